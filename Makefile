@@ -1,0 +1,17 @@
+# talent_crm: the two commands, plus helpers. Every target is idempotent.
+.PHONY: setup run test bench i18n
+
+setup:  ## install PostgreSQL, Chromium, Python requirements and (if missing) Odoo 19
+	bash scripts/setup.sh
+
+run:    ## demo database with talent_crm, served on http://localhost:8069 (admin/admin)
+	bash scripts/run.sh
+
+test:   ## fresh database + the whole pytest suite
+	bash scripts/test.sh
+
+bench:  ## benchmarks (SCALE=10000 by default)
+	bash scripts/bench.sh
+
+i18n:   ## re-export talent_crm.pot and merge it into de.po
+	bash scripts/i18n.sh
