@@ -1,0 +1,4 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import controllers, models, report, tools, wizards
+from .hooks import post_init_hook, pre_init_hook

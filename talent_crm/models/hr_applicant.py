@@ -1,0 +1,2413 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import hashlib
+import logging
+from collections import defaultdict
+
+import psycopg2
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models, tools
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL
+from odoo.tools.mail import single_email_re
+
+from ..tools import dedup, profile_urls
+from .talent_lead_state_log import (
+    LEAD_CLOSED_STATES,
+    LEAD_STATES,
+    LEAD_SYSTEM_STATES,
+)
+
+_logger = logging.getLogger(__name__)
+
+TALENT_URL_FIELDS = {
+    "linkedin_profile": "linkedin",
+    "talent_github_url": "github",
+    "talent_xing_url": "xing",
+    "talent_website_url": "website",
+}
+URL_FIELD_BY_KIND = {kind: fname for fname, kind in TALENT_URL_FIELDS.items()}
+# Writing one of these fields is an update of the profile (see ``talent_is_stale``).
+TALENT_PROFILE_FIELDS = {
+    "partner_name", "email_from", "partner_phone", "linkedin_profile", "talent_github_url", "talent_xing_url",
+    "talent_website_url", "talent_current_title", "talent_current_company", "talent_country_id", "talent_city",
+    "talent_role_family_id", "talent_seniority_id", "talent_availability", "availability", "talent_remote_preference",
+    "applicant_skill_ids", "type_id",
+}
+
+
+class HrApplicant(models.Model):
+    """A talent is Odoo 19's pool applicant: an ``hr.applicant`` without a job, in pools.
+
+    talent_crm adds the profile a recruiting CRM segments and ranks people by. Facts about
+    the person rather than the profile (consent, preferences, touches) live on the partner,
+    which the talent and all its applications share.
+    """
+
+    _inherit = "hr.applicant"
+
+    talent_role_family_id = fields.Many2one(
+        "talent.role.family", string="Role Family", index="btree_not_null", tracking=True
+    )
+    talent_seniority_id = fields.Many2one("talent.seniority", string="Seniority", tracking=True)
+    talent_current_title = fields.Char(string="Current Title")
+    talent_current_company = fields.Char(string="Current Company")
+    talent_country_id = fields.Many2one("res.country", string="Country")
+    talent_city = fields.Char(string="City")
+    talent_remote_preference = fields.Selection(
+        [
+            ("onsite", "On site"),
+            ("hybrid", "Hybrid"),
+            ("remote", "Remote"),
+            ("flexible", "Flexible"),
+        ],
+        string="Remote Preference",
+    )
+    talent_availability = fields.Selection(
+        [("open", "Open to offers"), ("not_now", "Not now"), ("unknown", "Unknown")],
+        string="Availability Status",
+        default="unknown",
+        required=True,
+        tracking=True,
+        help="Whether the person is open to offers. The date tells from when.",
+    )
+    talent_github_url = fields.Char(string="GitHub Profile")
+    talent_xing_url = fields.Char(string="Xing Profile")
+    talent_website_url = fields.Char(string="Website")
+    talent_do_not_contact = fields.Boolean(
+        related="partner_id.talent_do_not_contact", readonly=False, string="Do Not Contact"
+    )
+    talent_last_contact_date = fields.Datetime(
+        related="partner_id.talent_last_touch_date", store=True, string="Last Contacted"
+    )
+    talent_last_engagement_date = fields.Datetime(
+        related="partner_id.talent_last_engagement_date", store=True, string="Last Engagement"
+    )
+    talent_topic_ids = fields.Many2many(
+        related="partner_id.talent_topic_ids", readonly=False, string="Topics"
+    )
+    talent_touch_ids = fields.One2many(related="partner_id.talent_touch_ids", string="Touches")
+    talent_consent_ids = fields.One2many(related="partner_id.talent_consent_ids", string="Consents")
+    talent_application_ids = fields.Many2many(
+        "hr.applicant",
+        compute="_compute_talent_application_ids",
+        string="Applications of this Talent",
+    )
+    talent_application_count = fields.Integer(compute="_compute_talent_application_ids")
+    # Retention (talent community / GDPR)
+    talent_retention_date = fields.Date(
+        string="Keep Data Until",
+        compute="_compute_talent_retention_date",
+        store=True,
+        index="btree_not_null",
+        help="End of the company's retention period: the last consent to stay in the pool (or the capture) "
+        "plus the retention period. Afterwards the talent is archived and anonymised.",
+    )
+    talent_retention_notice_date = fields.Date(
+        string="Renewal Requested On", readonly=True, copy=False
+    )
+    talent_anonymized_date = fields.Datetime(string="Anonymised On", readonly=True, copy=False)
+    # Lead funnel
+    talent_lead_state = fields.Selection(
+        LEAD_STATES,
+        string="Lead State",
+        compute="_compute_talent_lead_state",
+        store=True,
+        readonly=False,
+        copy=False,
+        index="btree_not_null",
+        tracking=True,
+        group_expand=True,
+        help="Where the lead stands: Captured, Qualified, Activated (in a conversation about a concrete role), "
+        "Converted (an application exists), Hired; or closed as Not Interested or Do Not Contact.",
+    )
+    talent_lead_state_date = fields.Datetime(
+        string="In Lead State Since", compute="_compute_talent_lead_state_date", store=True, copy=False
+    )
+    talent_lead_close_reason = fields.Char(string="Closing Reason", copy=False, tracking=True)
+    talent_refuse_reason_id = fields.Many2one(
+        "hr.applicant.refuse.reason", string="Last Refusal Reason", copy=False, readonly=True
+    )
+    talent_refuse_date = fields.Datetime(string="Last Refused On", copy=False, readonly=True)
+    talent_lead_state_log_ids = fields.One2many("talent.lead.state.log", "talent_id", string="Lead History")
+
+    @api.depends("pool_applicant_id")
+    def _compute_talent_application_ids(self):
+        groups = (
+            self.with_context(active_test=False)
+            ._read_group(
+                [("pool_applicant_id", "in", self.ids), ("id", "not in", self.ids)],
+                ["pool_applicant_id"],
+                ["id:recordset"],
+            )
+        )
+        per_talent = {talent.id: applications for talent, applications in groups}
+        for applicant in self:
+            applications = per_talent.get(applicant.id, self.browse())
+            applicant.talent_application_ids = applications
+            applicant.talent_application_count = len(applications)
+
+    @api.depends(
+        "create_date",
+        "talent_pool_ids",
+        "company_id.talent_retention_months",
+        "partner_id.talent_consent_ids.date_given",
+        "partner_id.talent_consent_ids.date_expiry",
+        "partner_id.talent_consent_ids.date_withdrawn",
+        "partner_id.talent_consent_ids.date_confirmed",
+    )
+    def _compute_talent_retention_date(self):
+        for applicant in self:
+            months = applicant.company_id.talent_retention_months
+            if not applicant.talent_pool_ids or months <= 0:
+                applicant.talent_retention_date = False
+                continue
+            start = (applicant.create_date or fields.Datetime.now()).date()
+            ends = [start + relativedelta(months=months)]
+            for consent in applicant.partner_id.talent_consent_ids:
+                if (
+                    consent.purpose == "talent_pool"
+                    and consent.company_id == applicant.company_id
+                    and consent.state not in ("withdrawn", "pending")
+                ):
+                    ends.append(consent.date_expiry or consent.date_given.date() + relativedelta(months=months))
+            applicant.talent_retention_date = max(ends)
+
+    @api.depends("applicant_skill_ids.skill_id")
+    def _compute_skill_ids(self):
+        # Same value as hr_recruitment_skills, written for the whole set at once: assigning a
+        # stored many2many record by record costs one INSERT per applicant (bulk conversions).
+        self._fields["skill_ids"].write_batch(
+            [(applicant, [Command.set(applicant.applicant_skill_ids.skill_id.ids)]) for applicant in self]
+        )
+
+    @api.depends("talent_pool_ids")
+    def _compute_talent_lead_state(self):
+        for applicant in self:
+            if not applicant.talent_pool_ids:
+                applicant.talent_lead_state = False
+            elif not applicant.talent_lead_state:
+                applicant.talent_lead_state = "captured"
+
+    @api.depends("talent_lead_state")
+    def _compute_talent_lead_state_date(self):
+        date = self.env.context.get("talent_lead_date") or fields.Datetime.now()
+        for applicant in self:
+            applicant.talent_lead_state_date = date if applicant.talent_lead_state else False
+
+    # ------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------
+
+    @api.constrains("email_from", "talent_pool_ids")
+    def _check_talent_email(self):
+        for talent in self:
+            if talent.talent_pool_ids and talent.email_from and not self._talent_is_valid_email(talent.email_from):
+                raise ValidationError(
+                    self.env._(
+                        "Email: %(email)s is not a valid email address (talent %(name)s).",
+                        email=talent.email_from,
+                        name=talent.partner_name,
+                    )
+                )
+
+    @api.model
+    def _talent_is_valid_email(self, value):
+        """One well-formed address, bare or as ``Name <address>``, with a dotted domain."""
+        emails = tools.email_split(value or "")
+        if len(emails) != 1:
+            return False
+        email = emails[0]
+        if "<" not in value and email.lower() != value.strip().lower():
+            return False
+        return bool(single_email_re.match(email)) and "." in email.rsplit("@", 1)[1]
+
+    @api.constrains("partner_phone", "talent_pool_ids", "talent_country_id")
+    def _check_talent_phone(self):
+        for talent in self:
+            if not talent.talent_pool_ids or not talent.partner_phone:
+                continue
+            country = talent.talent_country_id or talent.partner_id.country_id or talent.company_id.country_id
+            try:
+                talent._phone_format(number=talent.partner_phone, country=country, raise_exception=True)
+            except UserError as error:
+                raise ValidationError(
+                    self.env._(
+                        "Phone: %(phone)s is not a valid phone number (talent %(name)s). %(reason)s "
+                        "Use the international format, e.g. +49 30 1234567.",
+                        phone=talent.partner_phone,
+                        name=talent.partner_name,
+                        reason=error.args[0],
+                    )
+                ) from error
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model
+    def default_get(self, fields):
+        values = super().default_get(fields)
+        if (
+            self.env.context.get("talent_crm_capture")
+            and "talent_pool_ids" in fields
+            and not values.get("talent_pool_ids")
+            and not values.get("job_id")
+        ):
+            values["talent_pool_ids"] = [Command.set(self.env.company._talent_get_default_pool().ids)]
+            if "user_id" in fields and not values.get("user_id"):
+                values["user_id"] = self.env.uid
+        return values
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        capture = self.env.context.get("talent_crm_capture")
+        for vals in vals_list:
+            is_talent = bool(vals.get("talent_pool_ids")) or (capture and not vals.get("job_id"))
+            self._talent_normalize_url_vals(vals, strict_linkedin=is_talent)
+            vals.setdefault("talent_profile_date", fields.Datetime.now())
+            if capture and not vals.get("job_id") and not vals.get("talent_pool_ids"):
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["talent_pool_ids"] = [Command.set(company._talent_get_default_pool().ids)]
+        applicants = super().create(vals_list)
+        applicants._talent_ensure_partner()
+        applicants._talent_lead_log_transitions({})
+        return applicants
+
+    def write(self, vals):
+        if any(fname in vals for fname in TALENT_URL_FIELDS):
+            strict = bool(self.filtered("talent_pool_ids")) or bool(vals.get("talent_pool_ids"))
+            self._talent_normalize_url_vals(vals, strict_linkedin=strict)
+        if "partner_id" in vals and not vals["partner_id"]:
+            talents = self.filtered("talent_pool_ids")
+            if talents:
+                raise ValidationError(
+                    self.env._(
+                        "A talent must keep its contact: %(names)s.",
+                        names=", ".join(talents.mapped("partner_name")),
+                    )
+                )
+        if TALENT_PROFILE_FIELDS.intersection(vals) and "talent_profile_date" not in vals:
+            vals["talent_profile_date"] = fields.Datetime.now()
+        lead_before = self._talent_lead_prepare_write(vals)
+        result = super().write(vals)
+        if vals.get("talent_pool_ids"):
+            self._talent_ensure_partner()
+        self._talent_lead_after_write(vals, lead_before)
+        return result
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        if self.env.context.get("talent_crm_convert"):
+            # the application created from a talent belongs to the same person (Odoo copies no contact)
+            for applicant, vals in zip(self, vals_list, strict=True):
+                vals["partner_id"] = applicant.partner_id.id
+        return vals_list
+
+    @api.model
+    def _talent_normalize_url_vals(self, vals, strict_linkedin=True):
+        """Replace profile URLs in ``vals`` by their canonical form.
+
+        Our own URL fields are always validated. Odoo's ``linkedin_profile`` is validated for
+        talents only: applications that arrive by email keep whatever the sender wrote.
+        """
+        for fname, kind in TALENT_URL_FIELDS.items():
+            if not vals.get(fname):
+                continue
+            try:
+                vals[fname] = profile_urls.NORMALIZERS[kind](vals[fname])
+            except profile_urls.InvalidProfileUrl as error:
+                if fname == "linkedin_profile" and not strict_linkedin:
+                    continue
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s: %(value)s is not a valid address: %(reason)s.",
+                        field=self._fields[fname].get_description(self.env)["string"],
+                        value=vals[fname],
+                        reason=self._talent_url_error_reasons().get(error.code, error.code),
+                    )
+                ) from error
+
+    @api.model
+    def _talent_url_error_reasons(self):
+        return {
+            "spaces": self.env._("an address cannot contain spaces"),
+            "scheme": self.env._("only http and https addresses are accepted"),
+            "host": self.env._("the host name is not valid"),
+            "linkedin_host": self.env._("this is not a linkedin.com address"),
+            "linkedin_path": self.env._("a LinkedIn profile looks like https://www.linkedin.com/in/your-name"),
+            "github_host": self.env._("this is not a github.com address"),
+            "github_path": self.env._("a GitHub profile looks like https://github.com/login"),
+            "xing_host": self.env._("this is not a xing.com address"),
+            "xing_path": self.env._("a Xing profile looks like https://www.xing.com/profile/First_Last"),
+        }
+
+    def _talent_ensure_partner(self):
+        """Give every talent a contact, even without email (Odoo only creates one from an email)."""
+        missing = self.filtered(lambda a: a.talent_pool_ids and not a.partner_id)
+        if not missing:
+            return
+        partners = self.env["res.partner"].create(
+            [
+                {
+                    "name": talent.partner_name or talent.email_from or self.env._("Unnamed talent"),
+                    "email": talent.email_from,
+                    "phone": talent.partner_phone,
+                    "lang": self.env.lang,
+                    "company_id": False,
+                }
+                for talent in missing
+            ]
+        )
+        for talent, partner in zip(missing, partners):
+            talent.partner_id = partner
+
+    # ------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------
+
+    def action_talent_crm_open_applications(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("hr_recruitment.crm_case_categ0_act_job")
+        action.update(
+            {
+                "display_name": self.env._("Applications of %(name)s", name=self.partner_name),
+                "domain": [("id", "in", self.talent_application_ids.ids)],
+                "context": {"active_test": False, "create": False},
+            }
+        )
+        return action
+
+    @api.model
+    def _talent_domain(self):
+        """Domain of talents, as Odoo's own "Talents" filter defines them."""
+        return Domain("talent_pool_ids", "!=", False)
+
+    # ------------------------------------------------------------
+    # Talent community: sign-up, signed links, retention, erasure
+    # ------------------------------------------------------------
+
+    def _talent_preference_url(self):
+        """Absolute, signed and expiring link to the person's preference centre, for the
+        talent's company. Put it in every message sent to a talent."""
+        self.ensure_one()
+        return self.partner_id._talent_preference_url(company=self.company_id)
+
+    def _talent_confirm_url(self):
+        """Absolute link confirming the talent's web sign-up (double opt-in email)."""
+        self.ensure_one()
+        return self.partner_id._talent_confirm_url(company=self.company_id)
+
+    @api.model
+    def _talent_signup(self, data, company):
+        """Create or update the talent of a talent community sign-up.
+
+        ``data`` holds validated values: ``name``, ``email``, optional ``phone``,
+        ``profile`` (a dict of profile fields: URLs, role family, city, country), ``topics``
+        (``talent.topic``), ``cv`` (``{"name", "raw", "mimetype"}`` or None), ``lang``,
+        ``ip_address``. A known email updates its talent without overwriting anything the
+        person did not prove to own: empty fields are filled, pools added, and the topics
+        wait for the double opt-in. Returns ``(talent, mail_sent)``.
+        """
+        email = tools.email_normalize(data["email"])
+        # one sign-up per address at a time, whichever worker handles it
+        digest = hashlib.sha256(("talent_crm.signup:%s" % email).encode()).digest()
+        lock_key = int.from_bytes(digest[:8], "big", signed=True)
+        self.env.execute_query(SQL("SELECT pg_advisory_xact_lock(%s)", lock_key))
+        Applicant = (
+            self.sudo()
+            .with_company(company)
+            .with_context(talent_pool_join_method="signup", mail_create_nosubscribe=True, lang=data.get("lang"))
+        )
+        pools = company._talent_get_signup_pools()
+        talent = Applicant.with_context(active_test=False).search(
+            [
+                ("email_normalized", "=", email),
+                ("talent_pool_ids", "!=", False),
+                ("company_id", "in", [company.id, False]),
+            ],
+            order="active desc, id",
+            limit=1,
+        )
+        profile = {fname: value for fname, value in (data.get("profile") or {}).items() if value}
+        new_person = False
+        if talent:
+            vals = {fname: value for fname, value in profile.items() if not talent[fname]}
+            if data.get("phone") and not talent.partner_phone:
+                vals["partner_phone"] = data["phone"]
+            missing_pools = pools - talent.talent_pool_ids
+            if missing_pools:
+                vals["talent_pool_ids"] = [Command.link(pool.id) for pool in missing_pools]
+            if not talent.active:
+                vals["active"] = True
+            if not talent.source_id:
+                vals["source_id"] = self.env.ref("talent_crm.utm_source_talent_community").id
+            if vals:
+                talent.write(vals)
+        else:
+            partner = (
+                self.env["res.partner"]
+                .sudo()
+                .search([("email_normalized", "=", email)], order="id", limit=1)
+            )
+            vals = dict(
+                profile,
+                company_id=company.id,
+                source_id=self.env.ref("talent_crm.utm_source_talent_community").id,
+                talent_pool_ids=[Command.set(pools.ids)],
+                user_id=pools[:1].pool_manager.id,
+            )
+            if partner:
+                # an existing contact: link it, never rename it from a web form
+                vals.update(partner_id=partner.id, partner_name=partner.name)
+                if data.get("phone") and not partner.phone:
+                    vals["partner_phone"] = data["phone"]
+            else:
+                new_person = True
+                vals.update(partner_name=data["name"], email_from=email, partner_phone=data.get("phone") or False)
+            talent = Applicant.create(vals)
+        partner = talent.partner_id
+        if new_person and data.get("topics"):
+            partner.talent_topic_ids = [Command.set(data["topics"].ids)]
+        if data.get("cv"):
+            cv = data["cv"]
+            self.env["ir.attachment"].sudo().create(
+                {
+                    "name": cv["name"],
+                    "raw": cv["raw"],
+                    "mimetype": cv["mimetype"],
+                    "res_model": "hr.applicant",
+                    "res_id": talent.id,
+                    "description": self.env._("CV uploaded on the talent community page"),
+                }
+            )
+        mail_sent = talent._talent_signup_record_consent(data, company)
+        partner._talent_log_community_event(
+            company,
+            self.env._("Signed up on the talent community page."),
+            lines=[self.env._("Double opt-in email sent.")] if mail_sent else None,
+            engagement="signup",
+        )
+        return talent, mail_sent
+
+    def _talent_signup_record_consent(self, data, company):
+        """Record the web consents (awaiting confirmation) and send the double opt-in email.
+
+        A pending sign-up less than an hour old is reused without another email, so the form
+        cannot be used to flood someone's inbox. Returns whether an email was sent.
+        """
+        self.ensure_one()
+        Consent = self.env["talent.consent"].sudo()
+        recent = Consent.search_count(
+            [
+                ("partner_id", "=", self.partner_id.id),
+                ("company_id", "=", company.id),
+                ("state", "in", ["pending"]),
+                ("date_given", ">", fields.Datetime.now() - relativedelta(hours=1)),
+            ],
+            limit=1,
+        )
+        if recent:
+            return False
+        common = {
+            "partner_id": self.partner_id.id,
+            "talent_id": self.id,
+            "company_id": company.id,
+            "legal_basis": "consent",
+            "source": "signup",
+            "consent_text": data["consent_text"],
+            "text_version": data["consent_version"],
+            "ip_address": data.get("ip_address"),
+            "confirmation_required": True,
+        }
+        Consent.create(
+            [
+                dict(common, purpose="talent_pool"),
+                dict(common, purpose="communication", talent_topic_ids=[Command.set(data["topics"].ids)]),
+            ]
+        )
+        template = self.env.ref("talent_crm.mail_template_talent_signup_confirm", raise_if_not_found=False)
+        if not template:
+            return False
+        template.sudo().send_mail(self.id, email_layout_xmlid="talent_crm.mail_layout_talent_community")
+        return True
+
+    def _talent_anonymize(self):
+        """Anonymise these talents and applications: personal fields, chatter, CVs and
+        mailing traces; the records stay, archived, with their non-personal facts (source,
+        dates, pools, stages, role family) for the statistics."""
+        applicants = self.sudo().with_context(active_test=False, tracking_disable=True)
+        if not applicants:
+            return
+        self.env["res.partner"]._talent_erase_documents("hr.applicant", applicants.ids)
+        self.env["mailing.trace"].sudo().search(
+            [("model", "=", "hr.applicant"), ("res_id", "in", applicants.ids)]
+        ).write({"email": False})
+        applicants.message_unsubscribe(partner_ids=applicants.partner_id.ids)
+        now = fields.Datetime.now()
+        for applicant in applicants:
+            applicant.write(
+                {
+                    "partner_name": self.env._("Anonymised talent %(id)s", id=applicant.id),
+                    "email_from": False,
+                    "email_cc": False,
+                    "partner_phone": False,
+                    "linkedin_profile": False,
+                    "talent_github_url": False,
+                    "talent_xing_url": False,
+                    "talent_website_url": False,
+                    "talent_current_title": False,
+                    "talent_current_company": False,
+                    "talent_city": False,
+                    "applicant_notes": False,
+                    "active": False,
+                    "talent_anonymized_date": now,
+                }
+            )
+
+    def action_talent_crm_erase(self):
+        """Manager action: erase the person behind this talent now (privacy log included)."""
+        if not self.env.user.has_group("talent_crm.group_talent_crm_manager"):
+            raise AccessError(self.env._("Only talent managers can erase personal data."))
+        self.check_access("write")
+        Request = self.env["talent.erasure.request"]
+        for applicant in self:
+            if not applicant.partner_id:
+                raise UserError(self.env._("%(name)s has no contact to erase.", name=applicant.partner_name))
+            request = Request.sudo().create(
+                {
+                    "partner_id": applicant.partner_id.id,
+                    "talent_id": applicant.id,
+                    "company_id": applicant.company_id.id,
+                    "source": "recruiter",
+                }
+            )
+            request._talent_process()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._("Personal data anonymised. The privacy log records the erasure."),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    # ------------------------------------------------------------
+    # Retention cron
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_talent_retention(self, batch_size=200):
+        """Ask for renewal before the retention period ends, anonymise afterwards.
+
+        Idempotent and safe with several workers: each batch locks its talents with
+        ``SKIP LOCKED`` and commits through the cron progress API; a talent is asked once
+        per retention period and anonymised once.
+        """
+        today = fields.Date.context_today(self)
+        steps = [
+            (self._talent_retention_renewal_domain(company, today), "_talent_send_renewal_requests")
+            for company in self.env["res.company"].sudo().search([("talent_retention_months", ">", 0)])
+        ]
+        steps += [
+            (self._talent_retention_expired_domain(today), "_talent_retention_expire"),
+            (self._talent_unconfirmed_signup_domain(), "_talent_unconfirmed_expire"),
+        ]
+        Applicant = self.sudo().with_context(active_test=False)
+        remaining = sum(Applicant.search_count(domain) for domain, _method in steps)
+        self.env["ir.cron"]._commit_progress(remaining=remaining)
+        for domain, method in steps:
+            skipped = []
+            while True:
+                candidates = Applicant.search(domain & Domain("id", "not in", skipped), limit=batch_size, order="id")
+                if not candidates:
+                    break
+                talents = candidates.try_lock_for_update()
+                done = getattr(talents, method)() if talents else talents
+                skipped += (candidates - done).ids
+                if not self.env["ir.cron"]._commit_progress(len(candidates)):
+                    return
+
+    @api.model
+    def _talent_retention_renewal_domain(self, company, today):
+        """Active talents of ``company`` whose retention ends within the notice period and
+        who were not asked yet in this period (the notice is shorter than half the period,
+        so an older request is always before ``today - notice``)."""
+        notice = company.talent_retention_notice_days
+        return (
+            self._talent_domain()
+            & Domain("active", "=", True)
+            & Domain("company_id", "=", company.id)
+            & Domain("talent_retention_date", ">=", today)
+            & Domain("talent_retention_date", "<=", today + relativedelta(days=notice))
+            & Domain("talent_anonymized_date", "=", False)
+            & Domain("partner_id", "!=", False)
+            & (
+                Domain("talent_retention_notice_date", "=", False)
+                | Domain("talent_retention_notice_date", "<", today - relativedelta(days=notice))
+            )
+        )
+
+    @api.model
+    def _talent_retention_expired_domain(self, today):
+        return (
+            self._talent_domain()
+            & Domain("talent_retention_date", "<", today)
+            & Domain("talent_anonymized_date", "=", False)
+        )
+
+    @api.model
+    def _talent_unconfirmed_signup_domain(self):
+        """Talents who signed up on the web, never confirmed, and have no other consent,
+        once the grace period (``talent_crm.unconfirmed_signup_days``, 30) is over."""
+        param = self.env["ir.config_parameter"].sudo().get_param("talent_crm.unconfirmed_signup_days", "30")
+        try:
+            days = max(int(param), 1)
+        except ValueError:
+            days = 30
+        source = self.env.ref("talent_crm.utm_source_talent_community", raise_if_not_found=False)
+        if not source:
+            return Domain.FALSE
+        stale = [
+            ("source", "=", "signup"),
+            ("state", "in", ["pending"]),
+            ("date_given", "<", fields.Datetime.now() - relativedelta(days=days)),
+        ]
+        return (
+            self._talent_domain()
+            & Domain("source_id", "=", source.id)
+            & Domain("talent_anonymized_date", "=", False)
+            & Domain("partner_id.talent_consent_ids", "any", stale)
+            & Domain("partner_id.talent_consent_ids", "not any", [("state", "in", ["valid", "expired"])])
+        )
+
+    def _talent_send_renewal_requests(self):
+        """Email the renewal request to the contactable talents of ``self``; all of them are
+        marked as asked, so that a blocked person is not retried every day. Returns self."""
+        template = self.env.ref("talent_crm.mail_template_talent_retention_renewal", raise_if_not_found=False)
+        today = fields.Date.context_today(self)
+        for company in self.company_id:
+            talents = self.filtered(lambda t, c=company: t.company_id == c)
+            blockers = talents.partner_id._talent_contact_blockers("email", company=company)
+            hard = {"do_not_contact", "no_email", "blacklisted", "erasure_requested"}
+            blocked = {partner_id for partner_id, reasons in blockers.items() if hard & set(reasons)}
+            reachable = talents.filtered(lambda t, blocked=blocked: t.partner_id.id not in blocked)
+            if template and reachable:
+                template.sudo().send_mail_batch(
+                    reachable.ids, email_layout_xmlid="talent_crm.mail_layout_talent_community"
+                )
+                note = self.env._("Asked to renew the consent to stay in the talent pool.")
+                reachable._message_log_batch(bodies=dict.fromkeys(reachable.ids, note))
+                # part of the history, but a legal notice does not use up the person's cap
+                self.env["talent.touch"].sudo().create(
+                    [
+                        {
+                            "partner_id": talent.partner_id.id,
+                            "talent_id": talent.id,
+                            "company_id": company.id,
+                            "summary": note,
+                            "channel": "email",
+                            "direction": "outbound",
+                            "origin": "community",
+                            "counts_toward_cap": False,
+                            "user_id": False,
+                        }
+                        for talent in reachable
+                    ]
+                )
+        self.write({"talent_retention_notice_date": today})
+        return self
+
+    def _talent_unconfirmed_expire(self):
+        return self._talent_retention_expire(
+            message=self.env._("Personal data anonymised: the talent community sign-up was never confirmed.")
+        )
+
+    def _talent_retention_expire(self, message=None):
+        """Archive and anonymise talents whose retention period is over, with their
+        applications. People in an ongoing application wait until it is closed. Returns
+        the talents anonymised."""
+        applications = (
+            self.env["hr.applicant"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("pool_applicant_id", "in", self.ids), ("id", "not in", self.ids)])
+        )
+        busy_talents = applications.filtered(
+            lambda a: a.active and a.job_id and a.application_status == "ongoing"
+        ).pool_applicant_id
+        expired = self - busy_talents
+        if not expired:
+            return expired
+        persons = expired.partner_id
+        # people who still have another active profile elsewhere keep their contact
+        others = (
+            self.env["hr.applicant"]
+            .sudo()
+            .search([("partner_id", "in", persons.ids), ("id", "not in", (expired | applications).ids)])
+        )
+        to_erase = applications.filtered(lambda a: a.pool_applicant_id in expired)
+        (expired | to_erase)._talent_anonymize()
+        partners = (persons - others.partner_id).filtered(lambda p: not p.with_context(active_test=False).user_ids)
+        partners._talent_anonymize()
+        expired._message_log_batch(
+            bodies={
+                talent.id: message or self.env._("Personal data anonymised at the end of the retention period.")
+                for talent in expired
+            }
+        )
+        _logger.info("talent_crm retention: anonymised %s talents", len(expired))
+        return expired
+    # Data hygiene: duplicates, merge, bounces, stale profiles, enrichment, CV, import
+    # ------------------------------------------------------------
+
+    talent_dedup_name = fields.Char(
+        compute="_compute_talent_dedup_keys", store=True, index="trigram", string="Name Key",
+        help="Folded name the duplicate detection compares (umlauts spelled out, titles dropped).",
+    )
+    talent_dedup_company = fields.Char(compute="_compute_talent_dedup_keys", store=True, string="Company Key")
+    talent_dedup_city = fields.Char(compute="_compute_talent_dedup_keys", store=True, string="City Key")
+    talent_duplicate_count = fields.Integer(
+        compute="_compute_talent_duplicate_count", string="Possible Duplicates",
+    )
+    talent_has_duplicate = fields.Boolean(
+        compute="_compute_talent_duplicate_count", search="_search_talent_has_duplicate", string="Has Duplicates",
+    )
+    talent_email_bounced = fields.Boolean(
+        related="partner_id.talent_email_bounced", store=True, string="Email Bounced",
+    )
+    talent_profile_date = fields.Datetime(
+        string="Profile Updated", readonly=True, copy=False,
+        help="Last time the profile itself (contact, position, location, skills, links) was changed.",
+    )
+    talent_is_stale = fields.Boolean(
+        string="Stale Profile", compute="_compute_talent_is_stale", store=True, readonly=True,
+        help="Neither updated nor engaged for longer than the company allows (Settings).",
+    )
+    talent_profile_url = fields.Char(
+        string="Paste a Profile URL",
+        compute="_compute_talent_profile_url",
+        inverse="_inverse_talent_profile_url",
+        help="Paste a LinkedIn, GitHub or Xing profile or a personal website: the address is normalised and "
+        "stored in the matching field.",
+    )
+    talent_cv_suggestion_ids = fields.One2many("talent.cv.suggestion", "talent_id", string="CV Suggestions")
+    talent_cv_suggestion_count = fields.Integer(
+        compute="_compute_talent_cv_suggestion_count", string="Pending CV Suggestions"
+    )
+
+    @api.depends("partner_name", "talent_current_company", "talent_city")
+    def _compute_talent_dedup_keys(self):
+        for applicant in self:
+            applicant.talent_dedup_name = dedup.normalize_name(applicant.partner_name)
+            applicant.talent_dedup_company = dedup.normalize_company(applicant.talent_current_company)
+            applicant.talent_dedup_city = dedup.normalize_city(applicant.talent_city)
+
+    def _compute_talent_duplicate_count(self):
+        duplicates = self.env["talent.duplicate"].sudo()
+        counts = dict.fromkeys(self.ids, 0)
+        for side in ("talent_id", "duplicate_id"):
+            domain = Domain(side, "in", self.ids) & Domain("state", "=", "open")
+            for talent, count in duplicates._read_group(domain, [side], ["__count"]):
+                counts[talent.id] += count
+        for applicant in self:
+            applicant.talent_duplicate_count = counts.get(applicant.id, 0)
+            applicant.talent_has_duplicate = bool(applicant.talent_duplicate_count)
+
+    def _search_talent_has_duplicate(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        open_pairs = self.env["talent.duplicate"].sudo()._search([("state", "=", "open")])
+        domain = Domain("id", "in", open_pairs.subselect("talent_id")) | Domain(
+            "id", "in", open_pairs.subselect("duplicate_id")
+        )
+        return domain if True in value else ~domain
+
+    @api.depends("talent_profile_date", "talent_last_engagement_date", "talent_pool_ids")
+    def _compute_talent_is_stale(self):
+        now = fields.Datetime.now()
+        for applicant in self:
+            applicant.talent_is_stale = applicant._talent_stale_at(now)
+
+    def _talent_stale_at(self, now):
+        self.ensure_one()
+        months = self.company_id.talent_stale_months
+        if not self.talent_pool_ids or months <= 0:
+            return False
+        dates = [d for d in (self.talent_profile_date or self.create_date, self.talent_last_engagement_date) if d]
+        return bool(dates) and max(dates) < now - relativedelta(months=months)
+
+    def _compute_talent_profile_url(self):
+        self.talent_profile_url = False
+
+    def _inverse_talent_profile_url(self):
+        for applicant in self:
+            if applicant.talent_profile_url:
+                applicant._talent_enrich_from_url(applicant.talent_profile_url)
+        # an entry point only: nothing is kept in the paste field
+        self.invalidate_recordset(["talent_profile_url"], flush=False)
+
+    @api.depends("talent_cv_suggestion_ids.state")
+    def _compute_talent_cv_suggestion_count(self):
+        groups = self.env["talent.cv.suggestion"]._read_group(
+            [("talent_id", "in", self.ids), ("state", "=", "pending")], ["talent_id"], ["__count"]
+        )
+        counts = {talent.id: count for talent, count in groups}
+        for applicant in self:
+            applicant.talent_cv_suggestion_count = counts.get(applicant.id, 0)
+
+    @api.onchange("talent_profile_url")
+    def _onchange_talent_profile_url(self):
+        if not self.talent_profile_url:
+            return None
+        try:
+            values = self._talent_enrichment_values(self.talent_profile_url)
+        except ValidationError as error:
+            self.talent_profile_url = False
+            return {"warning": {"title": self.env._("Profile URL"), "message": error.args[0]}}
+        self.update(values)
+        self.talent_profile_url = False
+        return None
+
+    @api.onchange("email_from", "linkedin_profile", "talent_github_url", "partner_phone")
+    def _onchange_talent_warn_existing(self):
+        """Tell the recruiter while typing that this person is already a talent."""
+        if not self.talent_pool_ids:
+            return None
+        fnames = ("email_from", "linkedin_profile", "talent_github_url", "partner_phone")
+        vals = {fname: self[fname] for fname in fnames}
+        existing = self._talent_find_existing(vals, company=self.company_id)
+        existing -= self._origin
+        if not existing:
+            return None
+        return {
+            "warning": {
+                "title": self.env._("Already a talent"),
+                "message": self.env._(
+                    "%(name)s is already in your talent pools with the same contact data. "
+                    "Open that profile instead of creating a duplicate.",
+                    name=existing.partner_name,
+                ),
+            }
+        }
+
+    # -- Exact duplicates at creation (import, sign-up) ------------
+
+    @api.model
+    def _talent_identity_keys(self, vals, company=None):
+        """Exact identity keys of the person described by ``vals`` (create or write values).
+
+        Returns ``{key_name: value}`` with ``partner``, ``email``, ``linkedin``, ``github``,
+        ``xing`` and ``phone`` (E.164), each only when present and valid.
+        """
+        company = company or self.env.company
+        keys = {}
+        if vals.get("partner_id"):
+            keys["partner"] = vals["partner_id"]
+        email = tools.email_normalize(vals.get("email_from") or "")
+        if email:
+            keys["email"] = email
+        for fname, kind in TALENT_URL_FIELDS.items():
+            if kind == "website" or not vals.get(fname):
+                continue
+            try:
+                url = profile_urls.NORMALIZERS[kind](vals[fname])
+            except profile_urls.InvalidProfileUrl:
+                continue
+            if url:
+                keys[kind] = url
+        if vals.get("partner_phone"):
+            country = self.env["res.country"].browse(vals.get("talent_country_id")) or company.country_id
+            phone = self._phone_format(number=vals["partner_phone"], country=country, force_format="E164")
+            if phone and phone.startswith("+"):
+                keys["phone"] = phone
+        return keys
+
+    @api.model
+    def _talent_find_existing(self, vals, company=None):
+        """Return the talent that ``vals`` describes, if the company already has one.
+
+        Public API for every path that creates talents from outside data (import, the
+        talent-community sign-up, integrations): call it before ``create`` and update the
+        returned talent instead of creating a duplicate. Matches on exact keys only, in
+        this order: contact, email, LinkedIn, GitHub, Xing, phone (E.164). Near duplicates
+        (similar names) are left to :meth:`talent.duplicate._talent_refresh`.
+
+        :param dict vals: values as for ``create`` (``email_from``, ``linkedin_profile``,
+            ``talent_github_url``, ``talent_xing_url``, ``partner_phone``, ``partner_id``,
+            ``talent_country_id``)
+        :param company: ``res.company`` to look in (default: the current company)
+        :return: an ``hr.applicant`` recordset of at most one talent
+        """
+        return self._talent_find_existing_batch([vals], company=company)[0]
+
+    @api.model
+    def _talent_find_existing_batch(self, vals_list, company=None):
+        """Batch version of :meth:`_talent_find_existing`: one search for all ``vals_list``."""
+        company = company or self.env.company
+        keys_list = [self._talent_identity_keys(vals, company=company) for vals in vals_list]
+        field_by_key = {
+            "partner": "partner_id", "email": "email_normalized", "linkedin": "linkedin_profile",
+            "github": "talent_github_url", "xing": "talent_xing_url", "phone": "partner_phone_sanitized",
+        }
+        values_by_key = {key: set() for key in field_by_key}
+        for keys in keys_list:
+            for key, value in keys.items():
+                values_by_key[key].add(value)
+        domains = [Domain(field_by_key[key], "in", list(values)) for key, values in values_by_key.items() if values]
+        if not domains:
+            return [self.browse() for _vals in vals_list]
+        candidates = self.sudo().search(
+            self._talent_domain() & Domain("company_id", "=", company.id) & Domain.OR(domains), order="id"
+        )
+        index = {}
+        for talent in candidates:
+            for key, fname in field_by_key.items():
+                value = talent[fname].id if key == "partner" else talent[fname]
+                if value:
+                    index.setdefault((key, value), talent)
+        results = []
+        for keys in keys_list:
+            match = self.browse()
+            for key in field_by_key:  # priority order
+                if key in keys and (key, keys[key]) in index:
+                    match = index[(key, keys[key])].with_env(self.env)
+                    break
+            results.append(match)
+        return results
+
+    def _talent_fill_from_vals(self, vals):
+        """Complete this talent with ``vals`` without overwriting what recruiters entered.
+
+        Empty fields are filled, pools and tags are added, skills the talent does not have
+        yet are added. Returns the names of the fields that changed.
+        """
+        self.ensure_one()
+        update, changed = {}, []
+        for fname, value in vals.items():
+            field = self._fields.get(fname)
+            if field is None or fname in ("id", "partner_id", "company_id") or value in (False, None, "", []):
+                continue
+            if field.type == "many2many":
+                new_ids = set(self._talent_command_ids(value)) - set(self[fname].ids)
+                if new_ids:
+                    update[fname] = [Command.link(record_id) for record_id in sorted(new_ids)]
+            elif fname == "applicant_skill_ids":
+                known = set(self.applicant_skill_ids.skill_id.ids)
+                commands = [
+                    command for command in value
+                    if command[0] == Command.CREATE and command[2].get("skill_id") not in known
+                ]
+                if commands:
+                    update[fname] = commands
+            elif field.type == "one2many" or not field.store or (field.compute and field.readonly):
+                continue
+            elif not self[fname] or (fname == "talent_availability" and self[fname] == "unknown"):
+                update[fname] = value
+            else:
+                continue
+            changed.append(fname)
+        if update:
+            self.write(update)
+        return changed
+
+    @api.model
+    def _talent_command_ids(self, commands):
+        """Record ids that x2many ``commands`` (or a plain id list) link."""
+        ids = []
+        for command in commands or []:
+            if isinstance(command, int):
+                ids.append(command)
+            elif command[0] == Command.SET:
+                ids.extend(command[2])
+            elif command[0] == Command.LINK:
+                ids.append(command[1])
+        return ids
+
+    def _load_records_create(self, vals_list):
+        """Import: update the existing talent instead of creating a duplicate.
+
+        Rows that describe a talent are matched on exact keys
+        (:meth:`_talent_find_existing_batch`), against the database and against earlier
+        rows of the same file. Matched rows complete the existing talent; the other rows
+        are created. Consent and source chosen in the import wizard
+        (``talent.import.wizard``) apply to every talent of the file.
+        """
+        context = self.env.context
+        if not context.get("import_file"):
+            return super()._load_records_create(vals_list)
+        talent_import = bool(context.get("talent_crm_capture") or context.get("default_talent_pool_ids"))
+
+        def is_talent(vals):
+            return bool(vals.get("talent_pool_ids")) or (talent_import and not vals.get("job_id"))
+
+        talent_positions = [i for i, vals in enumerate(vals_list) if is_talent(vals)]
+        existing = self._talent_find_existing_batch([vals_list[i] for i in talent_positions])
+        matched = {}  # position -> existing talent
+        same_as = {}  # position -> earlier position of the same person in this file
+        seen_keys = {}
+        for position, talent in zip(talent_positions, existing):
+            if talent:
+                matched[position] = talent
+                continue
+            keys = self._talent_identity_keys(vals_list[position])
+            earlier = next((seen_keys[item] for item in keys.items() if item in seen_keys), None)
+            if earlier is not None:
+                same_as[position] = earlier
+                continue
+            for item in keys.items():
+                seen_keys[item] = position
+        to_create = [i for i in range(len(vals_list)) if i not in matched and i not in same_as]
+        for position in talent_positions:
+            vals = vals_list[position]
+            if context.get("default_talent_pool_ids") and not vals.get("talent_pool_ids"):
+                vals["talent_pool_ids"] = [Command.set(context["default_talent_pool_ids"])]
+            if context.get("talent_crm_import_owner_id") and not vals.get("user_id"):
+                vals["user_id"] = context["talent_crm_import_owner_id"]
+        created = super()._load_records_create([vals_list[i] for i in to_create])
+        records = dict(zip(to_create, created))
+        # what the import wizard set as defaults also completes the talents found again
+        defaults = {}
+        if context.get("default_talent_pool_ids"):
+            defaults["talent_pool_ids"] = [Command.set(context["default_talent_pool_ids"])]
+        if context.get("default_source_id"):
+            defaults["source_id"] = context["default_source_id"]
+        if context.get("talent_crm_import_owner_id"):
+            defaults["user_id"] = context["talent_crm_import_owner_id"]
+        for position in sorted(matched) + sorted(same_as):
+            talent = matched[position] if position in matched else records[same_as[position]]
+            changed = talent._talent_fill_from_vals(dict(defaults, **vals_list[position]))
+            records[position] = talent
+            talent._talent_log_import_update(changed)
+        result = self.browse([records[i].id for i in range(len(vals_list))])
+        talents = result.filtered("talent_pool_ids")
+        talents._talent_apply_import_consent()
+        talents._talent_detect_duplicates()
+        return result
+
+    def _talent_log_import_update(self, changed):
+        self.ensure_one()
+        labels = [self._fields[fname].get_description(self.env)["string"] for fname in changed]
+        body = (
+            self.env._("The import found this talent again and completed: %(fields)s.", fields=", ".join(labels))
+            if labels
+            else self.env._("The import found this talent again; nothing new to add.")
+        )
+        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _talent_apply_import_consent(self):
+        """Record the consent chosen in the import wizard for the people imported."""
+        consent = self.env.context.get("talent_crm_import_consent")
+        if not consent or not self:
+            return self.env["talent.consent"]
+        purposes = consent.get("purposes") or []
+        existing = self.env["talent.consent"].sudo()._read_group(
+            [
+                ("partner_id", "in", self.partner_id.ids),
+                ("purpose", "in", purposes),
+                ("state", "in", ["valid"]),
+                ("company_id", "in", self.company_id.ids),
+            ],
+            ["partner_id", "purpose", "company_id"],
+            ["__count"],
+        )
+        known = {(partner.id, purpose, company.id) for partner, purpose, company, _count in existing}
+        vals_list = []
+        for talent in self:
+            for purpose in purposes:
+                if (talent.partner_id.id, purpose, talent.company_id.id) in known:
+                    continue
+                known.add((talent.partner_id.id, purpose, talent.company_id.id))
+                vals_list.append(
+                    {
+                        "partner_id": talent.partner_id.id,
+                        "talent_id": talent.id,
+                        "company_id": talent.company_id.id,
+                        "purpose": purpose,
+                        "legal_basis": consent.get("legal_basis") or "consent",
+                        "source": "import",
+                        "date_given": consent.get("date_given") or fields.Datetime.now(),
+                        "consent_text": consent.get("consent_text") or False,
+                        "text_version": consent.get("text_version") or False,
+                    }
+                )
+        return self.env["talent.consent"].create(vals_list)
+
+    # -- Near duplicates -------------------------------------------
+
+    def _talent_detect_duplicates(self):
+        """Refresh the duplicate candidates of these talents (set-based, see ``talent.duplicate``)."""
+        talents = self.filtered("talent_pool_ids")
+        if talents:
+            self.env["talent.duplicate"]._talent_refresh(talents)
+        return True
+
+    def action_talent_find_duplicates(self):
+        self.ensure_one()
+        self._talent_detect_duplicates()
+        return self.action_talent_open_duplicates()
+
+    def action_talent_open_duplicates(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.talent_duplicate_action")
+        action["domain"] = ["|", ("talent_id", "=", self.id), ("duplicate_id", "=", self.id)]
+        action["context"] = {"search_default_filter_open": 1}
+        return action
+
+    # -- Merge -----------------------------------------------------
+
+    @api.model
+    def _talent_merge_excluded_fields(self):
+        """``(model, field)`` pairs that a merge must not re-point to the kept talent.
+
+        Extend with ``super()`` for links that must follow other rules.
+        """
+        return {
+            ("talent.duplicate", "talent_id"),
+            ("talent.duplicate", "duplicate_id"),
+            ("ir.model.data", "res_id"),
+            ("talent.merge.wizard", "dst_talent_id"),
+        }
+
+    def _talent_merge_into(self, dst_talent):
+        """Merge the talents of ``self`` into ``dst_talent``; managers only.
+
+        Nothing is lost:
+
+        * every record pointing to a merged talent is re-pointed to the kept one, found by
+          introspecting the registry (stored many2one, many2many, many2one_reference and
+          reference fields whose target is ``hr.applicant``), so that links added by other
+          modules move too: applications, skills, pools, attachments, messages,
+          activities, followers, touches, consents, enrollments, ...;
+        * where a unique rule allows only one row (a skill, a follower, one enrollment per
+          sequence), the kept talent's row stays and the merged talent's row is dropped;
+        * fields empty on the kept talent are filled from the merged one, notes are joined;
+        * the partners behind the talents are merged with Odoo's own partner merge
+          (``base.partner.merge.automatic.wizard``);
+        * a chatter note on the kept talent lists what was merged.
+
+        :return: the kept talent
+        """
+        dst_talent.ensure_one()
+        if not (self.env.is_superuser() or self.env.user.has_group("talent_crm.group_talent_crm_manager")):
+            raise AccessError(self.env._("Only Talent CRM managers can merge talents."))
+        sources = (self - dst_talent).with_context(active_test=False)
+        if not sources:
+            return dst_talent
+        talents = (sources | dst_talent).sudo()
+        if not all(talent.talent_pool_ids for talent in talents):
+            raise UserError(self.env._("Only talents (people in a talent pool) can be merged."))
+        if len(talents.company_id) > 1:
+            raise UserError(self.env._("Talents of different companies cannot be merged."))
+        sources, dst = sources.sudo(), dst_talent.sudo()
+        summary = dst._talent_merge_summary(sources)
+        filled = dst._talent_merge_fill_values(sources)
+        moved = self._talent_merge_repoint(sources, dst)
+        partners = (sources.partner_id | dst.partner_id) - dst.partner_id
+        sources.unlink()
+        if partners:
+            dst._talent_merge_partners(partners)
+        dst._talent_merge_post_summary(summary, filled, moved)
+        return dst_talent
+
+    def _talent_merge_summary(self, sources):
+        self.ensure_one()
+        return [
+            {
+                "id": source.id,
+                "name": source.partner_name or source.display_name,
+                "email": source.email_from,
+                "pools": source.talent_pool_ids.mapped("name"),
+            }
+            for source in sources
+        ]
+
+    def _talent_merge_fill_values(self, sources):
+        """Fill the kept talent's empty fields from the sources; returns the field names."""
+        self.ensure_one()
+        skip = {
+            "id", "partner_id", "pool_applicant_id", "job_id", "stage_id", "last_stage_id", "company_id",
+            "active", "sequence", "kanban_state", "color", "date_open", "date_last_stage_update",
+            "talent_profile_date", "message_main_attachment_id", "talent_availability",
+        }
+        values, html_joined = {}, {}
+        for fname, field in self._fields.items():
+            if (
+                fname in skip
+                or not field.store
+                or field.type in ("one2many", "many2many", "boolean", "binary", "properties", "many2one_reference")
+                or (field.compute and field.readonly)
+                or field.related
+                or fname in models.MAGIC_COLUMNS
+            ):
+                continue
+            if field.type == "html":
+                parts = [self[fname]] + [source[fname] for source in sources]
+                parts = [part for part in parts if not tools.is_html_empty(part)]
+                if len(parts) > 1:
+                    html_joined[fname] = Markup("<br/>").join(parts)
+                elif parts and tools.is_html_empty(self[fname]):
+                    values[fname] = parts[0]
+                continue
+            if self[fname]:
+                continue
+            for source in sources:
+                if source[fname]:
+                    values[fname] = source[fname].id if field.type == "many2one" else source[fname]
+                    break
+        if self.talent_availability == "unknown":
+            known = sources.filtered(lambda s: s.talent_availability != "unknown")[:1]
+            if known:
+                values["talent_availability"] = known.talent_availability
+        values.update(html_joined)
+        if values:
+            self.write(values)
+        return sorted(values)
+
+    @api.model
+    def _talent_merge_repoint(self, sources, dst):
+        """Re-point everything that references ``sources`` to ``dst``; returns counts per model."""
+        excluded = self._talent_merge_excluded_fields()
+        moved = {}
+        self.env.flush_all()
+        source_ids = sources.ids
+        for model_name in list(self.env.registry):
+            Model = self.env[model_name].sudo().with_context(active_test=False)
+            if Model._abstract or Model._transient or not Model._auto:
+                continue
+            for fname, field in Model._fields.items():
+                if not field.store or (model_name, fname) in excluded or field.company_dependent:
+                    continue
+                if field.compute and (field.readonly or field.related):
+                    continue
+                count = 0
+                if field.type == "many2one" and field.comodel_name == self._name:
+                    # rows owned by the talent (cascade) die with it anyway: on a conflict, drop them
+                    records = Model.search([(fname, "in", source_ids)])
+                    count = self._talent_merge_write(
+                        records, {fname: dst.id}, drop_conflicts=field.ondelete == "cascade"
+                    )
+                elif field.type == "many2many" and field.comodel_name == self._name:
+                    # link the kept talent; the merged talents' rows go when they are deleted
+                    records = Model.search([(fname, "in", source_ids)])
+                    if records:
+                        records.write({fname: [Command.link(dst.id)]})
+                        count = len(records)
+                elif field.type == "many2many" and model_name == self._name:
+                    linked = sources[fname] - dst[fname]
+                    if linked:
+                        dst.write({fname: [Command.link(record.id) for record in linked]})
+                        count = len(linked)
+                elif field.type == "many2one_reference":
+                    model_field = Model._fields.get(field.model_field)
+                    if not model_field or not model_field.store:
+                        continue
+                    records = Model.search([(field.model_field, "=", self._name), (fname, "in", source_ids)])
+                    count = self._talent_merge_write(records, {fname: dst.id}, drop_conflicts=True)
+                elif field.type == "reference":
+                    refs = ["%s,%s" % (self._name, sid) for sid in source_ids]
+                    records = Model.search([(fname, "in", refs)])
+                    count = self._talent_merge_write(
+                        records, {fname: "%s,%s" % (self._name, dst.id)}, drop_conflicts=False
+                    )
+                if count:
+                    moved[model_name] = moved.get(model_name, 0) + count
+        return moved
+
+    @api.model
+    def _talent_merge_write(self, records, vals, drop_conflicts=False):
+        """Write ``vals`` on ``records``, returns how many were moved.
+
+        With ``drop_conflicts``, a row that a unique rule refuses (the kept talent already
+        has that skill, that follower, that enrollment) is deleted: the kept talent's row
+        wins. Without it, the error is raised and the merge is rolled back as a whole.
+        """
+        if not records:
+            return 0
+        try:
+            with self.env.cr.savepoint():
+                records.write(vals)
+            return len(records)
+        except (psycopg2.Error, ValidationError, UserError):
+            self.env.invalidate_all(flush=False)
+            if not drop_conflicts:
+                raise
+        count = 0
+        for record in records:
+            try:
+                with self.env.cr.savepoint():
+                    record.write(vals)
+                count += 1
+            except (psycopg2.Error, ValidationError, UserError):
+                self.env.invalidate_all(flush=False)
+                _logger.info("Talent merge: %s already exists on the kept talent, dropped", record)
+                record.unlink()
+        return count
+
+    def _talent_merge_partners(self, partners):
+        """Merge ``partners`` into this talent's partner with Odoo's partner merge (3 at a time)."""
+        self.ensure_one()
+        dst_partner = self.partner_id
+        wizard = self.env["base.partner.merge.automatic.wizard"].sudo()
+        partners = partners.sudo().exists()
+        for start in range(0, len(partners), 2):
+            chunk = partners[start : start + 2]
+            try:
+                wizard._merge((chunk | dst_partner).ids, dst_partner=dst_partner, extra_checks=False)
+            except UserError as error:
+                raise UserError(
+                    self.env._(
+                        "The contacts behind these talents cannot be merged: %(reason)s", reason=error.args[0]
+                    )
+                ) from error
+        # the partner merge rewrote foreign keys in SQL: let the ORM recompute what depends on them
+        self.env.invalidate_all()
+        applicants = self.with_context(active_test=False).search([("partner_id", "=", dst_partner.id)])
+        applicants.modified(["partner_id"])
+        dst_partner._talent_recompute_touch_dates()
+
+    def _talent_merge_post_summary(self, summary, filled, moved):
+        self.ensure_one()
+        items = Markup("").join(
+            Markup("<li>%s</li>")
+            % self.env._(
+                "%(name)s (%(email)s, #%(id)s), pools: %(pools)s",
+                name=item["name"],
+                email=item["email"] or "-",
+                id=item["id"],
+                pools=", ".join(item["pools"]) or "-",
+            )
+            for item in summary
+        )
+        moved_text = ", ".join(
+            "%s: %s" % (self.env["ir.model"]._get(model).name or model, count)
+            for model, count in sorted(moved.items())
+        )
+        labels = [self._fields[fname].get_description(self.env)["string"] for fname in filled]
+        body = Markup("<p>%s</p><ul>%s</ul><p>%s</p><p>%s</p>") % (
+            self.env._("Merged into this talent:"),
+            items,
+            self.env._("Moved records: %(moved)s", moved=moved_text or "-"),
+            self.env._("Filled fields: %(fields)s", fields=", ".join(labels) or "-"),
+        )
+        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    # -- Bounces ---------------------------------------------------
+
+    def _talent_on_hard_bounce(self, email=False):
+        """Hook called on the talents whose email address hard-bounced.
+
+        Flags the person (``res.partner.talent_email_bounced``, shown on the talent as
+        ``talent_email_bounced``, and a ``bounced`` contact blocker) and posts a note.
+        Other features extend it with ``super()``, e.g. nurture sequences stop the talent's
+        enrollments. Called by the mail gateway (see ``mail.thread._routing_handle_bounce``)
+        with sudo.
+        """
+        talents = self.filtered("talent_pool_ids")
+        now = fields.Datetime.now()
+        for partner in talents.partner_id:
+            bounced = tools.email_normalize(email or "") or partner.email_normalized
+            if bounced and partner.talent_bounced_email != bounced:
+                partner.write({"talent_bounced_email": bounced, "talent_email_bounce_date": now})
+        for talent in talents:
+            talent.message_post(
+                body=self.env._(
+                    "The email address %(email)s bounced permanently: no more emails are sent to it until it "
+                    "is corrected.",
+                    email=email or talent.email_from,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return talents
+
+    # -- Stale profiles --------------------------------------------
+
+    @api.model
+    def _cron_talent_flag_stale(self):
+        """Flag or unflag stale talents of every company with one UPDATE (time passes, nothing is written)."""
+        now = fields.Datetime.now()
+        companies = self.env["res.company"].sudo().search([])
+        cutoffs = [
+            SQL("(%s, %s::timestamp)", company.id, now - relativedelta(months=company.talent_stale_months))
+            for company in companies
+            if company.talent_stale_months > 0
+        ]
+        self.env.flush_all()
+        pool_field = self._fields["talent_pool_ids"]
+        stale_expr = SQL("FALSE")
+        cutoff_join = SQL("")
+        if cutoffs:
+            cutoff_join = SQL(
+                "LEFT JOIN (VALUES %s) AS cutoff(company_id, cutoff) ON cutoff.company_id = a.company_id",
+                SQL(", ").join(cutoffs),
+            )
+            stale_expr = SQL(
+                "COALESCE(GREATEST(COALESCE(a.talent_profile_date, a.create_date), a.talent_last_engagement_date) "
+                "< cutoff.cutoff, FALSE)"
+            )
+        query = SQL(
+            """
+            UPDATE hr_applicant AS target
+               SET talent_is_stale = flags.stale
+              FROM (
+                    SELECT a.id,
+                           EXISTS (SELECT 1 FROM %(rel)s r WHERE r.%(col)s = a.id) AND %(stale)s AS stale
+                      FROM hr_applicant a
+                      %(cutoff_join)s
+                   ) AS flags
+             WHERE flags.id = target.id
+               AND target.talent_is_stale IS DISTINCT FROM flags.stale
+         RETURNING target.id
+            """,
+            rel=SQL.identifier(pool_field.relation),
+            col=SQL.identifier(pool_field.column1),
+            stale=stale_expr,
+            cutoff_join=cutoff_join,
+        )
+        changed = [row[0] for row in self.env.execute_query(query)]
+        self.invalidate_model(["talent_is_stale"])
+        return len(changed)
+
+    # -- Enrichment from a URL -------------------------------------
+
+    def _talent_enrichment_values(self, url):
+        """Values the company's enrichment provider reads from ``url`` for this talent.
+
+        The profile field of the URL's kind is always set; other values only fill
+        empty fields. Bad URLs raise a ``ValidationError`` naming the reason.
+        """
+        company = self.company_id or self.env.company
+        provider = self.env["talent.enrichment.provider"]._talent_get_provider(company)
+        try:
+            values = provider._talent_enrich(url, self)
+        except profile_urls.InvalidProfileUrl as error:
+            raise ValidationError(
+                self.env._(
+                    "%(value)s is not a profile address we can use: %(reason)s.",
+                    value=url,
+                    reason=self._talent_url_error_reasons().get(error.code, error.code),
+                )
+            ) from error
+        url_fields = set(TALENT_URL_FIELDS)
+        return {
+            fname: value
+            for fname, value in values.items()
+            if fname in self._fields and (fname in url_fields or not self[fname])
+        }
+
+    def _talent_enrich_from_url(self, url):
+        """Normalise a pasted profile URL and store it (and what the provider found) on the talent."""
+        self.ensure_one()
+        values = self._talent_enrichment_values(url)
+        if values:
+            self.write(values)
+        return values
+
+    # -- CV parsing ------------------------------------------------
+
+    def action_talent_parse_cv(self):
+        """Read the talent's CV (PDF or DOCX attachment) and propose what it found."""
+        self.ensure_one()
+        attachment = self._talent_get_cv_attachment()
+        if not attachment:
+            raise UserError(self.env._("Attach a CV (PDF or Word document) to %(name)s first.", name=self.partner_name))
+        suggestions = self.env["talent.cv.suggestion"]._talent_parse_cv(self, attachment)
+        if not suggestions:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "info",
+                    "message": self.env._("The CV holds nothing new for this profile."),
+                    "next": {"type": "ir.actions.act_window_close"},
+                },
+            }
+        return self.action_talent_open_cv_suggestions()
+
+    def action_talent_open_cv_suggestions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.talent_cv_suggestion_action")
+        action["domain"] = [("talent_id", "=", self.id)]
+        action["context"] = {"search_default_filter_pending": 1}
+        return action
+
+    def _talent_get_cv_attachment(self):
+        """The CV to parse: the main attachment if it is a PDF or DOCX, else the newest one."""
+        self.ensure_one()
+        mimetypes = self.env["talent.cv.suggestion"]._talent_cv_mimetypes()
+        main = self.message_main_attachment_id
+        if main and main.mimetype in mimetypes:
+            return main
+        return self.env["ir.attachment"].search(
+            [("res_model", "=", self._name), ("res_id", "=", self.id), ("mimetype", "in", mimetypes)],
+            order="create_date desc, id desc",
+            limit=1,
+        )
+
+
+class HrApplicantNurture(models.Model):
+    """Nurture on talents: enrollments, merge fields of the sequence templates, and the hooks
+    that end an enrollment when the person applies or replies."""
+
+    _inherit = "hr.applicant"
+
+    talent_sequence_enrollment_ids = fields.One2many(
+        "talent.sequence.enrollment", "talent_id", string="Nurture Enrollments"
+    )
+    talent_sequence_enrollment_count = fields.Integer(
+        compute="_compute_talent_sequence_enrollment_count", string="Sequences"
+    )
+    talent_nurture_first_name = fields.Char(
+        compute="_compute_talent_nurture_first_name", string="First Name (merge field)"
+    )
+    talent_nurture_job_ids = fields.Many2many(
+        "hr.job",
+        compute="_compute_talent_nurture_job_ids",
+        string="Matching Open Roles (merge field)",
+        help="Up to three open positions sharing the most skills with the talent.",
+    )
+
+    def _talent_on_hard_bounce(self, email=False):
+        """A hard bounce ends the person's nurture enrollments (reason "Hard bounce")."""
+        result = super()._talent_on_hard_bounce(email=email)
+        talents = self.filtered("talent_pool_ids")
+        if talents:
+            self.env["talent.sequence.enrollment"].sudo()._talent_stop_for_talents(talents, "bounce")
+        return result
+
+    def _compute_talent_sequence_enrollment_count(self):
+        counts = {
+            talent.id: count
+            for talent, count in self.env["talent.sequence.enrollment"]._read_group(
+                [("talent_id", "in", self.ids)], ["talent_id"], ["__count"]
+            )
+        }
+        for applicant in self:
+            applicant.talent_sequence_enrollment_count = counts.get(applicant.id, 0)
+
+    @api.depends("partner_name", "partner_id.name")
+    def _compute_talent_nurture_first_name(self):
+        for applicant in self:
+            name = (applicant.partner_name or applicant.partner_id.name or "").strip()
+            applicant.talent_nurture_first_name = name.split()[0] if name else ""
+
+    @api.depends("skill_ids", "company_id")
+    def _compute_talent_nurture_job_ids(self):
+        """Batched for template rendering: one search of open jobs for the whole recordset."""
+        jobs = self.env["hr.job"].sudo().search(
+            [
+                ("no_of_recruitment", ">", 0),
+                ("company_id", "in", self.company_id.ids + [False]),
+            ]
+        )
+        job_skills = {job.id: set(job.job_skill_ids.skill_id.ids) for job in jobs}
+        for applicant in self:
+            skills = set(applicant.skill_ids.ids)
+            scored = [
+                (len(skills & job_skills[job.id]), job)
+                for job in jobs
+                if job.company_id in (applicant.company_id, self.env["res.company"]) and skills & job_skills[job.id]
+            ]
+            scored.sort(key=lambda pair: (-pair[0], pair[1].sequence, pair[1].id))
+            applicant.talent_nurture_job_ids = [job.id for _score, job in scored[:3]]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        applicants = super().create(vals_list)
+        applicants._talent_nurture_stop_converted()
+        applicants._talent_pool_auto_enroll({})
+        return applicants
+
+    def write(self, vals):
+        previous_pools = {}
+        if "talent_pool_ids" in vals:
+            previous_pools = {applicant.id: applicant.talent_pool_ids for applicant in self}
+        result = super().write(vals)
+        if {"pool_applicant_id", "job_id", "active"} & set(vals) and not self.env.context.get(
+            "talent_nurture_defer_stop"
+        ):
+            self._talent_nurture_stop_converted()
+        if "active" in vals and not vals["active"]:
+            talents = self.filtered("talent_pool_ids")
+            self.env["talent.sequence.enrollment"]._talent_stop_for_talents(talents, "archived")
+        if "talent_pool_ids" in vals:
+            self._talent_pool_auto_enroll(previous_pools)
+        return result
+
+    def message_update(self, msg_dict, update_vals=None):
+        result = super().message_update(msg_dict, update_vals=update_vals)
+        self._talent_nurture_on_inbound_email(msg_dict)
+        return result
+
+    # ------------------------------------------------------------
+    # Warm pipeline, conversion, replies
+    # ------------------------------------------------------------
+
+    def _talent_is_warm(self):
+        """Which talents of ``self`` are in a warm pipeline: ``{talent_id: bool}``.
+
+        Warm: an ongoing application links to the talent (``pool_applicant_id``), or the lead
+        was activated (``talent_lead_state``, when the lead-process feature is installed).
+        Fixed number of queries.
+        """
+        warm = set()
+        if "talent_lead_state" in self._fields:
+            warm |= {talent.id for talent in self if talent.talent_lead_state == "activated"}
+        groups = self.env["hr.applicant"].sudo()._read_group(
+            [
+                ("pool_applicant_id", "in", self.ids),
+                ("id", "not in", self.ids),
+                ("job_id", "!=", False),
+                ("application_status", "in", ["ongoing"]),
+            ],
+            ["pool_applicant_id"],
+            ["__count"],
+        )
+        warm |= {talent.id for talent, _count in groups}
+        return {talent.id: talent.id in warm for talent in self}
+
+    def _talent_converted_talents(self):
+        """Talents of ``self`` with a live application (ongoing or hired) linked to them."""
+        if not self:
+            return self
+        groups = self.env["hr.applicant"].sudo()._read_group(
+            [
+                ("pool_applicant_id", "in", self.ids),
+                ("id", "not in", self.ids),
+                ("job_id", "!=", False),
+                ("application_status", "in", ["ongoing", "hired"]),
+            ],
+            ["pool_applicant_id"],
+        )
+        return self.browse([talent.id for (talent,) in groups])
+
+    def _talent_nurture_stop_converted(self):
+        applications = self.filtered(
+            lambda a: a.job_id and a.active and a.pool_applicant_id and a.pool_applicant_id != a
+        )
+        if applications:
+            self.env["talent.sequence.enrollment"]._talent_stop_for_talents(
+                applications.pool_applicant_id, "converted"
+            )
+
+    def _talent_nurture_on_inbound_email(self, msg_dict):
+        """An email from the person on their talent or application ends their nurture (reply rule)."""
+        author_id = msg_dict.get("author_id")
+        email = tools.email_normalize(msg_dict.get("email_from") or msg_dict.get("from") or "")
+        talents = self.browse()
+        for applicant in self:
+            talent = applicant if applicant.talent_pool_ids else applicant.pool_applicant_id
+            partner = talent.partner_id
+            if talent and ((author_id and author_id == partner.id) or (email and email == partner.email_normalized)):
+                talents |= talent
+        self.env["talent.sequence.enrollment"]._talent_stop_for_talents(
+            talents, "reply", self.env._("Replied by email")
+        )
+
+    # ------------------------------------------------------------
+    # Enrollment
+    # ------------------------------------------------------------
+
+    def _talent_enroll(self, sequence, origin="other", pool=None):
+        """Enroll the talents of ``self`` in ``sequence``; idempotent.
+
+        Returns the enrollments of all talents of ``self`` in ``sequence``, existing ones
+        included (they are left as they are, whatever their state). Raises ``UserError`` for
+        records that are not talents, an archived or empty sequence, or another company's
+        sequence. People marked do-not-contact are enrolled but stopped at once, with the reason.
+        """
+        sequence.ensure_one()
+        sequence._talent_check_enrollable()
+        not_talents = self.filtered(lambda a: not a.talent_pool_ids)
+        if not_talents:
+            raise UserError(
+                self.env._(
+                    "Only talents (people in a pool) can be enrolled in a sequence: %(names)s.",
+                    names=", ".join(not_talents.mapped("display_name")),
+                )
+            )
+        if sequence.company_id:
+            other = self.filtered(lambda a: a.company_id and a.company_id != sequence.company_id)
+            if other:
+                raise UserError(
+                    self.env._(
+                        "The sequence %(sequence)s belongs to %(company)s; these talents do not: %(names)s.",
+                        sequence=sequence.name,
+                        company=sequence.company_id.name,
+                        names=", ".join(other.mapped("display_name")),
+                    )
+                )
+        Enrollment = self.env["talent.sequence.enrollment"]
+        existing = Enrollment.sudo().search([("sequence_id", "=", sequence.id), ("talent_id", "in", self.ids)])
+        todo = self - existing.talent_id
+        new = Enrollment.create(
+            [
+                {
+                    "sequence_id": sequence.id,
+                    "talent_id": talent.id,
+                    "company_id": (talent.company_id or sequence.company_id or self.env.company).id,
+                    "origin": origin,
+                    "pool_id": pool.id if pool else False,
+                }
+                for talent in todo
+            ]
+        )
+        blocked = new.partner_id._talent_contact_blockers("call")
+        new.filtered(lambda e: "do_not_contact" in blocked.get(e.partner_id.id, []))._talent_stop("do_not_contact")
+        return Enrollment.browse((existing | new.sudo()).ids)
+
+    def _talent_pool_auto_enroll(self, previous_pools):
+        """Enroll talents that just joined a pool with an auto-enroll sequence (one call per pool)."""
+        joined = defaultdict(lambda: self.browse())
+        for talent in self.filtered("talent_pool_ids"):
+            added = talent.talent_pool_ids - previous_pools.get(talent.id, self.env["hr.talent.pool"])
+            for pool in added:
+                joined[pool] |= talent
+        for pool, talents in joined.items():
+            sequence = pool.sudo().talent_sequence_id
+            if not sequence or not sequence.active or not sequence.step_ids:
+                continue
+            if sequence.company_id:
+                company = sequence.company_id
+                talents = talents.filtered(lambda t, company=company: not t.company_id or t.company_id == company)
+            talents.sudo()._talent_enroll(sequence, origin="pool", pool=pool)
+
+    def action_talent_open_enrollments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.talent_sequence_enrollment_action")
+        action["display_name"] = self.env._("Sequences of %(name)s", name=self.partner_name or self.display_name)
+        action["domain"] = [("talent_id", "=", self.id)]
+        action["context"] = {"default_talent_id": self.id}
+        return action
+
+    # ------------------------------------------------------------
+    # Lead funnel: Capture -> Qualify -> Activate -> Convert -> Hired
+    # ------------------------------------------------------------
+
+    def action_talent_lead_qualify(self):
+        """Qualify the selected leads, or say exactly what each one is missing."""
+        leads = self.filtered(lambda t: t.talent_lead_state not in ("qualified", "activated", "converted", "hired"))
+        leads._talent_lead_move("qualified")
+        return True
+
+    def action_talent_lead_activate(self):
+        """The person is in a conversation about a concrete role."""
+        leads = self.filtered(lambda t: t.talent_lead_state not in ("activated", "converted", "hired"))
+        leads._talent_lead_move("activated")
+        return True
+
+    def action_talent_lead_close(self):
+        return {
+            "name": self.env._("Close Leads"),
+            "type": "ir.actions.act_window",
+            "res_model": "talent.lead.close",
+            "target": "new",
+            "views": [[False, "form"]],
+            "context": {"default_talent_ids": self.ids, "dialog_size": "medium"},
+        }
+
+    def action_talent_crm_add_to_crm(self):
+        """Bring applications, refused and archived ones included, into the CRM as talents."""
+        action = self.action_talent_pool_add_applicants()
+        action["name"] = self.env._("Add to Talent CRM")
+        action["context"] = dict(action["context"], active_test=False)
+        return action
+
+    def _talent_lead_move(self, state, reason=False, origin="manual", system=False, notes=None):
+        """Move the talents of ``self`` to ``state`` and return those that moved.
+
+        ``system`` is for the hand-over to Recruitment, which may set Converted and Hired and
+        never moves a person who asked not to be contacted. The chatter gets one note per
+        talent (``notes`` ``{talent id: text}`` first), logged in one batch: bulk moves cost a
+        fixed number of queries, unlike field tracking.
+        """
+        talents = self
+        if system and state != "do_not_contact":
+            talents = talents.filtered(lambda t: not t.partner_id.talent_do_not_contact)
+        talents = talents.filtered(lambda t: t.talent_lead_state != state)
+        if not talents:
+            return talents
+        labels = dict(self._fields["talent_lead_state"]._description_selection(self.env))
+        notes = notes or {}
+        bodies = {}
+        for talent in talents:
+            body = self.env._(
+                "Lead state: %(before)s → %(after)s.",
+                before=labels.get(talent.talent_lead_state, ""),
+                after=labels[state],
+            )
+            if reason:
+                body = self.env._("%(move)s Reason: %(reason)s", move=body, reason=reason)
+            if talent.id in notes:
+                body = Markup("%s<br/>%s") % (notes[talent.id], body)
+            bodies[talent.id] = body
+        context = {
+            "talent_lead_reason": reason or False,
+            "talent_lead_origin": origin,
+            "talent_lead_system": system,
+            "tracking_disable": True,
+        }
+        talents.with_context(**context).write({"talent_lead_state": state})
+        talents._message_log_batch(bodies=bodies)
+        return talents
+
+    def _talent_lead_prepare_write(self, vals):
+        """Check a state change before it is written; return what the after-write hooks compare with."""
+        before = {}
+        if "talent_lead_state" in vals:
+            new_state = vals["talent_lead_state"]
+            self._talent_lead_check_transition(new_state, becomes_talent=bool(vals.get("talent_pool_ids")))
+            if "talent_lead_close_reason" not in vals:
+                reason = self.env.context.get("talent_lead_reason")
+                vals["talent_lead_close_reason"] = (reason or False) if new_state in LEAD_CLOSED_STATES else False
+        if "talent_lead_state" in vals or "talent_pool_ids" in vals:
+            before["states"] = {applicant.id: applicant.talent_lead_state for applicant in self}
+        if "stage_id" in vals:
+            before["hired"] = set(self.filtered(lambda a: a.stage_id.hired_stage).ids)
+        return before
+
+    def _talent_lead_after_write(self, vals, before):
+        if "states" in before:
+            moved = self._talent_lead_log_transitions(before["states"])
+            moved._talent_lead_sync_do_not_contact()
+        # Recruitment users (interviewers too) may not see talents: the CRM side runs as superuser,
+        # logged under the user who refused or hired.
+        if vals.get("refuse_reason_id"):
+            self.sudo()._talent_lead_on_refusal()
+        elif vals.get("active"):
+            self.sudo()._talent_lead_on_restore()
+        if "hired" in before:
+            self.sudo()._talent_lead_on_stage_change(before["hired"])
+
+    def _talent_lead_check_transition(self, new_state, becomes_talent=False):
+        if not new_state:
+            if self.filtered("talent_pool_ids"):
+                raise UserError(self.env._("A talent always has a lead state."))
+            return
+        if not becomes_talent:
+            applications = self.filtered(lambda a: not a.talent_pool_ids)
+            if applications:
+                raise UserError(
+                    self.env._(
+                        "Only talents have a lead state; these are applications: %(names)s.",
+                        names=applications._talent_names(),
+                    )
+                )
+        moving = self.filtered(lambda a: a.talent_lead_state != new_state)
+        if not moving:
+            return
+        system = self.env.context.get("talent_lead_system")
+        if new_state in LEAD_SYSTEM_STATES and not system:
+            raise UserError(
+                self.env._(
+                    "A lead becomes Converted when you create an application for it (Create Applications), "
+                    "and Hired when that application is hired in Recruitment."
+                )
+            )
+        if new_state != "do_not_contact":
+            blocked = moving.filtered(lambda a: a.partner_id.talent_do_not_contact)
+            if blocked:
+                raise UserError(
+                    self.env._(
+                        "These people asked not to be contacted: %(names)s. "
+                        "Clear “Do Not Contact” on the person before moving the lead.",
+                        names=blocked._talent_names(),
+                    )
+                )
+        if new_state in ("qualified", "activated") and not system:
+            moving.filtered(
+                lambda a: a.talent_lead_state not in ("qualified", "activated", "converted", "hired")
+            )._talent_check_qualification()
+
+    def _talent_qualification_gaps(self):
+        """What each talent of ``self`` still lacks to be qualified, by its company's criteria.
+
+        Returns ``{talent: [missing item, ...]}`` for the talents that lack something; a fixed
+        number of queries for the whole set.
+        """
+        with_consent = set()
+        need_consent = self.filtered(lambda t: (t.company_id or self.env.company).talent_qualify_require_consent)
+        if need_consent:
+            groups = self.env["talent.consent"].sudo()._read_group(
+                Domain("partner_id", "in", need_consent.partner_id.ids) & Domain("state", "in", ["valid"]),
+                ["partner_id", "company_id"],
+                ["__count"],
+            )
+            with_consent = {(partner.id, company.id) for partner, company, _count in groups}
+        gaps = {}
+        for talent in self:
+            company = talent.company_id or self.env.company
+            missing = []
+            if company.talent_qualify_require_contact and not (talent.email_from or talent.partner_phone):
+                missing.append(self.env._("an email address or a phone number"))
+            if company.talent_qualify_require_role_family and not talent.talent_role_family_id:
+                missing.append(self.env._("a role family"))
+            if company.talent_qualify_require_skills and not talent.applicant_skill_ids:
+                missing.append(self.env._("skills"))
+            if company.talent_qualify_require_consent and (talent.partner_id.id, company.id) not in with_consent:
+                missing.append(self.env._("a valid consent"))
+            if missing:
+                gaps[talent] = missing
+        return gaps
+
+    def _talent_check_qualification(self):
+        gaps = self._talent_qualification_gaps()
+        if not gaps:
+            return
+        lines = [
+            self.env._("%(name)s: %(missing)s", name=talent.partner_name or talent.display_name, missing=missing)
+            for talent, missing in list(gaps.items())[:20]
+        ]
+        if len(gaps) > 20:
+            lines.append(self.env._("… and %(count)s more", count=len(gaps) - 20))
+        raise UserError(
+            self.env._("These leads cannot be qualified yet. Missing:\n%(lines)s", lines="\n".join(lines))
+        )
+
+    def _talent_names(self, limit=10):
+        names = [applicant.partner_name or applicant.display_name for applicant in self[:limit]]
+        if len(self) > limit:
+            names.append(self.env._("%(count)s more", count=len(self) - limit))
+        return ", ".join(names)
+
+    def _talent_lead_log_transitions(self, before):
+        """Log every state change of ``self`` since ``before`` (``{id: state}``); return the moved talents."""
+        moved = self.filtered(lambda a: a.talent_lead_state and a.talent_lead_state != before.get(a.id))
+        context = self.env.context
+        if moved and not context.get("talent_lead_skip_log"):
+            now = fields.Datetime.now()
+            self.env["talent.lead.state.log"].sudo().create(
+                [
+                    {
+                        "talent_id": talent.id,
+                        "company_id": talent.company_id.id or self.env.company.id,
+                        "from_state": before.get(talent.id) or False,
+                        "to_state": talent.talent_lead_state,
+                        "date": talent.talent_lead_state_date or now,
+                        "user_id": self.env.uid,
+                        "origin": context.get("talent_lead_origin") or "manual",
+                        "reason": context.get("talent_lead_reason") or False,
+                    }
+                    for talent in moved
+                ]
+            )
+        return moved
+
+    def _talent_lead_sync_do_not_contact(self):
+        """Do-not-contact is a fact about the person: a lead closed that way flags its partner."""
+        partners = self.filtered(lambda t: t.talent_lead_state == "do_not_contact").partner_id.filtered(
+            lambda p: not p.talent_do_not_contact
+        )
+        if partners:
+            values = {"talent_do_not_contact": True}
+            reason = self.env.context.get("talent_lead_reason")
+            if reason:
+                values["talent_do_not_contact_reason"] = reason
+            partners = partners.sudo().with_context(tracking_disable=True)
+            partners.write(values)
+            body = self.env._("Do not contact: the lead was closed that way.")
+            if reason:
+                body = self.env._("%(move)s Reason: %(reason)s", move=body, reason=reason)
+            partners._message_log_batch(bodies=dict.fromkeys(partners.ids, body))
+
+    # ------------------------------------------------------------
+    # Hand-over to Recruitment and back
+    # ------------------------------------------------------------
+
+    def _talent_person_keys(self):
+        """Odoo's duplicate keys of each applicant of ``self``, per company, strongest first."""
+        keys = {}
+        for applicant in self:
+            company_id = applicant.company_id.id
+            linkedin = applicant.linkedin_profile
+            if linkedin:
+                try:
+                    linkedin = profile_urls.NORMALIZERS["linkedin"](linkedin)
+                except profile_urls.InvalidProfileUrl:
+                    pass
+            keys[applicant.id] = [
+                (company_id, kind, value)
+                for kind, value in (
+                    ("partner", applicant.partner_id.id),
+                    ("email", applicant.email_normalized),
+                    ("phone", applicant.partner_phone_sanitized),
+                    ("linkedin", linkedin),
+                )
+                if value
+            ]
+        return keys
+
+    def _talent_crm_find_talents(self, link=False):
+        """Find the talent of the person behind each applicant of ``self``.
+
+        A talent is its own; an application has the talent it is linked to (``pool_applicant_id``),
+        else the talent of the same company sharing its contact, normalised email, sanitised phone
+        or LinkedIn profile (Odoo's duplicate keys; archived talents included). Returns
+        ``{applicant id: talent}`` for those found; with ``link``, unlinked applications get linked.
+        """
+        result = {}
+        unlinked = self.browse()
+        for applicant in self:
+            talent = applicant.pool_applicant_id
+            if applicant.talent_pool_ids:
+                result[applicant.id] = applicant
+            elif talent and talent.talent_pool_ids:
+                result[applicant.id] = talent
+            else:
+                unlinked |= applicant
+        if not unlinked:
+            return result
+        keys = unlinked._talent_person_keys()
+        values = defaultdict(set)
+        for applicant_keys in keys.values():
+            for _company_id, kind, value in applicant_keys:
+                values[kind].add(value)
+        if not values:
+            return result
+        fnames = {
+            "partner": "partner_id",
+            "email": "email_normalized",
+            "phone": "partner_phone_sanitized",
+            "linkedin": "linkedin_profile",
+        }
+        domain = Domain("talent_pool_ids", "!=", False) & Domain.OR(
+            Domain(fnames[kind], "in", list(kind_values)) for kind, kind_values in values.items()
+        )
+        candidates = self.with_context(active_test=False).search(domain, order="id")
+        index = {}
+        for candidate in candidates.sorted(lambda t: not t.active):
+            for key in candidate._talent_person_keys()[candidate.id]:
+                index.setdefault(key, candidate)
+        found = {}
+        for applicant in unlinked:
+            talent = next((index[key] for key in keys[applicant.id] if key in index), None)
+            if talent:
+                result[applicant.id] = talent
+                found[applicant.id] = talent
+        if link:
+            unlinked._talent_link_to(found)
+        return result
+
+    def _talent_link_to(self, talent_of):
+        """Link each applicant of ``self`` to its talent in ``talent_of`` (``{applicant id: talent}``)."""
+        per_talent = defaultdict(list)
+        for applicant in self:
+            talent = talent_of.get(applicant.id)
+            if talent and applicant != talent and applicant.pool_applicant_id != talent:
+                per_talent[talent].append(applicant.id)
+        # one write per talent, reading what the writes need for all of them at once
+        prefetch_ids = [applicant_id for ids in per_talent.values() for applicant_id in ids]
+        linked = self.browse(prefetch_ids)
+        for talent, ids in per_talent.items():
+            # the nurture stop rule runs once for all of them below, not once per talent
+            self.browse(ids).with_prefetch(prefetch_ids).with_context(talent_nurture_defer_stop=True).write(
+                {"pool_applicant_id": talent.id}
+            )
+        linked._talent_nurture_stop_converted()
+
+    def _talent_group_by_person(self):
+        """Split ``self`` into groups of applicants of one person (sharing any duplicate key)."""
+        parent = {applicant.id: applicant.id for applicant in self}
+
+        def root(applicant_id):
+            while parent[applicant_id] != applicant_id:
+                parent[applicant_id] = parent[parent[applicant_id]]
+                applicant_id = parent[applicant_id]
+            return applicant_id
+
+        owner = {}
+        for applicant_id, applicant_keys in self._talent_person_keys().items():
+            for key in applicant_keys:
+                if key in owner:
+                    parent[root(applicant_id)] = root(owner[key])
+                else:
+                    owner[key] = applicant_id
+        groups = defaultdict(list)
+        for applicant in self:
+            groups[root(applicant.id)].append(applicant.id)
+        return [self.browse(ids) for ids in groups.values()]
+
+    def _talent_lead_state_from_applications(self):
+        """Lead state of a person known from the applications of ``self``."""
+        statuses = set(self.mapped("application_status"))
+        if "hired" in statuses:
+            return "hired"
+        if "ongoing" in statuses:
+            return "converted"
+        return "qualified"
+
+    def _talent_crm_ensure_talents(self, pools=None, categories=None):
+        """Bring the people behind the applicants of ``self`` into the CRM as talents.
+
+        Reuses the person's talent when there is one (see :meth:`_talent_crm_find_talents`), and
+        creates one talent per person otherwise, never two: it copies the most recent application
+        (Odoo's ``talent.pool.add.applicants`` way), with its skills, tags, UTM and documents. Talents
+        join ``pools`` (default: the company's default pool); applications get linked to their talent.
+        Works in a fixed number of queries for the whole set. Returns ``{applicant id: talent}``.
+        """
+        Applicant = self.env["hr.applicant"]
+        categories = categories or self.env["hr.applicant.category"]
+        talent_of = self._talent_crm_find_talents()
+        existing = Applicant.browse({talent.id for talent in talent_of.values()})
+        unknown = self.filtered(lambda a: a.id not in talent_of)
+        groups = unknown._talent_group_by_person()
+
+        def pools_for(company):
+            return pools or (company or self.env.company)._talent_get_default_pool()
+
+        join_context = {"talent_pool_join_method": "ats", "tracking_disable": True}
+        # existing talents: join the pools (and tags), come back from the archive
+        for pool_set, talents in existing.grouped(lambda t: pools_for(t.company_id)).items():
+            values = {"talent_pool_ids": [Command.link(pool.id) for pool in pool_set]}
+            if categories:
+                values["categ_ids"] = [Command.link(category.id) for category in categories]
+            talents.with_context(**join_context).write(values)
+        existing.filtered(lambda t: not t.active).with_context(**join_context).write({"active": True})
+
+        # unknown people: one new talent each, a copy of their most recent application
+        new_talents = Applicant
+        if groups:
+            representatives = Applicant.browse([group.sorted("id")[-1].id for group in groups])
+            vals_list = representatives.with_context(no_copy_in_partner_name=True).copy_data()
+            past_applicant = self.env.ref("talent_crm.utm_source_past_applicant", raise_if_not_found=False)
+            for representative, group, vals in zip(representatives, groups, vals_list, strict=True):
+                company = representative.company_id or self.env.company
+                vals.update(
+                    {
+                        "job_id": False,
+                        "stage_id": False,
+                        "pool_applicant_id": False,
+                        "partner_id": representative.partner_id.id,
+                        "company_id": company.id,
+                        "talent_pool_ids": [Command.set(pools_for(company).ids)],
+                        "categ_ids": [Command.set((group.categ_ids | categories).ids)],
+                        "active": True,
+                        "refuse_reason_id": False,
+                        "refuse_date": False,
+                        "kanban_state": "normal",
+                        "user_id": representative.user_id.id or self.env.uid,
+                        "talent_lead_state": group._talent_lead_state_from_applications(),
+                        "source_id": vals.get("source_id") or (past_applicant.id if past_applicant else False),
+                    }
+                )
+                self._talent_sanitize_contact_vals(vals, company)
+            new_talents = Applicant.with_context(
+                talent_lead_origin="ats",
+                talent_lead_system=True,
+                **join_context,
+            ).create(vals_list)
+            for group, talent in zip(groups, new_talents, strict=True):
+                for applicant in group:
+                    talent_of[applicant.id] = talent
+
+        # link the applications to their talent, and carry their documents over
+        self.with_context(tracking_disable=True)._talent_link_to(talent_of)
+        self._talent_copy_attachments(
+            [(applicant, talent_of[applicant.id]) for applicant in self if applicant != talent_of[applicant.id]]
+        )
+        self._talent_log_brought_in(talent_of, new_talents)
+        return talent_of
+
+    @api.model
+    def _talent_sanitize_contact_vals(self, vals, company):
+        """A talent only keeps contact data that passes the talent checks (the application keeps the rest)."""
+        if vals.get("email_from") and not self._talent_is_valid_email(vals["email_from"]):
+            vals["email_from"] = False
+        if vals.get("partner_phone") and not self._phone_format(
+            number=vals["partner_phone"], country=company.country_id
+        ):
+            vals["partner_phone"] = False
+        if vals.get("linkedin_profile"):
+            try:
+                vals["linkedin_profile"] = profile_urls.NORMALIZERS["linkedin"](vals["linkedin_profile"])
+            except profile_urls.InvalidProfileUrl:
+                vals["linkedin_profile"] = False
+
+    def _talent_log_brought_in(self, talent_of, new_talents):
+        """Chatter of applicants brought into the CRM, on both sides, batched."""
+        applications_of = defaultdict(lambda: self.browse())
+        for applicant in self:
+            talent = talent_of[applicant.id]
+            if applicant != talent:
+                applications_of[talent] |= applicant
+        if not applications_of:
+            return
+        talent_bodies = {}
+        for talent, applications in applications_of.items():
+            links = Markup(", ").join(application._get_html_link() for application in applications)
+            if talent in new_talents:
+                talent_bodies[talent.id] = self.env._("Brought into the talent CRM from %(links)s.", links=links)
+            else:
+                talent_bodies[talent.id] = self.env._("Applications linked to this talent: %(links)s.", links=links)
+        self.browse(list(talent_bodies))._message_log_batch(bodies=talent_bodies)
+        application_bodies = {
+            application.id: self.env._("In the talent CRM as %(link)s.", link=talent._get_html_link())
+            for talent, applications in applications_of.items()
+            for application in applications
+        }
+        self.browse(list(application_bodies))._message_log_batch(bodies=application_bodies)
+
+    @api.model
+    def _talent_copy_attachments(self, pairs):
+        """Copy the documents of each source applicant to its target applicant, batched.
+
+        ``pairs`` is a list of ``(source, target)``. The same content is never copied twice onto a
+        target. The copy of the source's main attachment (the CV) becomes the target's main
+        attachment when it has none.
+        """
+        pairs = [(source, target) for source, target in pairs if source != target]
+        if not pairs:
+            return self.env["ir.attachment"]
+        Attachment = self.env["ir.attachment"]
+        source_ids = {source.id for source, _target in pairs}
+        target_ids = {target.id for _source, target in pairs}
+        attachments = Attachment.search(
+            [("res_model", "=", self._name), ("res_id", "in", list(source_ids | target_ids))], order="id"
+        )
+        per_record = defaultdict(list)
+        for attachment in attachments:
+            per_record[attachment.res_id].append(attachment)
+
+        def content_key(attachment):
+            return attachment.checksum or (attachment.url, attachment.name)
+
+        seen = {(target_id, content_key(att)) for target_id in target_ids for att in per_record[target_id]}
+        to_copy = attachments.filtered(lambda a: a.res_id in source_ids)
+        if not to_copy:
+            return Attachment
+        copy_values = dict(zip(to_copy.ids, to_copy.copy_data(), strict=True))
+        vals_list, origins = [], []
+        for source, target in pairs:
+            for attachment in per_record[source.id]:
+                key = (target.id, content_key(attachment))
+                if key in seen:
+                    continue
+                seen.add(key)
+                vals_list.append(dict(copy_values[attachment.id], res_id=target.id))
+                origins.append((source, target, attachment))
+        copies = Attachment.create(vals_list)
+        copies_per_target = defaultdict(lambda: Attachment)
+        main_copy = {}
+        for (source, target, attachment), copy in zip(origins, copies, strict=True):
+            copies_per_target[target] |= copy
+            if attachment == source.message_main_attachment_id:
+                main_copy.setdefault(target, copy)
+        for target, target_copies in copies_per_target.items():
+            if not target.message_main_attachment_id:
+                if target in main_copy:
+                    target.with_context(tracking_disable=True).message_main_attachment_id = main_copy[target]
+                else:
+                    target._message_set_main_attachment_id(target_copies)
+        return copies
+
+    def _talent_runners_up(self):
+        """Applications of ``self`` that reached the company's runners-up stage (by stage sequence)."""
+        return self.filtered(
+            lambda a: a.job_id
+            and not a.talent_pool_ids
+            and a.stage_id
+            and a.company_id.talent_runners_up_stage_id
+            and a.stage_id.sequence >= a.company_id.talent_runners_up_stage_id.sequence
+        )
+
+    def _talent_with_open_applications(self, exclude=None):
+        """Talents of ``self`` with an ongoing application other than ``exclude``."""
+        domain = (
+            Domain("pool_applicant_id", "in", self.ids)
+            & Domain("talent_pool_ids", "=", False)
+            & Domain("job_id", "!=", False)
+            & Domain("application_status", "in", ["ongoing"])
+        )
+        if exclude:
+            domain &= Domain("id", "not in", exclude.ids)
+        groups = self.env["hr.applicant"]._read_group(domain, ["pool_applicant_id"], ["__count"])
+        return self.browse([talent.id for talent, _count in groups])
+
+    def _talent_lead_on_refusal(self):
+        """A refused application brings its person back to the CRM, as a qualified lead.
+
+        Runners-up (refused in or after the company's runners-up stage) join the company's
+        Runners-up pool, as talents created on the spot when needed. The refuse reason is kept on
+        the talent. A talent with another ongoing application stays converted.
+        """
+        applications = self.filtered(lambda a: a.job_id and not a.talent_pool_ids and a.refuse_reason_id)
+        if not applications:
+            return
+        talent_of = {}
+        runners_up = applications._talent_runners_up()
+        for company, company_runners_up in runners_up.grouped("company_id").items():
+            talent_of.update(company_runners_up._talent_crm_ensure_talents(pools=company._talent_get_runners_up_pool()))
+        talent_of.update((applications - runners_up)._talent_crm_find_talents(link=True))
+        refused = applications.filtered(lambda a: a.id in talent_of)
+        if not refused:
+            return
+        now = fields.Datetime.now()
+        latest = {}
+        for application in refused.sorted(lambda a: (a.refuse_date or now, a.id)):
+            latest[talent_of[application.id]] = application
+        for (reason, date), talents in self.browse().concat(*latest).grouped(
+            lambda t: (latest[t].refuse_reason_id, latest[t].refuse_date or now)
+        ).items():
+            talents.write({"talent_refuse_reason_id": reason.id, "talent_refuse_date": date})
+        talents = self.browse().concat(*latest)
+        notes = {}
+        for talent, application in latest.items():
+            note = self.env._(
+                "Application %(link)s refused: %(reason)s.",
+                link=application._get_html_link(title=application.job_id.name),
+                reason=application.refuse_reason_id.name,
+            )
+            if application in runners_up:
+                note += Markup(" ") + self.env._(
+                    "A runner-up: in the pool %(pool)s.",
+                    pool=application.company_id.talent_runners_up_pool_id.name,
+                )
+            notes[talent.id] = note
+        busy = talents._talent_with_open_applications(exclude=applications)
+        back = talents.filtered(
+            lambda t: t not in busy and t.talent_lead_state in ("captured", "activated", "converted")
+        )
+        moved = self.browse()
+        for reason, reason_talents in back.grouped(lambda t: latest[t].refuse_reason_id).items():
+            moved |= reason_talents._talent_lead_move(
+                "qualified", reason=reason.name, origin="ats", system=True, notes=notes
+            )
+        unmoved = talents - moved
+        unmoved._message_log_batch(bodies={talent.id: notes[talent.id] for talent in unmoved})
+
+    def _talent_lead_on_restore(self):
+        """A refused application restored in Recruitment: its talent is converted again."""
+        applications = self.filtered(lambda a: a.job_id and not a.talent_pool_ids and a.active)
+        talents = applications.pool_applicant_id.filtered(
+            lambda t: t.talent_pool_ids and t.talent_lead_state in ("captured", "qualified", "activated")
+        )
+        talents._talent_lead_move(
+            "converted", reason=self.env._("Application restored"), origin="ats", system=True
+        )
+
+    def _talent_lead_on_stage_change(self, hired_before):
+        """Hired in Recruitment: the talent is hired. Moved out of the hired stage: converted again."""
+        applications = self.filtered(lambda a: a.job_id and not a.talent_pool_ids)
+        hired = applications.filtered(lambda a: a.stage_id.hired_stage and a.id not in hired_before)
+        unhired = applications.filtered(lambda a: not a.stage_id.hired_stage and a.id in hired_before)
+        if hired:
+            talent_of = hired._talent_crm_find_talents(link=True)
+            for job, job_applications in hired.filtered(lambda a: a.id in talent_of).grouped("job_id").items():
+                talents = self.browse({talent_of[a.id].id for a in job_applications})
+                talents._talent_lead_move("hired", reason=job.name, origin="ats", system=True)
+        if unhired:
+            talents = unhired.pool_applicant_id.filtered(lambda t: t.talent_lead_state == "hired")
+            still_hired = self.env["hr.applicant"]._read_group(
+                Domain("pool_applicant_id", "in", talents.ids)
+                & Domain("id", "not in", unhired.ids)
+                & Domain("talent_pool_ids", "=", False)
+                & Domain("stage_id.hired_stage", "=", True),
+                ["pool_applicant_id"],
+                ["__count"],
+            )
+            talents -= self.browse([talent.id for talent, _count in still_hired])
+            talents._talent_lead_move("converted", origin="ats", system=True)

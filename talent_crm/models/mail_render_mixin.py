@@ -1,0 +1,60 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import lxml.html
+import markupsafe
+
+from odoo import api, models
+from odoo.tools.mail import URL_SKIP_PROTOCOL_REGEX, is_html_empty
+
+from odoo.addons.link_tracker.tools.html import find_links_with_urls_and_labels
+
+NOT_TRACKED_PATHS = ["/unsubscribe_from_list", "/view", "/cards"]
+
+
+class MailRenderMixin(models.AbstractModel):
+    _inherit = "mail.render.mixin"
+
+    @api.model
+    def _render_template_postprocess(self, model, rendered):
+        """Track the links of nurture emails with one link-tracker lookup for the whole batch
+        (Email Marketing's ``post_convert_links`` looks them up email by email)."""
+        rendered = super()._render_template_postprocess(model, rendered)
+        tracker_values = self.env.context.get("talent_nurture_link_tracker")
+        if tracker_values:
+            rendered = self._talent_shorten_links_batch(rendered, tracker_values)
+        return rendered
+
+    @api.model
+    def _talent_shorten_links_batch(self, rendered, tracker_values):
+        base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        parsed, urls_and_labels = {}, []
+        for res_id, html in rendered.items():
+            if not html or is_html_empty(html):
+                continue
+            root = lxml.html.fromstring(html)
+            nodes, found = find_links_with_urls_and_labels(
+                root,
+                base_url,
+                skip_regex=rf"^{URL_SKIP_PROTOCOL_REGEX}",
+                skip_prefix=base_url + "/r/",
+                skip_list=NOT_TRACKED_PATHS,
+            )
+            if nodes:
+                parsed[res_id] = (root, nodes, len(urls_and_labels))
+                urls_and_labels += found
+        if not urls_and_labels:
+            return rendered
+        trackers = (
+            self.env["link.tracker"]
+            .sudo()
+            .search_or_create([dict(tracker_values, **url_and_label) for url_and_label in urls_and_labels])
+        )
+        short_urls = [tracker.short_url for tracker in trackers]
+        for res_id, (root, nodes, offset) in parsed.items():
+            for index, node in enumerate(nodes):
+                node.set("href", short_urls[offset + index])
+            new_html = lxml.html.tostring(root, encoding="unicode", method="xml")
+            if isinstance(rendered[res_id], markupsafe.Markup):
+                new_html = markupsafe.Markup(new_html)
+            rendered[res_id] = new_html
+        return rendered

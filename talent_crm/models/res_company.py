@@ -1,0 +1,196 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    talent_default_pool_id = fields.Many2one(
+        "hr.talent.pool",
+        string="Default Talent Pool",
+        help="Leads captured without a pool land here: Odoo requires every talent to be in a pool.",
+    )
+    talent_require_consent = fields.Boolean(
+        string="Require Consent to Communicate",
+        default=True,
+        help="Only send nurture messages and campaigns to people with a valid communication consent "
+        "or legitimate interest on record.",
+    )
+    # Frequency caps (nurture sequences, campaigns): see res.partner._talent_cap_next_allowed()
+    talent_cap_passive_days = fields.Integer(
+        string="Passive Talents: Days Between Touches",
+        default=30,
+        help="At most one counted touch per this many days for people not in an active pipeline. 0: no cap.",
+    )
+    talent_cap_warm_days = fields.Integer(
+        string="Warm Pipeline: Days Between Touches",
+        default=7,
+        help="At most one counted touch per this many days for people in an ongoing application or an "
+        "activated lead. 0: no cap.",
+    )
+
+    # Talent community: sign-up page, consent text and retention
+    talent_signup_pool_ids = fields.Many2many(
+        "hr.talent.pool",
+        "res_company_talent_signup_pool_rel",
+        "company_id",
+        "pool_id",
+        string="Sign-up Pools",
+        help="People who join the talent community land in these pools (the default pool when empty).",
+    )
+    talent_consent_text = fields.Text(
+        string="Consent Text",
+        translate=True,
+        help="Shown next to the consent checkbox of the sign-up page and stored with every consent. "
+        "Leave empty to use the standard text.",
+    )
+    talent_consent_version = fields.Char(
+        string="Consent Text Version",
+        help="Change it whenever the text changes: every consent records the version it was given on.",
+    )
+    talent_retention_months = fields.Integer(
+        string="Retention Period (months)",
+        default=24,
+        help="Talent data is kept this long after the last consent (or the capture) unless the person "
+        "renews it; then it is archived and anonymised. 0 keeps data without limit.",
+    )
+    talent_retention_notice_days = fields.Integer(
+        string="Renewal Notice (days)",
+        default=30,
+        help="How many days before the end of the retention period people are asked to renew their consent.",
+    )
+
+    @api.constrains("talent_retention_months", "talent_retention_notice_days")
+    def _check_talent_retention(self):
+        for company in self:
+            if company.talent_retention_months < 0 or company.talent_retention_notice_days < 0:
+                raise ValidationError(self.env._("Retention period and renewal notice cannot be negative."))
+            months, notice = company.talent_retention_months, company.talent_retention_notice_days
+            if months and 2 * notice >= 28 * months:
+                raise ValidationError(
+                    self.env._("The renewal notice must be shorter than half of the retention period.")
+                )
+    talent_stale_months = fields.Integer(
+        string="Stale After (Months)",
+        default=12,
+        help="Talents neither updated nor engaged for this many months are flagged stale. 0 turns it off.",
+    )
+    talent_enrichment_provider = fields.Selection(
+        selection="_selection_talent_enrichment_provider",
+        string="Enrichment Provider",
+        default="offline",
+        required=True,
+        help="Reads a pasted profile URL. The offline provider only recognises and normalises the address; "
+        "modules can add paid services.",
+    )
+
+    @api.model
+    def _selection_talent_enrichment_provider(self):
+        return self.env["talent.enrichment.provider"]._talent_provider_selection()
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "talent_stale_months" in vals:
+            cron = self.env.ref("talent_crm.ir_cron_talent_flag_stale", raise_if_not_found=False)
+            if cron:
+                cron.sudo()._trigger()
+        return result
+    # Lead funnel: what makes a lead qualified, and who comes back from Recruitment
+    talent_qualify_require_contact = fields.Boolean(
+        string="Qualified Leads Have an Email or Phone", default=True
+    )
+    talent_qualify_require_role_family = fields.Boolean(
+        string="Qualified Leads Have a Role Family", default=True
+    )
+    talent_qualify_require_skills = fields.Boolean(string="Qualified Leads Have Skills")
+    talent_qualify_require_consent = fields.Boolean(
+        string="Qualified Leads Have a Valid Consent",
+        help="A consent record of this company that is neither expired nor withdrawn.",
+    )
+    talent_runners_up_stage_id = fields.Many2one(
+        "hr.recruitment.stage",
+        string="Runners-up From Stage",
+        default=lambda self: self._default_talent_runners_up_stage(),
+        help="Applicants refused in this stage or a later one (by sequence) join the Runners-up pool. "
+        "Leave empty to keep no runners-up pool.",
+    )
+    talent_runners_up_pool_id = fields.Many2one(
+        "hr.talent.pool",
+        string="Runners-up Pool",
+        help="Where applicants refused late in the process land; created the first time it is needed.",
+    )
+
+    @api.model
+    def _default_talent_runners_up_stage(self):
+        return self.env.ref("hr_recruitment.stage_job3", raise_if_not_found=False)
+
+    def _talent_get_default_pool(self):
+        """Return the company's default pool, creating "New leads" the first time it is needed."""
+        self.ensure_one()
+        pool = self.sudo().talent_default_pool_id
+        if not pool or not pool.active:
+            pool = self.env["hr.talent.pool"].sudo().create(
+                {"name": self.env._("New leads"), "company_id": self.id, "pool_manager": False}
+            )
+            self.sudo().talent_default_pool_id = pool
+        return pool
+
+    def _talent_get_signup_pools(self):
+        self.ensure_one()
+        pools = self.sudo().talent_signup_pool_ids.filtered("active")
+        return pools or self._talent_get_default_pool()
+
+    def _talent_get_consent_text(self):
+        """The consent text in the current language, with the standard text as fallback."""
+        self.ensure_one()
+        text = (self.sudo().talent_consent_text or "").strip()
+        if text:
+            return text
+        if self.talent_retention_months:
+            return self.env._(
+                "I agree that %(company)s stores the data I entered and my CV in its talent pool for up to "
+                "%(months)s months, contacts me about matching jobs and sends me the news I selected. "
+                "I can change my preferences, withdraw my consent or ask for my data to be deleted at any "
+                "time with the link in every message.",
+                company=self.name,
+                months=self.talent_retention_months,
+            )
+        return self.env._(
+            "I agree that %(company)s stores the data I entered and my CV in its talent pool, contacts me "
+            "about matching jobs and sends me the news I selected. I can change my preferences, withdraw "
+            "my consent or ask for my data to be deleted at any time with the link in every message.",
+            company=self.name,
+        )
+
+    def _talent_get_consent_version(self):
+        self.ensure_one()
+        return self.sudo().talent_consent_version or "standard-1"
+
+    @api.constrains("talent_cap_passive_days", "talent_cap_warm_days")
+    def _check_talent_caps(self):
+        for company in self:
+            if company.talent_cap_passive_days < 0 or company.talent_cap_warm_days < 0:
+                raise ValidationError(self.env._("A frequency cap cannot be a negative number of days."))
+
+    def _talent_get_runners_up_pool(self):
+        """Return the company's "Runners-up" pool, creating it the first time it is needed."""
+        self.ensure_one()
+        pool = self.sudo().talent_runners_up_pool_id
+        if not pool or not pool.active:
+            pool = self.env["hr.talent.pool"].sudo().create(
+                {
+                    "name": self.env._("Runners-up"),
+                    "company_id": self.id,
+                    "pool_manager": False,
+                    "segment_note": self.env._("Applicants who reached the final stages and were not hired"),
+                }
+            )
+            self.sudo().talent_runners_up_pool_id = pool
+        return pool
+
+    def _talent_signup_url(self):
+        """Absolute URL of the talent-community sign-up page."""
+        self.ensure_one()
+        return self.get_base_url() + "/talent/join"

@@ -1,0 +1,43 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    talent_default_pool_id = fields.Many2one(
+        related="company_id.talent_default_pool_id",
+        readonly=False,
+        domain="[('company_id', 'in', [company_id, False])]",
+    )
+    talent_require_consent = fields.Boolean(related="company_id.talent_require_consent", readonly=False)
+    talent_signup_pool_ids = fields.Many2many(
+        related="company_id.talent_signup_pool_ids",
+        readonly=False,
+        domain="[('company_id', 'in', [company_id, False])]",
+    )
+    talent_consent_text = fields.Text(related="company_id.talent_consent_text", readonly=False)
+    talent_consent_version = fields.Char(related="company_id.talent_consent_version", readonly=False)
+    talent_retention_months = fields.Integer(related="company_id.talent_retention_months", readonly=False)
+    talent_retention_notice_days = fields.Integer(related="company_id.talent_retention_notice_days", readonly=False)
+    talent_stale_months = fields.Integer(related="company_id.talent_stale_months", readonly=False)
+    talent_enrichment_provider = fields.Selection(related="company_id.talent_enrichment_provider", readonly=False)
+    talent_cap_passive_days = fields.Integer(related="company_id.talent_cap_passive_days", readonly=False)
+    talent_cap_warm_days = fields.Integer(related="company_id.talent_cap_warm_days", readonly=False)
+    talent_qualify_require_contact = fields.Boolean(
+        related="company_id.talent_qualify_require_contact", readonly=False
+    )
+    talent_qualify_require_role_family = fields.Boolean(
+        related="company_id.talent_qualify_require_role_family", readonly=False
+    )
+    talent_qualify_require_skills = fields.Boolean(related="company_id.talent_qualify_require_skills", readonly=False)
+    talent_qualify_require_consent = fields.Boolean(
+        related="company_id.talent_qualify_require_consent", readonly=False
+    )
+    talent_runners_up_stage_id = fields.Many2one(related="company_id.talent_runners_up_stage_id", readonly=False)
+    talent_runners_up_pool_id = fields.Many2one(
+        related="company_id.talent_runners_up_pool_id",
+        readonly=False,
+        domain="[('company_id', 'in', [company_id, False])]",
+    )

@@ -1,0 +1,887 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import secrets
+from collections import defaultdict
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+from odoo.tools import SQL, consteq, format_date
+from odoo.tools.misc import hash_sign, verify_hash_signed
+
+# Signed links of the talent community: one HMAC scope per purpose, so that a link of
+# one kind can never be replayed as another.
+TALENT_TOKEN_SCOPES = {
+    "confirm": "talent_crm.signup_confirm",
+    "preferences": "talent_crm.preferences",
+}
+TALENT_TOKEN_DEFAULT_DAYS = {"confirm": 14, "preferences": 180}
+TALENT_TOKEN_MAX_LENGTH = 512
+
+
+class ResPartner(models.Model):
+    """Person-level facts of talent_crm.
+
+    One partner stands for one person, shared by the person's talent and all its
+    applications: what the person wants (channel, frequency, topics), what they allowed
+    (consents, do-not-contact) and when they were last touched live here, once.
+    """
+
+    _inherit = "res.partner"
+
+    talent_applicant_ids = fields.One2many(
+        "hr.applicant", "partner_id", string="Talents and Applications", groups="hr_recruitment.group_hr_recruitment_user"
+    )
+    talent_id = fields.Many2one(
+        "hr.applicant",
+        string="Talent",
+        compute="_compute_talent_id",
+        groups="hr_recruitment.group_hr_recruitment_user",
+    )
+    talent_do_not_contact = fields.Boolean(
+        string="Do Not Contact", tracking=True, help="Never send this person a message or create an outreach task."
+    )
+    talent_do_not_contact_reason = fields.Char(string="Do Not Contact Reason", tracking=True)
+    talent_do_not_contact_date = fields.Datetime(string="Do Not Contact Since", readonly=True)
+    talent_preferred_channel = fields.Selection(
+        [("email", "Email"), ("sms", "SMS"), ("call", "Phone call"), ("linkedin", "LinkedIn")],
+        string="Preferred Channel",
+    )
+    talent_contact_frequency = fields.Selection(
+        [("monthly", "Monthly"), ("quarterly", "Quarterly")],
+        string="Contact Frequency",
+        help="How often the person wants to hear from us. Empty: the company's default cap applies.",
+    )
+    talent_topic_ids = fields.Many2many(
+        "talent.topic",
+        "res_partner_talent_topic_rel",
+        "partner_id",
+        "topic_id",
+        string="Subscribed Topics",
+    )
+    talent_touch_ids = fields.One2many("talent.touch", "partner_id", string="Touches")
+    talent_consent_ids = fields.One2many("talent.consent", "partner_id", string="Consents")
+    talent_last_touch_date = fields.Datetime(
+        string="Last Contacted", readonly=True, help="Date of the last outbound touch (message, call, task)."
+    )
+    talent_last_engagement_date = fields.Datetime(
+        string="Last Engagement", readonly=True, help="Date of the last reply, open, click or sign-up."
+    )
+    talent_bounced_email = fields.Char(
+        string="Bounced Email", readonly=True, copy=False, help="The address that last bounced permanently."
+    )
+    talent_email_bounce_date = fields.Datetime(string="Email Bounced On", readonly=True, copy=False)
+    talent_email_bounced = fields.Boolean(
+        string="Email Bounced",
+        compute="_compute_talent_email_bounced",
+        store=True,
+        help="The current email address bounced permanently: no email is sent until it is corrected.",
+    )
+
+    @api.depends("talent_applicant_ids.talent_pool_ids")
+    def _compute_talent_id(self):
+        talents = self.env["hr.applicant"].search(
+            [("partner_id", "in", self.ids), ("talent_pool_ids", "!=", False)], order="id"
+        )
+        per_partner = {}
+        for talent in talents:
+            per_partner.setdefault(talent.partner_id.id, talent)
+        for partner in self:
+            partner.talent_id = per_partner.get(partner.id, False)
+
+    @api.depends("talent_bounced_email", "email_normalized")
+    def _compute_talent_email_bounced(self):
+        for partner in self:
+            partner.talent_email_bounced = bool(
+                partner.talent_bounced_email and partner.talent_bounced_email == partner.email_normalized
+            )
+
+    def write(self, vals):
+        if vals.get("talent_do_not_contact"):
+            vals.setdefault("talent_do_not_contact_date", fields.Datetime.now())
+        elif "talent_do_not_contact" in vals:
+            vals["talent_do_not_contact_date"] = False
+        result = super().write(vals)
+        if vals.get("talent_do_not_contact"):
+            self._talent_lead_close_do_not_contact(vals.get("talent_do_not_contact_reason"))
+        return result
+
+    def _talent_lead_close_do_not_contact(self, reason=False):
+        """A person who asked not to be contacted: their talents' leads close as Do Not Contact."""
+        talents = (
+            self.env["hr.applicant"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("partner_id", "in", self.ids),
+                    ("talent_pool_ids", "!=", False),
+                    ("talent_lead_state", "!=", "do_not_contact"),
+                ]
+            )
+        )
+        talents._talent_lead_move("do_not_contact", reason=reason, origin="system")
+
+    # ------------------------------------------------------------
+    # Contactability: the one place that says who may be contacted
+    # ------------------------------------------------------------
+
+    @api.model
+    def _talent_blocker_labels(self):
+        return {
+            "do_not_contact": self.env._("Do not contact"),
+            "no_email": self.env._("No valid email address"),
+            "no_phone": self.env._("No valid mobile number"),
+            "blacklisted": self.env._("Blacklisted"),
+            "no_consent": self.env._("No valid consent"),
+            "bounced": self.env._("Email address bounced"),
+        }
+
+    def _talent_contact_blockers(self, channel="email", company=None):
+        """Tell why people must not receive an outbound touch on ``channel``.
+
+        Works on the whole recordset with a fixed number of queries. Returns
+        ``{partner_id: [reason, ...]}`` holding only the blocked partners; reason codes are
+        the keys of :meth:`_talent_blocker_labels`. Frequency caps are not blockers: a
+        capped touch is postponed, not dropped (see the nurture scheduler).
+        """
+        company = company or self.env.company
+        blockers = defaultdict(list)
+        partners = self.sudo().with_context(active_test=False)
+        for partner in partners:
+            if partner.talent_do_not_contact:
+                blockers[partner.id].append("do_not_contact")
+        if channel == "email":
+            for partner in partners:
+                if not partner.email_normalized:
+                    blockers[partner.id].append("no_email")
+                elif partner.is_blacklisted:
+                    blockers[partner.id].append("blacklisted")
+                elif partner.talent_email_bounced:
+                    blockers[partner.id].append("bounced")
+        elif channel == "sms":
+            for partner in partners:
+                if not partner.phone_sanitized:
+                    blockers[partner.id].append("no_phone")
+                elif partner.phone_sanitized_blacklisted:
+                    blockers[partner.id].append("blacklisted")
+        if channel in ("email", "sms") and company.talent_require_consent:
+            allowed = set(partners._talent_partners_with_communication_basis(company).ids)
+            for partner in partners:
+                if partner.id not in allowed:
+                    blockers[partner.id].append("no_consent")
+        return dict(blockers)
+
+    def _talent_partners_with_communication_basis(self, company):
+        """Partners of ``self`` with a valid basis to receive messages from ``company``."""
+        domain = (
+            Domain("partner_id", "in", self.ids)
+            & Domain("company_id", "=", company.id)
+            & Domain("purpose", "=", "communication")
+            & Domain("state", "in", ["valid"])
+        )
+        groups = self.env["talent.consent"].sudo()._read_group(domain, ["partner_id"], ["__count"])
+        return self.browse([partner.id for partner, _count in groups])
+
+    def _talent_log_touch(self, summary, channel="email", direction="outbound", **values):
+        """Record one touch per partner of ``self``; returns the new ``talent.touch`` records."""
+        vals_list = [
+            dict(
+                {"partner_id": partner.id, "summary": summary, "channel": channel, "direction": direction},
+                **values,
+            )
+            for partner in self
+        ]
+        return self.env["talent.touch"].create(vals_list)
+
+
+class ResPartnerTalentCommunity(models.Model):
+    """Talent community (sign-up, double opt-in, preference centre) and privacy of a person.
+
+    A class of its own so that it extends the contactability API above through ``super()``.
+    """
+
+    _inherit = "res.partner"
+
+    talent_access_key = fields.Char(
+        copy=False,
+        readonly=True,
+        groups="base.group_system",
+        help="Random key signed into the person's links; renewing it invalidates every link sent before.",
+    )
+
+    # ------------------------------------------------------------
+    # Talent community: double opt-in, signed links, preferences, privacy
+    # ------------------------------------------------------------
+
+    @api.model
+    def _talent_blocker_labels(self):
+        labels = super()._talent_blocker_labels()
+        labels.update(
+            unconfirmed=self.env._("Sign-up not confirmed yet"),
+            erasure_requested=self.env._("Erasure requested"),
+        )
+        return labels
+
+    def _talent_contact_blockers(self, channel="email", company=None):
+        """Add the community's reasons: nobody hears from us before confirming a web sign-up
+        (``unconfirmed``) or after asking for erasure (``erasure_requested``), on any channel."""
+        blockers = super()._talent_contact_blockers(channel=channel, company=company)
+        company = company or self.env.company
+        for partner in self._talent_partners_awaiting_confirmation(company):
+            blockers.setdefault(partner.id, []).append("unconfirmed")
+        requests = self.env["talent.erasure.request"].sudo()._read_group(
+            [("partner_id", "in", self.ids), ("state", "=", "requested")], ["partner_id"], ["__count"]
+        )
+        for partner, _count in requests:
+            blockers.setdefault(partner.id, []).append("erasure_requested")
+        return blockers
+
+    def _talent_partners_awaiting_confirmation(self, company):
+        """Partners of ``self`` whose web sign-up in ``company`` is not confirmed and who have no
+        other valid basis to receive messages."""
+        groups = self.env["talent.consent"].sudo()._read_group(
+            [("partner_id", "in", self.ids), ("company_id", "=", company.id), ("state", "in", ["pending"])],
+            ["partner_id"],
+            ["__count"],
+        )
+        pending = self.browse([partner.id for partner, _count in groups])
+        if not pending:
+            return pending
+        return pending - pending._talent_partners_with_communication_basis(company)
+
+    @api.model
+    def _talent_link_validity_days(self, kind):
+        param = "talent_crm.%s_link_days" % kind
+        value = self.env["ir.config_parameter"].sudo().get_param(param)
+        try:
+            days = int(value) if value else TALENT_TOKEN_DEFAULT_DAYS[kind]
+        except ValueError:
+            days = TALENT_TOKEN_DEFAULT_DAYS[kind]
+        return max(days, 1)
+
+    def _talent_ensure_access_key(self):
+        """Return the person's link key, creating it atomically the first time (several workers
+        may render messages for the same person at once)."""
+        self.ensure_one()
+        rows = self.env.execute_query(
+            SQL(
+                "UPDATE res_partner SET talent_access_key = COALESCE(talent_access_key, %s) "
+                "WHERE id = %s RETURNING talent_access_key",
+                secrets.token_urlsafe(18),
+                self.id,
+            )
+        )
+        self.invalidate_recordset(["talent_access_key"])
+        return rows[0][0]
+
+    def _talent_access_token(self, kind, company=None):
+        """Signed, expiring token of this person for ``kind`` (``confirm`` or ``preferences``)."""
+        self.ensure_one()
+        company = company or self.env.company
+        payload = {"p": self.id, "c": company.id, "k": self._talent_ensure_access_key()}
+        return hash_sign(
+            self.env(su=True),
+            TALENT_TOKEN_SCOPES[kind],
+            payload,
+            expiration=timedelta(days=self._talent_link_validity_days(kind)),
+        )
+
+    @api.model
+    def _talent_from_token(self, kind, token):
+        """Check a token of :meth:`_talent_access_token`.
+
+        Returns ``(partner, company)`` as superuser records when the token is authentic,
+        unexpired and not revoked; two empty recordsets otherwise, whatever the reason, so
+        that callers cannot tell a tampered link from an unknown or erased person.
+        """
+        nothing = self.env["res.partner"].sudo(), self.env["res.company"].sudo()
+        if not isinstance(token, str) or not token or len(token) > TALENT_TOKEN_MAX_LENGTH:
+            return nothing
+        try:
+            payload = verify_hash_signed(self.env(su=True), TALENT_TOKEN_SCOPES[kind], token)
+        except (ValueError, TypeError):
+            return nothing
+        if not isinstance(payload, dict):
+            return nothing
+        partner_id, company_id, key = payload.get("p"), payload.get("c"), payload.get("k")
+        if not (isinstance(partner_id, int) and isinstance(company_id, int) and isinstance(key, str)):
+            return nothing
+        partner = self.env["res.partner"].sudo().with_context(active_test=False).browse(partner_id).exists()
+        company = self.env["res.company"].sudo().browse(company_id).exists()
+        if not partner or not company or not partner.talent_access_key:
+            return nothing
+        if not consteq(partner.talent_access_key, key):
+            return nothing
+        return partner, company
+
+    def _talent_preference_url(self, company=None):
+        """Absolute URL of the person's preference centre: put it in every message.
+
+        The link is signed for this person and ``company`` (default: the current company)
+        and expires after ``talent_crm.preferences_link_days`` days (180 by default).
+        """
+        self.ensure_one()
+        return "%s/talent/preferences/%s" % (self.get_base_url(), self._talent_access_token("preferences", company))
+
+    def _talent_confirm_url(self, company=None):
+        """Absolute URL confirming the person's web sign-up (double opt-in)."""
+        self.ensure_one()
+        return "%s/talent/confirm/%s" % (self.get_base_url(), self._talent_access_token("confirm", company))
+
+    def _talent_revoke_links(self):
+        """Invalidate every link sent to these people so far."""
+        for partner in self.sudo():
+            partner.talent_access_key = secrets.token_urlsafe(18)
+
+    def _talent_get_company_talent(self, company):
+        """The person's talent in ``company`` (archived ones too), as superuser."""
+        self.ensure_one()
+        return (
+            self.env["hr.applicant"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("partner_id", "=", self.id),
+                    ("talent_pool_ids", "!=", False),
+                    ("company_id", "in", [company.id, False]),
+                ],
+                order="active desc, id",
+                limit=1,
+            )
+        )
+
+    def _talent_log_community_event(self, company, summary, lines=None, engagement="preference"):
+        """Log what the person did on the community pages: a note in the talent's chatter
+        (values escaped) and an inbound touch."""
+        self.ensure_one()
+        talent = self._talent_get_company_talent(company)
+        body = Markup("<p>%s</p>") % summary
+        if lines:
+            body += Markup("<ul>%s</ul>") % Markup().join(Markup("<li>%s</li>") % line for line in lines)
+        (talent or self).sudo()._message_log(body=body, author_id=self.id)
+        self.sudo()._talent_log_touch(
+            summary,
+            channel="web",
+            direction="inbound",
+            engagement=engagement,
+            origin="community",
+            talent_id=talent.id,
+            company_id=company.id,
+            user_id=False,
+        )
+        return talent
+
+    def _talent_confirm_signup(self, company):
+        """Double opt-in: confirm the person's pending web consents in ``company``.
+
+        Subscribes the topics chosen on the sign-up form. Returns the consents confirmed now
+        (empty when there was nothing to confirm, e.g. a second click).
+        """
+        self.ensure_one()
+        pending = self.env["talent.consent"].sudo().search(
+            [("partner_id", "=", self.id), ("company_id", "=", company.id), ("state", "in", ["pending"])]
+        )
+        confirmed = pending._talent_confirm()
+        if confirmed:
+            topics = confirmed.talent_topic_ids - self.talent_topic_ids
+            if topics:
+                self.sudo().talent_topic_ids = [fields.Command.link(topic.id) for topic in topics]
+            if self.email_normalized and self.is_blacklisted:
+                # confirming a new sign-up from the mailbox is a fresh opt-in
+                self.env["mail.blacklist"].sudo()._remove(
+                    self.email_normalized,
+                    message=self.env._("Opted in again by confirming a talent community sign-up."),
+                )
+            self._talent_log_community_event(
+                company, self.env._("Confirmed the talent community sign-up (double opt-in)."), engagement="signup"
+            )
+        return confirmed
+
+    def _talent_renew_consent(self, company, ip_address=None):
+        """The person asks to stay in the talent pool: a new consent starts a new retention period."""
+        self.ensure_one()
+        consent = self.env["talent.consent"].sudo().create(
+            {
+                "partner_id": self.id,
+                "talent_id": self._talent_get_company_talent(company).id,
+                "company_id": company.id,
+                "purpose": "talent_pool",
+                "legal_basis": "consent",
+                "source": "renewal",
+                "consent_text": company.with_context(lang=self.lang or self.env.lang)._talent_get_consent_text(),
+                "text_version": company._talent_get_consent_version(),
+                "ip_address": ip_address,
+            }
+        )
+        self._talent_log_community_event(
+            company,
+            self.env._(
+                "Renewed the consent to stay in the talent pool until %(date)s.",
+                date=format_date(self.env, consent.date_expiry) if consent.date_expiry else "-",
+            ),
+        )
+        return consent
+
+    def _talent_update_preferences(self, company, values):
+        """Apply what the person changed on the preference centre and log it.
+
+        ``values``: ``name``, ``phone``, ``profile`` (talent fields), ``topics`` (chosen among
+        ``offered_topics``), ``frequency``, ``availability``, ``availability_date``. Only
+        actual changes are written; returns the list of change descriptions.
+        """
+        self.ensure_one()
+        partner = self.sudo()
+        talent = self._talent_get_company_talent(company)
+        changes = []
+        topics = (partner.talent_topic_ids - values["offered_topics"]) | values["topics"]
+        if topics != partner.talent_topic_ids:
+            partner.talent_topic_ids = [fields.Command.set(topics.ids)]
+            changes.append(
+                self.env._(
+                    "Topics: %(topics)s", topics=", ".join(values["topics"].mapped("name")) or self.env._("none")
+                )
+            )
+        if values["frequency"] != (partner.talent_contact_frequency or False):
+            partner.talent_contact_frequency = values["frequency"]
+            labels = dict(self._fields["talent_contact_frequency"]._description_selection(self.env))
+            changes.append(
+                self.env._(
+                    "Contact frequency: %(frequency)s",
+                    frequency=labels.get(values["frequency"]) or self.env._("no preference"),
+                )
+            )
+        contact_changed = []
+        if values["name"] and values["name"] != partner.name:
+            partner.name = values["name"]
+            contact_changed.append(self.env._("name"))
+        if talent:
+            talent_vals = {}
+            if values["name"] and values["name"] != talent.partner_name:
+                talent_vals["partner_name"] = values["name"]
+            if (values["phone"] or False) != (talent.partner_phone or False):
+                talent_vals["partner_phone"] = values["phone"]
+                contact_changed.append(self.env._("phone"))
+            profile = values["profile"]
+            wanted = {
+                "talent_city": profile.get("talent_city") or False,
+                "talent_country_id": profile.get("talent_country_id") or False,
+                "talent_role_family_id": profile.get("talent_role_family_id") or False,
+                "talent_github_url": profile.get("talent_github_url") or False,
+            }
+            # one form field holds the LinkedIn, Xing or website address
+            main_urls = ("linkedin_profile", "talent_xing_url", "talent_website_url")
+            given = {fname: profile[fname] for fname in main_urls if profile.get(fname)}
+            if given:
+                wanted.update(given)
+            else:
+                shown = next((fname for fname in main_urls if talent[fname]), None)
+                if shown:
+                    wanted[shown] = False
+            labels = {
+                "talent_city": self.env._("city"),
+                "talent_country_id": self.env._("country"),
+                "talent_role_family_id": self.env._("field of work"),
+                "talent_github_url": self.env._("GitHub profile"),
+            }
+            for fname, new in wanted.items():
+                field = talent._fields[fname]
+                old = talent[fname].id if field.type == "many2one" else talent[fname]
+                if new != (old or False):
+                    talent_vals[fname] = new
+                    label = labels.get(fname, self.env._("profile address"))
+                    if label not in contact_changed:
+                        contact_changed.append(label)
+            availability_vals = {}
+            if values["availability"] != talent.talent_availability:
+                availability_vals["talent_availability"] = values["availability"]
+            date = values["availability_date"] if values["availability"] == "open" else False
+            if (date or False) != (talent.availability or False):
+                availability_vals["availability"] = date
+            if availability_vals:
+                talent_vals.update(availability_vals)
+                labels = dict(talent._fields["talent_availability"]._description_selection(self.env))
+                if values["availability"] == "open" and date:
+                    changes.append(
+                        self.env._(
+                            "Availability: %(status)s from %(date)s",
+                            status=labels["open"],
+                            date=format_date(self.env, date),
+                        )
+                    )
+                else:
+                    changes.append(self.env._("Availability: %(status)s", status=labels[values["availability"]]))
+            if talent_vals:
+                talent.with_context(tracking_disable=True).write(talent_vals)
+        elif (values["phone"] or False) != (partner.phone or False):
+            partner.phone = values["phone"]
+            contact_changed.append(self.env._("phone"))
+        if contact_changed:
+            changes.append(self.env._("Contact data updated: %(fields)s", fields=", ".join(contact_changed)))
+        if changes:
+            self._talent_log_community_event(
+                company, self.env._("Updated their preferences on the preference centre."), lines=changes
+            )
+        return changes
+
+    def _talent_request_erasure(self, company):
+        """The person asks for erasure: file the request for the managers, withdraw the
+        consents and stop all contact until it is processed."""
+        self.ensure_one()
+        request = self.env["talent.erasure.request"]._talent_request_from_partner(self, company)
+        self.env["talent.consent"].sudo().search(
+            [("partner_id", "=", self.id), ("date_withdrawn", "=", False)]
+        ).action_withdraw()
+        self._talent_log_community_event(company, self.env._("Asked for the erasure of their personal data."))
+        return request
+
+    def _talent_unsubscribe_all(self, company):
+        """Stop every message: withdraw communication consents, unsubscribe all topics and
+        block the address and number in Odoo's blacklists (mass mailing honours them)."""
+        self.ensure_one()
+        partner = self.sudo()
+        consents = self.env["talent.consent"].sudo().search(
+            [
+                ("partner_id", "=", partner.id),
+                ("company_id", "=", company.id),
+                ("purpose", "=", "communication"),
+                ("date_withdrawn", "=", False),
+            ]
+        )
+        consents.action_withdraw()
+        partner.talent_topic_ids = [fields.Command.clear()]
+        message = self.env._("Unsubscribed from everything on the talent preference centre.")
+        if partner.email_normalized:
+            self.env["mail.blacklist"].sudo()._add(partner.email_normalized, message=message)
+        if partner.phone_sanitized:
+            self.env["phone.blacklist"].sudo()._add([partner.phone_sanitized], message=message)
+        self._talent_log_community_event(company, message)
+
+    def _talent_export_data(self, company):
+        """Everything talent_crm stores about the person, as a JSON-serialisable dict."""
+        self.ensure_one()
+        partner = self.sudo().with_context(active_test=False)
+
+        def dt(value):
+            return fields.Datetime.to_string(value) if value else None
+
+        def d(value):
+            return fields.Date.to_string(value) if value else None
+
+        applicants = self.env["hr.applicant"].sudo().with_context(active_test=False).search(
+            [("partner_id", "=", partner.id), ("company_id", "in", [company.id, False])], order="id"
+        )
+        attachments = self.env["ir.attachment"].sudo().search(
+            [("res_model", "=", "hr.applicant"), ("res_id", "in", applicants.ids)], order="id"
+        )
+        return {
+            "exported_on": dt(fields.Datetime.now()),
+            "controller": company.name,
+            "person": {
+                "name": partner.name,
+                "email": partner.email,
+                "phone": partner.phone,
+                "language": partner.lang,
+                "contact_frequency": partner.talent_contact_frequency or None,
+                "topics": partner.talent_topic_ids.mapped("name"),
+                "blacklisted": bool(partner.is_blacklisted),
+            },
+            "profiles": [
+                {
+                    "kind": "talent" if applicant.talent_pool_ids else "application",
+                    "name": applicant.partner_name,
+                    "email": applicant.email_from,
+                    "phone": applicant.partner_phone,
+                    "linkedin": applicant.linkedin_profile or None,
+                    "github": applicant.talent_github_url or None,
+                    "xing": applicant.talent_xing_url or None,
+                    "website": applicant.talent_website_url or None,
+                    "current_title": applicant.talent_current_title or None,
+                    "current_company": applicant.talent_current_company or None,
+                    "city": applicant.talent_city or None,
+                    "country": applicant.talent_country_id.name or None,
+                    "role_family": applicant.talent_role_family_id.name or None,
+                    "availability": applicant.talent_availability,
+                    "available_from": d(applicant.availability),
+                    "pools": applicant.talent_pool_ids.mapped("name"),
+                    "job": applicant.job_id.name or None,
+                    "stage": applicant.stage_id.name or None,
+                    "source": applicant.source_id.name or None,
+                    "created_on": dt(applicant.create_date),
+                    "skills": applicant.skill_ids.mapped("name"),
+                }
+                for applicant in applicants
+            ],
+            "documents": [
+                {"name": attachment.name, "type": attachment.mimetype, "uploaded_on": dt(attachment.create_date)}
+                for attachment in attachments
+            ],
+            "consents": [
+                {
+                    "purpose": consent.purpose,
+                    "legal_basis": consent.legal_basis,
+                    "source": consent.source,
+                    "state": consent.state,
+                    "given_on": dt(consent.date_given),
+                    "confirmed_on": dt(consent.date_confirmed),
+                    "valid_until": d(consent.date_expiry),
+                    "withdrawn_on": dt(consent.date_withdrawn),
+                    "text": consent.consent_text or None,
+                    "text_version": consent.text_version or None,
+                    "ip_address": consent.ip_address or None,
+                    "topics": consent.talent_topic_ids.mapped("name"),
+                }
+                for consent in partner.talent_consent_ids.filtered(lambda c: c.company_id == company)
+            ],
+            "contact_history": [
+                {
+                    "date": dt(touch.date),
+                    "direction": touch.direction,
+                    "channel": touch.channel,
+                    "engagement": touch.engagement or None,
+                    "summary": touch.summary,
+                }
+                for touch in partner.talent_touch_ids.filtered(lambda t: t.company_id == company)
+            ],
+        }
+
+    def _talent_anonymize(self):
+        """Replace the personal data of these people by placeholders, everywhere talent_crm
+        keeps it, and archive them. Their talents and applications are handled by
+        :meth:`hr.applicant._talent_anonymize`; non-personal facts (dates, sources, pools,
+        consents' purpose and dates, touches' channel and dates) stay for the statistics.
+        """
+        partners = self.sudo().with_context(active_test=False, tracking_disable=True)
+        users = partners.user_ids
+        if users:
+            raise UserError(
+                self.env._(
+                    "%(names)s can log in to Odoo: anonymise users with the privacy lookup instead.",
+                    names=", ".join(users.partner_id.mapped("name")),
+                )
+            )
+        if not partners:
+            return
+        now = fields.Datetime.now()
+        self.env["res.partner"]._talent_erase_documents("res.partner", partners.ids)
+        # the person's own words anywhere (replies, messages they wrote)
+        authored = self.env["mail.message"].sudo().search([("author_id", "in", partners.ids)])
+        authored.write({"body": "", "subject": False, "email_from": False, "attachment_ids": [fields.Command.clear()]})
+        partners.talent_touch_ids.write({"summary": self.env._("Anonymised")})
+        consents = partners.talent_consent_ids
+        consents.filtered(lambda c: not c.date_withdrawn).write({"date_withdrawn": now})
+        consents.write({"ip_address": False})
+        traces = self.env["mailing.trace"].sudo().search(
+            [("model", "=", "res.partner"), ("res_id", "in", partners.ids)]
+        )
+        traces.write({"email": False})
+        for partner in partners:
+            partner.write(
+                {
+                    "name": self.env._("Anonymised person %(id)s", id=partner.id),
+                    "email": False,
+                    "phone": False,
+                    "street": False,
+                    "street2": False,
+                    "zip": False,
+                    "city": False,
+                    "website": False,
+                    "function": False,
+                    "comment": False,
+                    "vat": False,
+                    "ref": False,
+                    "image_1920": False,
+                    "talent_topic_ids": [fields.Command.clear()],
+                    "talent_contact_frequency": False,
+                    "talent_preferred_channel": False,
+                    "talent_do_not_contact": True,
+                    "talent_do_not_contact_reason": self.env._("Personal data anonymised"),
+                    "active": False,
+                }
+            )
+        partners._talent_revoke_links()
+        partners.message_unsubscribe(partner_ids=partners.ids)
+
+    @api.model
+    def _talent_erase_documents(self, model, res_ids):
+        """Erase what documents of ``model`` hold in their chatter: message bodies and
+        subjects, outgoing mails, personal tracking values and attached files."""
+        if not res_ids:
+            return
+        messages = self.env["mail.message"].sudo().search([("model", "=", model), ("res_id", "in", res_ids)])
+        if messages:
+            self.env["mail.mail"].sudo().search([("mail_message_id", "in", messages.ids)]).unlink()
+            messages.write({"body": "", "subject": False, "email_from": False})
+            personal = self.env["ir.model.fields"].sudo().search(
+                [("model", "=", model), ("name", "in", list(self._talent_personal_tracked_fields()))]
+            )
+            tracking = self.env["mail.tracking.value"].sudo().search(
+                [("mail_message_id", "in", messages.ids), ("field_id", "in", personal.ids)]
+            )
+            tracking.unlink()
+        self.env["ir.attachment"].sudo().search([("res_model", "=", model), ("res_id", "in", res_ids)]).unlink()
+
+    @api.model
+    def _talent_personal_tracked_fields(self):
+        return {
+            "name",
+            "email",
+            "phone",
+            "partner_name",
+            "email_from",
+            "partner_phone",
+            "linkedin_profile",
+            "talent_github_url",
+            "talent_xing_url",
+            "talent_website_url",
+            "talent_current_title",
+            "talent_current_company",
+            "talent_city",
+            "talent_do_not_contact_reason",
+            "availability",
+        }
+    # ------------------------------------------------------------
+    # Data hygiene: bounces, merged touch history
+    # ------------------------------------------------------------
+
+    @api.model
+    def _talent_register_hard_bounce(self, email):
+        """A message to ``email`` bounced permanently: flag the people and their talents.
+
+        Calls :meth:`hr.applicant._talent_on_hard_bounce` on the talents of that address,
+        the hook other features extend (nurture stops sequences there).
+        """
+        email = tools.email_normalize(email or "")
+        if not email:
+            return self.env["hr.applicant"]
+        partners = self.sudo().with_context(active_test=False).search([("email_normalized", "=", email)])
+        partners.filtered(lambda p: p.talent_bounced_email != email).write(
+            {"talent_bounced_email": email, "talent_email_bounce_date": fields.Datetime.now()}
+        )
+        talents = self.env["hr.applicant"].sudo().search(
+            self.env["hr.applicant"]._talent_domain()
+            & (Domain("email_normalized", "=", email) | Domain("partner_id", "in", partners.ids))
+        )
+        return talents._talent_on_hard_bounce(email)
+
+    def _message_reset_bounce(self, email):
+        """A message from the address came in: it works again."""
+        super()._message_reset_bounce(email)
+        self.filtered("talent_bounced_email").write({"talent_bounced_email": False, "talent_email_bounce_date": False})
+
+    def _talent_recompute_touch_dates(self):
+        """Set the last touch and engagement dates from the touches (after a merge)."""
+        touches = self.env["talent.touch"].sudo()
+        for direction, fname in (("outbound", "talent_last_touch_date"), ("inbound", "talent_last_engagement_date")):
+            groups = touches._read_group(
+                [("partner_id", "in", self.ids), ("direction", "=", direction)], ["partner_id"], ["date:max"]
+            )
+            latest = {partner.id: date for partner, date in groups}
+            for partner in self:
+                if latest.get(partner.id) and latest[partner.id] != partner[fname]:
+                    partner.sudo()[fname] = latest[partner.id]
+
+
+class ResPartnerTalentCaps(models.Model):
+    """Frequency caps and nurture stop rules that belong to the person.
+
+    The cap API is the single place every outbound channel asks before touching someone:
+    nurture sequences, campaigns, job alerts. Caps never block: a capped touch waits until
+    :meth:`_talent_cap_next_allowed` says it may go.
+    """
+
+    _inherit = "res.partner"
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("talent_do_not_contact"):
+            self.env["talent.sequence.enrollment"]._talent_stop_for_partners(self, "do_not_contact")
+        return result
+
+    # ------------------------------------------------------------
+    # Frequency caps
+    # ------------------------------------------------------------
+
+    @api.model
+    def _talent_cap_frequency_days(self):
+        """Days between touches a person asks for with ``talent_contact_frequency``."""
+        return {"monthly": 30, "quarterly": 91}
+
+    def _talent_cap_intervals(self, company=None):
+        """Minimum time between two counted touches, per partner of ``self``.
+
+        Returns ``{partner_id: timedelta}``. The company's cap for passive people, or for the
+        warm pipeline (see ``hr.applicant._talent_is_warm``), tightened by the person's own
+        contact frequency. A zero timedelta means "no cap". Fixed number of queries.
+        """
+        company = company or self.env.company
+        partners = self.sudo()
+        talents = self.env["hr.applicant"].sudo().search(
+            [("partner_id", "in", partners.ids), ("talent_pool_ids", "!=", False)]
+        )
+        warm = talents._talent_is_warm()
+        warm_partner_ids = {talent.partner_id.id for talent in talents if warm[talent.id]}
+        frequency_days = self._talent_cap_frequency_days()
+        intervals = {}
+        for partner in partners:
+            days = company.talent_cap_warm_days if partner.id in warm_partner_ids else company.talent_cap_passive_days
+            if days and partner.talent_contact_frequency:
+                days = max(days, frequency_days.get(partner.talent_contact_frequency, 0))
+            intervals[partner.id] = timedelta(days=days)
+        return intervals
+
+    def _talent_cap_next_allowed(self, company=None, now=None, intervals=None):
+        """When each partner of ``self`` may receive the next counted touch from ``company``.
+
+        Returns ``{partner_id: datetime}`` for every partner: ``now`` when a touch is allowed
+        right away, a later datetime when the cap postpones it. Counted touches are the
+        ``talent.touch`` records with ``counts_toward_cap`` of that company (every channel,
+        every sequence, campaigns included). Set-based: a fixed number of queries whatever
+        the number of partners. ``intervals`` (from :meth:`_talent_cap_intervals`) saves
+        computing them again when the caller has them.
+        """
+        company = company or self.env.company
+        now = now or fields.Datetime.now()
+        if intervals is None:
+            intervals = self._talent_cap_intervals(company)
+        longest = max(intervals.values(), default=timedelta())
+        last_touch = {}
+        if longest:
+            groups = self.env["talent.touch"].sudo()._read_group(
+                Domain("partner_id", "in", self.ids)
+                & Domain("company_id", "=", company.id)
+                & Domain("counts_toward_cap", "=", True)
+                & Domain("date", ">", now - longest),
+                ["partner_id"],
+                ["date:max"],
+            )
+            last_touch = {partner.id: date for partner, date in groups}
+        next_allowed = {}
+        for partner_id, interval in intervals.items():
+            last = last_touch.get(partner_id)
+            next_allowed[partner_id] = max(now, last + interval) if last and interval else now
+        return next_allowed
+
+    def _talent_cap_lock(self):
+        """Lock the partners of ``self`` for the current transaction, skipping those locked elsewhere.
+
+        Senders call this before reading the caps of a batch, so that two workers (two
+        sequences, a sequence and a campaign) never both decide to touch the same person.
+        Creating the touch updates the partner row, so a worker that read the caps before
+        another one committed its touch gets a serialization failure and retries instead of
+        sending twice. Returns the locked partners.
+        """
+        if not self:
+            return self
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM res_partner WHERE id = ANY(%s) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED",
+                list(self.ids),
+            )
+        )
+        return self.browse([row[0] for row in self.env.cr.fetchall()])

@@ -1,0 +1,155 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.fields import Domain
+
+
+class TalentConsent(models.Model):
+    """The legal basis on which the company keeps and contacts a person, per purpose.
+
+    A record is never edited into something else: withdrawing sets a date, renewing
+    creates a new record. That keeps the proof of what was agreed, when and how.
+    """
+
+    _name = "talent.consent"
+    _description = "Talent Consent"
+    _inherit = ["mail.thread"]
+    _order = "date_given desc, id desc"
+    _rec_name = "purpose"
+
+    partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade", tracking=True)
+    talent_id = fields.Many2one("hr.applicant", string="Talent", index="btree_not_null", ondelete="set null")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    purpose = fields.Selection(
+        [
+            ("talent_pool", "Keep my profile in the talent pool"),
+            ("communication", "Send me news and job alerts"),
+        ],
+        required=True,
+        default="talent_pool",
+    )
+    legal_basis = fields.Selection(
+        [
+            ("consent", "Consent (Art. 6(1)(a) GDPR)"),
+            ("contract", "Pre-contractual steps (Art. 6(1)(b) GDPR)"),
+            ("legitimate_interest", "Legitimate interest (Art. 6(1)(f) GDPR)"),
+        ],
+        required=True,
+        default="consent",
+        tracking=True,
+    )
+    source = fields.Selection(
+        [
+            ("signup", "Sign-up form"),
+            ("import", "Import"),
+            ("recruiter", "Recruiter note"),
+            ("ats", "Application"),
+            ("renewal", "Renewal link"),
+        ],
+        required=True,
+        default="recruiter",
+    )
+    date_given = fields.Datetime(required=True, default=fields.Datetime.now)
+    date_expiry = fields.Date(
+        string="Valid Until", help="After this date the consent must be renewed before the person is contacted again."
+    )
+    date_withdrawn = fields.Datetime(tracking=True)
+    consent_text = fields.Text(help="The exact text the person agreed to.")
+    text_version = fields.Char(help="Version of the consent text, e.g. 2026-01.")
+    ip_address = fields.Char("IP Address", help="Recorded for consents given on the web.")
+    state = fields.Selection(
+        [("pending", "Awaiting confirmation"), ("valid", "Valid"), ("expired", "Expired"), ("withdrawn", "Withdrawn")],
+        compute="_compute_state",
+        search="_search_state",
+    )
+    # Double opt-in: a consent given on the web counts only once confirmed from the email.
+    confirmation_required = fields.Boolean(
+        string="Double Opt-in",
+        readonly=True,
+        help="Given on the web: valid only once the person confirms it from the email sent to the address.",
+    )
+    date_confirmed = fields.Datetime(string="Confirmed On", readonly=True, tracking=True)
+    talent_topic_ids = fields.Many2many(
+        "talent.topic",
+        "talent_consent_talent_topic_rel",
+        "consent_id",
+        "topic_id",
+        string="Topics",
+        help="The topics the person chose when giving this consent.",
+    )
+
+    @api.depends("date_withdrawn", "date_expiry", "confirmation_required", "date_confirmed")
+    def _compute_state(self):
+        today = fields.Date.context_today(self)
+        for consent in self:
+            if consent.date_withdrawn:
+                consent.state = "withdrawn"
+            elif consent.confirmation_required and not consent.date_confirmed:
+                consent.state = "pending"
+            elif consent.date_expiry and consent.date_expiry < today:
+                consent.state = "expired"
+            else:
+                consent.state = "valid"
+
+    def _search_state(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        today = fields.Date.context_today(self)
+        domains = []
+        confirmed = Domain("confirmation_required", "=", False) | Domain("date_confirmed", "!=", False)
+        if "pending" in value:
+            domains.append(
+                Domain("date_withdrawn", "=", False)
+                & Domain("confirmation_required", "=", True)
+                & Domain("date_confirmed", "=", False)
+            )
+        if "valid" in value:
+            domains.append(
+                Domain("date_withdrawn", "=", False)
+                & confirmed
+                & (Domain("date_expiry", "=", False) | Domain("date_expiry", ">=", today))
+            )
+        if "expired" in value:
+            domains.append(Domain("date_withdrawn", "=", False) & confirmed & Domain("date_expiry", "<", today))
+        if "withdrawn" in value:
+            domains.append(Domain("date_withdrawn", "!=", False))
+        return Domain.OR(domains) if domains else Domain.FALSE
+
+    @api.constrains("date_given", "date_expiry", "date_withdrawn")
+    def _check_dates(self):
+        for consent in self:
+            if consent.date_expiry and consent.date_expiry < consent.date_given.date():
+                raise ValidationError(self.env._("A consent cannot expire before it was given."))
+            if consent.date_withdrawn and consent.date_withdrawn < consent.date_given:
+                raise ValidationError(self.env._("A consent cannot be withdrawn before it was given."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._talent_default_expiry(vals)
+        return super().create(vals_list)
+
+    @api.model
+    def _talent_default_expiry(self, vals):
+        """A consent to keep the profile lasts as long as the company's retention period."""
+        if vals.get("date_expiry") or vals.get("purpose", "talent_pool") != "talent_pool":
+            return
+        company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+        months = company.sudo().talent_retention_months
+        if months > 0:
+            given = fields.Datetime.to_datetime(vals.get("date_given")) or fields.Datetime.now()
+            vals["date_expiry"] = given.date() + relativedelta(months=months)
+
+    def action_withdraw(self):
+        self.filtered(lambda c: not c.date_withdrawn).write({"date_withdrawn": fields.Datetime.now()})
+
+    def _talent_confirm(self):
+        """Record the double opt-in of pending consents; returns the consents confirmed now."""
+        pending = self.filtered(lambda c: c.state == "pending")
+        pending.write({"date_confirmed": fields.Datetime.now()})
+        return pending

@@ -1,0 +1,107 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
+from odoo import api, fields, models
+
+CHANNELS = [
+    ("email", "Email"),
+    ("sms", "SMS"),
+    ("call", "Call"),
+    ("linkedin", "LinkedIn"),
+    ("meeting", "Meeting"),
+    ("web", "Web"),
+    ("other", "Other"),
+]
+
+
+class TalentTouch(models.Model):
+    """One contact moment with a person, in either direction.
+
+    Outbound touches (an email, an SMS, a recruiter call) feed the frequency caps and the
+    "last contacted" date; inbound ones (a reply, an open, a click, a sign-up) feed the
+    "last engagement" date. Touches belong to the person (``res.partner``), so that every
+    talent and application of that person share one history.
+    """
+
+    _name = "talent.touch"
+    _description = "Talent Touch"
+    _order = "date desc, id desc"
+    _rec_name = "summary"
+
+    partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade")
+    talent_id = fields.Many2one(
+        "hr.applicant", string="Talent", index="btree_not_null", ondelete="set null"
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
+    direction = fields.Selection(
+        [("outbound", "Outbound"), ("inbound", "Inbound")], required=True, default="outbound"
+    )
+    channel = fields.Selection(CHANNELS, required=True, default="email")
+    engagement = fields.Selection(
+        [
+            ("reply", "Reply"),
+            ("open", "Open"),
+            ("click", "Click"),
+            ("signup", "Sign-up"),
+            ("preference", "Preference change"),
+            ("other", "Other"),
+        ],
+        help="For inbound touches: how the person engaged.",
+    )
+    summary = fields.Char(required=True)
+    origin = fields.Selection(
+        [
+            ("manual", "Recruiter"),
+            ("sequence", "Nurture sequence"),
+            ("campaign", "Campaign"),
+            ("job_alert", "Job alert"),
+            ("community", "Talent community"),
+            ("ats", "Recruitment"),
+        ],
+        required=True,
+        default="manual",
+    )
+    res_model = fields.Char("Origin Model", index="btree_not_null")
+    res_id = fields.Many2oneReference("Origin Record", model_field="res_model")
+    mailing_trace_id = fields.Many2one("mailing.trace", index="btree_not_null", ondelete="set null")
+    counts_toward_cap = fields.Boolean(
+        compute="_compute_counts_toward_cap",
+        store=True,
+        readonly=False,
+        help="Outbound touches count toward the person's frequency cap.",
+    )
+    user_id = fields.Many2one("res.users", string="By", default=lambda self: self.env.user)
+
+    _partner_date_idx = models.Index("(partner_id, date DESC)")
+
+    @api.depends("direction")
+    def _compute_counts_toward_cap(self):
+        for touch in self:
+            touch.counts_toward_cap = touch.direction == "outbound"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        touches = super().create(vals_list)
+        touches._update_partner_dates()
+        return touches
+
+    def _update_partner_dates(self):
+        """Push the newest touch dates to the partners, with one write per distinct date."""
+        latest = {"outbound": defaultdict(lambda: False), "inbound": defaultdict(lambda: False)}
+        for touch in self:
+            current = latest[touch.direction][touch.partner_id]
+            if not current or touch.date > current:
+                latest[touch.direction][touch.partner_id] = touch.date
+        fnames = {"outbound": "talent_last_touch_date", "inbound": "talent_last_engagement_date"}
+        for direction, per_partner in latest.items():
+            fname = fnames[direction]
+            by_date = defaultdict(lambda: self.env["res.partner"])
+            for partner, date in per_partner.items():
+                if not partner[fname] or partner[fname] < date:
+                    by_date[date] |= partner
+            for date, partners in by_date.items():
+                partners.sudo().write({fname: date})

@@ -1,0 +1,3 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import talent_lead_funnel_report

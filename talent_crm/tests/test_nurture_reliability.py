@@ -1,0 +1,243 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The scheduler never sends a touch twice: not after a crash, not with two workers."""
+
+import threading
+from collections import Counter
+from datetime import timedelta
+from unittest.mock import patch
+
+import psycopg2.errors
+from odoo import SUPERUSER_ID, Command, api
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
+
+from .common import TalentNurtureCommon
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestNurtureCrashRecovery(TalentNurtureCommon):
+    def test_crash_mid_batch_then_rerun_sends_nothing_twice(self):
+        self.env["ir.config_parameter"].set_param("talent_crm.nurture_batch_size", 5)
+        talents = self.env["hr.applicant"].concat(
+            *[self._create_nurture_talent("Crash %02d" % index) for index in range(12)]
+        )
+        enrollments = talents._talent_enroll(self.sequence)
+        Enrollment = type(self.env["talent.sequence.enrollment"])
+        original_run_step = Enrollment._talent_run_step
+        calls = Counter()
+
+        def run_step_then_crash(records, step, now):
+            result = original_run_step(records, step, now)
+            calls["batches"] += 1
+            if calls["batches"] == 2:
+                # the emails of this batch exist in the transaction: the worker dies before committing
+                self.assertEqual(len(self._mails(records.talent_id, step)), len(records))
+                raise RuntimeError("worker killed mid-batch")
+            return result
+
+        cron = self.env.ref("talent_crm.ir_cron_talent_sequence_process")
+        with (
+            patch.object(Enrollment, "_talent_run_step", run_step_then_crash),
+            mute_logger("odoo.addons.base.models.ir_cron"),
+            self.enter_registry_test_mode(),
+        ):
+            cron.method_direct_trigger()  # the cron retries after the crash and finishes the queue
+        self.assertGreaterEqual(calls["batches"], 4, "three batches, one of them run twice")
+        with self.enter_registry_test_mode():
+            cron.method_direct_trigger()  # a rerun finds nothing left to do
+
+        mails = self._mails(talents, self.step_email)
+        self.assertEqual(sorted(mails.mapped("res_id")), sorted(talents.ids), "exactly one email per talent")
+        traces = self.env["mailing.trace"].search([("mass_mailing_id", "=", self.step_email.mailing_id.id)])
+        self.assertEqual(len(traces), 12)
+        executions = self._executions(enrollments)
+        self.assertEqual(len(executions), 12)
+        self.assertEqual(len(executions.touch_id), 12)
+        touches = self.env["talent.touch"].search([("partner_id", "in", talents.partner_id.ids)])
+        self.assertEqual(len(touches), 12)
+        self.assertEqual(set(enrollments.mapped("next_step_id")), {self.step_linkedin})
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestNurtureConcurrentWorkers(TransactionCase):
+    """Two workers on real, separate database connections and committed data.
+
+    The data is committed (workers cannot see the test's own transaction) and removed at the end.
+    """
+
+    def setUp(self):
+        super().setUp()
+        self.created = {}
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True})
+            template = env["mail.template"].create(
+                {
+                    "name": "Concurrency test email",
+                    "model_id": env["ir.model"]._get_id("hr.applicant"),
+                    "subject": "Hello {{ object.partner_name }}",
+                    "email_from": "Jobs <jobs@example.com>",
+                    "use_default_to": True,
+                    "body_html": "<p>Hello <t t-out='object.partner_name'/></p>",
+                }
+            )
+            pool = env["hr.talent.pool"].create({"name": "Concurrency pool"})
+            sequences = env["talent.sequence"].create(
+                [
+                    {
+                        "name": "Concurrency %s" % name,
+                        "step_ids": [
+                            Command.create({"name": "Email", "channel": "email", "mail_template_id": template.id}),
+                            Command.create(
+                                {"name": "Later", "channel": "email", "delay_days": 60, "mail_template_id": template.id}
+                            ),
+                        ],
+                    }
+                    for name in ("A", "B")
+                ]
+            )
+            talents = env["hr.applicant"].create(
+                [
+                    {
+                        "partner_name": "Worker Test %02d" % index,
+                        "email_from": "worker.test.%02d@example.com" % index,
+                        "talent_pool_ids": [Command.set(pool.ids)],
+                    }
+                    for index in range(30)
+                ]
+            )
+            env["talent.consent"].create(
+                [{"partner_id": partner.id, "purpose": "communication"} for partner in talents.partner_id]
+            )
+            self.created = {
+                "template": template.id,
+                "pool": pool.id,
+                "sequences": sequences.ids,
+                "talents": talents.ids,
+                "partners": talents.partner_id.ids,
+                "mailings": sequences.step_ids.mailing_id.ids,
+            }
+        self.addCleanup(self._remove_committed_data)
+
+    def _remove_committed_data(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
+            ids = self.created
+            talents = env["hr.applicant"].browse(ids["talents"])
+            env["mail.mail"].search([("mailing_id", "in", ids["mailings"])]).unlink()
+            env["mail.message"].search([("model", "=", "hr.applicant"), ("res_id", "in", ids["talents"])]).unlink()
+            env["talent.sequence.enrollment"].search([("sequence_id", "in", ids["sequences"])]).unlink()
+            env["talent.touch"].search([("partner_id", "in", ids["partners"])]).unlink()
+            env["talent.consent"].search([("partner_id", "in", ids["partners"])]).unlink()
+            mailings = env["mailing.mailing"].browse(ids["mailings"])
+            sources = mailings.source_id
+            env["talent.sequence"].browse(ids["sequences"]).unlink()
+            mailings.unlink()
+            sources.unlink()
+            talents.unlink()
+            env["res.partner"].browse(ids["partners"]).unlink()
+            env["hr.talent.pool"].browse(ids["pool"]).unlink()
+            env["mail.template"].browse(ids["template"]).unlink()
+            cron = env.ref("talent_crm.ir_cron_talent_sequence_process")
+            env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]).unlink()
+
+    def _enroll(self, talent_ids, sequence_id):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            return env["hr.applicant"].browse(talent_ids)._talent_enroll(env["talent.sequence"].browse(sequence_id)).ids
+
+    def _worker_env(self, cr):
+        cr.execute("SET lock_timeout TO '20s'")
+        return api.Environment(cr, SUPERUSER_ID, {})
+
+    def _run_worker(self, batch_size, results, barrier=None):
+        """A cron worker: process until nothing is due, retrying after serialization failures."""
+        with self.registry.cursor() as cr:
+            env = self._worker_env(cr)
+            if barrier:
+                barrier.wait(timeout=30)
+            for _attempt in range(20):
+                try:
+                    results.append(env["talent.sequence.enrollment"]._talent_process_due(batch_size=batch_size))
+                    return
+                except psycopg2.errors.SerializationFailure:
+                    cr.rollback()
+                    env.invalidate_all()
+                    results.append("retry")
+
+    def _check_no_duplicates(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            ids = self.created
+            executions = env["talent.sequence.execution"].search([("sequence_id", "in", ids["sequences"])])
+            keys = Counter((e.enrollment_id.id, e.step_id.id, e.cycle) for e in executions)
+            self.assertEqual(max(keys.values()), 1)
+            mails = env["mail.mail"].search([("mailing_id", "in", ids["mailings"])])
+            per_talent_mailing = Counter((mail.res_id, mail.mailing_id.id) for mail in mails)
+            self.assertEqual(max(per_talent_mailing.values()), 1, "no talent got the same step twice")
+            traces = env["mailing.trace"].search([("mass_mailing_id", "in", ids["mailings"])])
+            self.assertEqual(len(traces), len(mails))
+            touches = env["talent.touch"].search(
+                [("partner_id", "in", ids["partners"]), ("counts_toward_cap", "=", True)]
+            )
+            self.assertEqual(max(Counter(touches.partner_id.ids).values()), 1, "one touch per person: the cap holds")
+            return executions, mails
+
+    def test_interleaved_workers_with_locks_held(self):
+        talent_ids = self.created["talents"]
+        seq_a, seq_b = self.created["sequences"]
+        shared = talent_ids[0]
+        self._enroll(talent_ids[:20], seq_a)  # the shared person is enrolled first in A ...
+        self._enroll([shared], seq_b)  # ... and also in B
+
+        with self.registry.cursor() as cr_a:
+            env_a = self._worker_env(cr_a)
+            claimed = env_a["talent.sequence.enrollment"]._talent_claim_due(5)
+            self.assertEqual(len(claimed), 5)
+            self.assertIn(shared, claimed.talent_id.ids)
+            # worker B runs entirely while A holds its rows and its people
+            results_b = []
+            self._run_worker(4, results_b)
+            self.assertEqual(results_b, [15], "B skipped A's 5 rows and the shared person's other enrollment")
+            claimed._talent_process_batch()
+            cr_a.commit()
+        results_b = []
+        self._run_worker(4, results_b)
+        self.assertEqual(results_b, [1], "the shared person's B enrollment, once A committed")
+
+        executions, mails = self._check_no_duplicates()
+        self.assertEqual(len(mails), 20, "one email per person, the shared person included")
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            shared_b = env["talent.sequence.enrollment"].search(
+                [("talent_id", "=", shared), ("sequence_id", "=", seq_b)]
+            )
+            self.assertEqual(shared_b.postpone_reason, "cap", "postponed by the cap, not sent")
+            self.assertEqual(len(executions), 20)
+
+    def test_two_threads_at_once(self):
+        talent_ids = self.created["talents"]
+        seq_a, seq_b = self.created["sequences"]
+        self._enroll(talent_ids, seq_a)
+        self._enroll(talent_ids[:10], seq_b)
+        barrier = threading.Barrier(2)
+        results = [[], []]
+        threads = [threading.Thread(target=self._run_worker, args=(3, results[index], barrier)) for index in range(2)]
+        with mute_logger("odoo.sql_db"):  # a serialization failure is logged before the worker retries
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=120)
+        self.assertFalse(any(thread.is_alive() for thread in threads))
+        self.assertTrue(all(results), "both workers ran")
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            enrollments = env["talent.sequence.enrollment"].search([("sequence_id", "in", [seq_a, seq_b])])
+            self.assertEqual(len(enrollments), 40)
+            self.assertFalse(
+                enrollments.filtered(lambda e: e.next_date and e.next_date <= e.date_enrolled + timedelta(minutes=5)),
+                "every due enrollment was handled: run, or postponed by the cap",
+            )
+        executions, mails = self._check_no_duplicates()
+        self.assertEqual(len(mails), 30, "one email per person across both sequences and both workers")
+        self.assertEqual(len(executions), 30)

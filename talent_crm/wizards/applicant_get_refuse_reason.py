@@ -1,0 +1,69 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+
+class ApplicantGetRefuseReason(models.TransientModel):
+    """Odoo's refuse wizard, with an invitation to stay in the talent community.
+
+    Refusing itself (state back to qualified, runners-up pool) happens on the application's
+    ``write``, whatever path refuses it; see ``hr.applicant._talent_lead_on_refusal``.
+    """
+
+    _inherit = "applicant.get.refuse.reason"
+
+    talent_invite_community = fields.Boolean(
+        string="Invite to the Talent Community",
+        compute="_compute_talent_invite_community",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Send an appreciative rejection that invites the person to join the talent community. "
+        "On by default for runners-up.",
+    )
+    talent_runner_up_count = fields.Integer(string="Runners-up Selected", compute="_compute_talent_runner_up_count")
+
+    @api.depends("applicant_ids")
+    def _compute_talent_invite_community(self):
+        for wizard in self:
+            wizard.talent_invite_community = bool(wizard.applicant_ids._talent_runners_up())
+
+    @api.depends("applicant_ids")
+    def _compute_talent_runner_up_count(self):
+        for wizard in self:
+            wizard.talent_runner_up_count = len(wizard.applicant_ids._talent_runners_up())
+
+    @api.depends("refuse_reason_id", "talent_invite_community")
+    def _compute_template_id(self):
+        super()._compute_template_id()
+        template = self.env.ref("talent_crm.mail_template_talent_community_invitation", raise_if_not_found=False)
+        if template:
+            self.filtered("talent_invite_community").template_id = template
+
+    @api.depends("refuse_reason_id", "applicant_without_email", "talent_invite_community")
+    def _compute_send_mail(self):
+        super()._compute_send_mail()
+        for wizard in self.filtered("talent_invite_community"):
+            wizard.send_mail = not wizard.applicant_without_email
+
+    def _prepare_send_refusal_mails(self):
+        result = super()._prepare_send_refusal_mails()
+        if self.talent_invite_community:
+            self.env["talent.touch"].sudo().create(
+                [
+                    {
+                        "partner_id": applicant.partner_id.id,
+                        "talent_id": applicant.pool_applicant_id.id,
+                        "company_id": applicant.company_id.id,
+                        "summary": self.env._("Invited to the talent community (application refused)"),
+                        "channel": "email",
+                        "direction": "outbound",
+                        "origin": "ats",
+                        "res_model": "hr.applicant",
+                        "res_id": applicant.id,
+                    }
+                    for applicant in self.applicant_ids
+                    if applicant.partner_id
+                ]
+            )
+        return result
