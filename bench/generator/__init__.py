@@ -272,6 +272,15 @@ class Generator:
             self.env.flush_all()
             self.env.invalidate_all()
 
+    def recompute_fields(self, model_name, ids, field_names):
+        """Let the ORM compute these stored fields again on ``ids`` (their inputs changed)."""
+        model = self.env[model_name]
+        records = model.browse(ids)
+        for name in field_names:
+            self.env.add_to_compute(model._fields[name], records)
+        self.env.flush_all()
+        self.env.invalidate_all()
+
     def talent_ids(self):
         """Ids of all talents (pool applicants), in id order."""
         self.cr.execute(

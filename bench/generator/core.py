@@ -174,7 +174,7 @@ def _normalized_urls(person):
     return urls
 
 
-@data_step("talents", version=1, sequence=20, core=True)
+@data_step("talents", version=2, sequence=20, core=True)
 def generate_talents(gen):
     """Partners and talents (with skills and pool memberships), near-duplicates included."""
     env = gen.env
@@ -283,6 +283,7 @@ def generate_talents(gen):
             "talent_city": person["city"],
             "talent_remote_preference": rng.choice(["onsite", "hybrid", "hybrid", "remote", "flexible", None]),
             "talent_availability": availability,
+            "talent_profile_date": created,
             "availability": (gen.anchor + timedelta(days=rng.randint(0, 180))).date()
             if availability == "open" and rng.random() < 0.6 else None,
             "type_id": rng.choice(degrees) if degrees and rng.random() < 0.6 else None,
@@ -341,6 +342,12 @@ def generate_talents(gen):
     gen.insert_relation("talent_crm_bench_duplicate", ["original_id", "duplicate_id", "kind"], dup_rows)
     gen.recompute("res.partner", partner_ids, handled=PARTNER_HANDLED)
     gen.recompute("hr.applicant", talent_ids, handled=APPLICANT_HANDLED)
+    # the ORM stamps the lead state with the moment it is set: here, the talent's creation
+    gen.cr.execute(
+        "UPDATE hr_applicant SET talent_lead_state_date = create_date "
+        "WHERE id = ANY(%s) AND talent_lead_state IS NOT NULL",
+        [talent_ids],
+    )
     gen.data["talents"] = [
         (talent_ids[i], partner_ids[i], people[i][0], talents[i]) for i in range(len(people))
     ]
@@ -435,7 +442,7 @@ def generate_jobs(gen):
     gen.data["jobs"] = [(job.id, families[i % len(families)], job.user_id.id) for i, job in enumerate(jobs)]
 
 
-@data_step("applications", version=1, sequence=40, core=True)
+@data_step("applications", version=2, sequence=40, core=True)
 def generate_applications(gen):
     """Applications of some talents to jobs of their role family; a third of them refused."""
     env = gen.env
@@ -475,6 +482,7 @@ def generate_applications(gen):
             "active": not refused,
             "refuse_reason_id": rng.choice(refuse_reasons) if refused and refuse_reasons else None,
             "refuse_date": gen.between(created, gen.anchor) if refused else None,
+            "talent_profile_date": created,
             "create_date": created,
             "create_uid": job_user or 1,
         }
@@ -486,7 +494,7 @@ def generate_applications(gen):
     gen.log("  %d applications" % len(ids))
 
 
-@data_step("consents", version=1, sequence=50, core=True)
+@data_step("consents", version=2, sequence=50, core=True)
 def generate_consents(gen):
     """Consents (pool and communication, some expired or withdrawn) and topic subscriptions."""
     rng = gen.rng
@@ -523,6 +531,8 @@ def generate_consents(gen):
             for topic_id in rng.sample(topics, rng.randint(1, len(topics))):
                 topic_rel.append((topic_id, partner_id))
     gen.insert("talent.consent", rows)
+    # a pool consent extends the retention date computed when the talent was inserted
+    gen.recompute_fields("hr.applicant", sorted({row["talent_id"] for row in rows}), ["talent_retention_date"])
     gen.insert_relation("res_partner_talent_topic_rel", ["topic_id", "partner_id"], topic_rel)
     gen.log("  %d consents, %d topic subscriptions" % (len(rows), len(topic_rel)))
 
@@ -593,11 +603,13 @@ TOUCH_KINDS = list(SUMMARIES)
 TOUCH_WEIGHTS = [22, 14, 16, 3, 5, 14, 8, 6, 3]
 
 
-@data_step("touches", version=1, sequence=70, core=True)
+@data_step("touches", version=2, sequence=70, core=True)
 def generate_touches(gen):
     """Contact history: recruiter touches, replies, sign-ups and the mailings' touches."""
     count = len(gen.insert("talent.touch", _touch_rows(gen)))
     refresh_touch_dates(gen.cr)
+    # engagement makes a profile fresh again: the product's own set-based stale refresh
+    gen.env["hr.applicant"]._cron_talent_flag_stale()
     gen.log("  %d touches" % count)
 
 
