@@ -25,7 +25,7 @@ class MailingTrace(models.Model):
             return
         per_trace = {execution.mailing_trace_id.id: execution for execution in executions}
         touch_values = []
-        replied, bounced = self.browse(), self.browse()
+        replied, bounced, undelivered = self.browse(), self.browse(), self.browse()
         now = fields.Datetime.now()
         for trace in self.filtered(lambda t: t.id in per_trace):
             old_status, old_click = before.get(trace.id, (False, False))
@@ -40,6 +40,8 @@ class MailingTrace(models.Model):
                 events.append("click")
             if trace.trace_status == "bounce" and old_status != "bounce":
                 bounced |= trace
+            if trace.trace_status in ("error", "cancel") and old_status not in ("error", "cancel"):
+                undelivered |= trace
             for event in events:
                 touch_values.append(
                     {
@@ -64,6 +66,8 @@ class MailingTrace(models.Model):
                 )
         if touch_values:
             self.env["talent.touch"].sudo().create(touch_values)
+        if undelivered:
+            executions.filtered(lambda x: x.mailing_trace_id in undelivered)._talent_mark_undelivered()
         enrollments = executions.enrollment_id
         if replied:
             enrollments.filtered(

@@ -773,8 +773,13 @@ class ResPartnerTalentCommunity(models.Model):
         super()._message_reset_bounce(email)
         self.filtered("talent_bounced_email").write({"talent_bounced_email": False, "talent_email_bounce_date": False})
 
-    def _talent_recompute_touch_dates(self):
-        """Set the last touch and engagement dates from the touches (after a merge)."""
+    def _talent_recompute_touch_dates(self, forget=None):
+        """Set the last touch and engagement dates from the touches (after a merge).
+
+        ``forget`` maps partner ids to the date of an outbound touch that was removed: a last
+        contact date still equal to it goes back to the newest remaining touch, or to empty.
+        """
+        forget = forget or {}
         touches = self.env["talent.touch"].sudo()
         for direction, fname in (("outbound", "talent_last_touch_date"), ("inbound", "talent_last_engagement_date")):
             groups = touches._read_group(
@@ -784,6 +789,13 @@ class ResPartnerTalentCommunity(models.Model):
             for partner in self:
                 if latest.get(partner.id) and latest[partner.id] != partner[fname]:
                     partner.sudo()[fname] = latest[partner.id]
+                elif (
+                    direction == "outbound"
+                    and partner.id in forget
+                    and partner[fname] == forget[partner.id]
+                    and not latest.get(partner.id)
+                ):
+                    partner.sudo()[fname] = False
 
 
 class ResPartnerTalentCaps(models.Model):

@@ -4,6 +4,8 @@ import logging
 from collections import defaultdict
 from datetime import timedelta
 
+from psycopg2.errors import SerializationFailure
+
 from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL
@@ -23,6 +25,8 @@ STOP_REASONS = [
 ]
 # contactability reasons (res.partner._talent_contact_blockers) that end the enrollment;
 # the other reasons (no address, no consent) only skip the step at hand
+# a batch that meets a concurrent update is rolled back and run again, at most this many times in a row
+MAX_SERIALIZATION_RETRIES = 5
 BLOCKERS_STOPPING = {"do_not_contact": "do_not_contact", "blacklisted": "unsubscribed"}
 
 
@@ -242,14 +246,27 @@ class TalentSequenceEnrollment(models.Model):
         cron._commit_progress(remaining=remaining)
         processed = 0
         passed_ids = []
+        conflicts = 0
         while limit is None or processed < limit:
             self.env.invalidate_all()
             size = batch_size if limit is None else min(batch_size, limit - processed)
             busy_ids = []
-            batch = self._talent_claim_due(size, exclude_ids=passed_ids, busy_ids=busy_ids)
-            if not batch and not busy_ids:
-                break
-            done = batch._talent_process_batch()
+            try:
+                batch = self._talent_claim_due(size, exclude_ids=passed_ids, busy_ids=busy_ids)
+                if not batch and not busy_ids:
+                    break
+                done = batch._talent_process_batch()
+                self.env.flush_all()
+            except SerializationFailure:
+                # someone changed a person of this batch after our snapshot: nothing of the
+                # batch is kept; run it again on fresh data (earlier batches are committed)
+                conflicts += 1
+                if conflicts > MAX_SERIALIZATION_RETRIES:
+                    raise
+                _logger.info("Nurture batch met a concurrent update, retrying (%s)", conflicts)
+                self.env.cr.rollback()
+                continue
+            conflicts = 0
             # enrollments left (their person is being touched by another worker) wait for the next run
             passed_ids += busy_ids + (batch - done).ids
             processed += len(done)

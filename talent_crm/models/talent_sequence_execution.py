@@ -72,3 +72,26 @@ class TalentSequenceExecution(models.Model):
     _enrollment_step_cycle_uniq = models.Constraint(
         "UNIQUE(enrollment_id, step_id, cycle)", "A step runs only once per enrollment."
     )
+
+    def _talent_mark_undelivered(self):
+        """The queued message of these executions never left (mail server failure, cancelled
+        at sending time): they are failed, and the touch they logged did not happen, so it
+        no longer counts toward the caps nor dates the person's last contact."""
+        executions = self.filtered(lambda execution: execution.state == "sent")
+        if not executions:
+            return
+        for execution in executions:
+            trace = execution.mailing_trace_id
+            execution.write(
+                {
+                    "state": "failed",
+                    "error": trace.failure_reason or trace.failure_type or self.env._("Not delivered"),
+                }
+            )
+        touches = executions.touch_id
+        partners = touches.partner_id
+        dates = {touch.partner_id.id: touch.date for touch in touches}
+        touches.unlink()
+        partners._talent_recompute_touch_dates(
+            forget={partner_id: date for partner_id, date in dates.items()}
+        )

@@ -2,13 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The scheduler never sends a touch twice: not after a crash, not with two workers."""
 
+import smtplib
 import threading
 from collections import Counter
 from datetime import timedelta
-from unittest.mock import patch
+from unittest.mock import MagicMock, patch
 
 import psycopg2.errors
-from odoo import SUPERUSER_ID, Command, api
+from odoo import SUPERUSER_ID, Command, api, fields
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
@@ -57,6 +58,72 @@ class TestNurtureCrashRecovery(TalentNurtureCommon):
         touches = self.env["talent.touch"].search([("partner_id", "in", talents.partner_id.ids)])
         self.assertEqual(len(touches), 12)
         self.assertEqual(set(enrollments.mapped("next_step_id")), {self.step_linkedin})
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestNurtureMailServerFailure(TalentNurtureCommon):
+    def test_undelivered_email_is_not_marked_sent(self):
+        """The mail server is unreachable for one message and refuses another: only the
+        delivered message counts as sent, in the history and for the caps."""
+        delivered = self._create_nurture_talent("Dora Delivered", email_from="dora.delivered@example.com")
+        refused = self._create_nurture_talent("Rolf Refused", email_from="rolf.refused@example.com")
+        unreachable = self._create_nurture_talent("Uwe Unreachable", email_from="uwe.unreachable@example.com")
+        talents = delivered | refused | unreachable
+        enrollments = talents._talent_enroll(self.sequence)
+        self._run_scheduler()
+        mails = self._mails(talents, self.step_email)
+        self.assertEqual(len(mails), 3, "the emails are queued")
+        self.assertEqual(set(self._executions(enrollments).mapped("state")), {"sent"})
+        self.assertTrue(refused.partner_id.talent_last_touch_date)
+
+        IrMailServer = type(self.env["ir.mail_server"])
+
+        def refuse_rolf(server, message, *args, **kwargs):
+            if "rolf.refused@example.com" in message["To"]:
+                raise smtplib.SMTPDataError(554, b"5.7.1 Relay access denied")
+            return message["Message-Id"]  # accepted by the server
+
+        def connection_refused(server, *args, **kwargs):
+            raise ConnectionRefusedError(111, "Connection refused")
+
+        mail_of = {mail.res_id: mail for mail in mails}
+        with (
+            patch.object(IrMailServer, "_disable_send", classmethod(lambda cls: False)),
+            mute_logger("odoo.addons.mail.models.mail_mail"),
+        ):
+            with (
+                patch.object(IrMailServer, "_connect__", lambda server, *args, **kwargs: MagicMock()),
+                patch.object(IrMailServer, "send_email", refuse_rolf),
+            ):
+                (mail_of[delivered.id] | mail_of[refused.id]).send(raise_exception=False)
+            with patch.object(IrMailServer, "_connect__", connection_refused):
+                mail_of[unreachable.id].send(raise_exception=False)
+
+        self.assertEqual(mail_of[refused.id].state, "exception")
+        self.assertEqual(mail_of[unreachable.id].state, "exception")
+        now = fields.Datetime.now()
+        for talent in refused | unreachable:
+            with self.subTest(talent=talent.partner_name):
+                execution = self._executions(enrollments.filtered(lambda e, t=talent: e.talent_id == t))
+                self.assertEqual(execution.trace_status, "error")
+                self.assertEqual(execution.state, "failed", "an undelivered email is never shown as sent")
+                self.assertTrue(execution.error)
+                self.assertFalse(execution.touch_id, "the touch that did not happen is removed")
+                self.assertFalse(
+                    self.env["talent.touch"].search([("partner_id", "=", talent.partner_id.id)]),
+                    "nothing in the contact history of a person who got nothing",
+                )
+                self.assertFalse(talent.partner_id.talent_last_touch_date, "last contact goes back to never")
+                allowed = talent.partner_id._talent_cap_next_allowed(self.company, now)
+                self.assertLessEqual(allowed[talent.partner_id.id], now, "the cap does not count the failed email")
+
+        execution_delivered = self._executions(enrollments.filtered(lambda e: e.talent_id == delivered))
+        self.assertNotEqual(mail_of[delivered.id].exists().state, "exception")
+        self.assertEqual(execution_delivered.state, "sent")
+        self.assertEqual(execution_delivered.trace_status, "sent")
+        self.assertTrue(execution_delivered.touch_id)
+        allowed = delivered.partner_id._talent_cap_next_allowed(self.company, now)
+        self.assertGreater(allowed[delivered.partner_id.id], now, "the delivered email counts toward the cap")
 
 
 @tagged("post_install", "-at_install", "talent_crm")
@@ -214,6 +281,41 @@ class TestNurtureConcurrentWorkers(TransactionCase):
             )
             self.assertEqual(shared_b.postpone_reason, "cap", "postponed by the cap, not sent")
             self.assertEqual(len(executions), 20)
+
+    def test_concurrent_update_is_retried_in_the_same_run(self):
+        """A person changed by someone else after the worker's snapshot: the batch runs again."""
+        talent_ids = self.created["talents"]
+        seq_a, _seq_b = self.created["sequences"]
+        self._enroll(talent_ids[:6], seq_a)
+        Enrollment = type(self.env["talent.sequence.enrollment"])
+        original_claim = Enrollment._talent_claim_due
+        claims = Counter()
+
+        def claim_after_a_concurrent_update(records, *args, **kwargs):
+            claims["calls"] += 1
+            if claims["calls"] == 1:
+                records.env.cr.execute("SELECT count(*) FROM res_partner")  # the worker's snapshot starts
+                with self.registry.cursor() as cr_user:
+                    # e.g. the person updates their preferences in the preference centre meanwhile
+                    cr_user.execute(
+                        "UPDATE res_partner SET talent_contact_frequency = 'quarterly' WHERE id = %s",
+                        [self.created["partners"][0]],
+                    )
+            return original_claim(records, *args, **kwargs)
+
+        with self.registry.cursor() as cr_worker:
+            env = self._worker_env(cr_worker)
+            with (
+                patch.object(Enrollment, "_talent_claim_due", claim_after_a_concurrent_update),
+                mute_logger("odoo.sql_db"),
+            ):
+                processed = env["talent.sequence.enrollment"]._talent_process_due(batch_size=10)
+            cr_worker.commit()
+        self.assertGreaterEqual(claims["calls"], 2, "the first claim met the conflict and was run again")
+        self.assertEqual(processed, 6, "no error left to the cron: the conflicting batch was run again")
+        executions, mails = self._check_no_duplicates()
+        self.assertEqual(len(mails), 6)
+        self.assertEqual(len(executions), 6)
 
     def test_two_threads_at_once(self):
         talent_ids = self.created["talents"]
