@@ -1,23 +1,99 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from . import PendingScenario
+from contextlib import contextmanager
+from datetime import timedelta
+from unittest.mock import patch
+
+from odoo import fields
+
+from bench.generator import data_step
+
+from . import Scenario
+
+BATCH = 500
+# share of the talents with an email enrolled in the keep-warm sequence
+ENROLLED_SHARE = 0.2
 
 
-class NurtureCron(PendingScenario):
-    """Slot for the nurture scheduler (issue 5).
+@data_step("nurture_enrollments", version=1, requires=["talent.sequence.enrollment"])
+def generate_enrollments(gen):
+    """Every fifth talent with an email enrolled in "Quarterly keep-warm" (the ORM's own enrollment)."""
+    env = gen.env
+    sequence = env.ref("talent_crm.talent_sequence_keep_warm")
+    gen.cr.execute(
+        """SELECT id FROM hr_applicant
+            WHERE pool_applicant_id = id AND email_normalized IS NOT NULL AND active
+         ORDER BY id"""
+    )
+    ids = [row[0] for row in gen.cr.fetchall()]
+    ids = ids[:: max(1, round(1 / ENROLLED_SHARE))]
+    for start in range(0, len(ids), 2000):
+        env["hr.applicant"].browse(ids[start : start + 2000])._talent_enroll(sequence, origin="other")
+        env.flush_all()
+        env.invalidate_all()
+    gen.log("  %d enrollments in %s" % (len(ids), sequence.name))
 
-    To fill in after merging: add a data step for enrollments in this file (see
-    ``bench.generator.data_step``; e.g. every talent with an email enrolled in a
-    "Quarterly keep-warm" sequence, a share of them due now), ``fast`` = one batch of the
-    cron, ``baseline`` = the same batch processed one enrollment at a time, ``records`` =
-    touches made. Goal: at least 2,000 touches per minute, queries per batch independent of
-    its size.
-    """
 
+@contextmanager
+def _no_commit(env):
+    """The cron commits per batch; a measured run must stay in its transaction (rolled back)."""
+    with patch.object(type(env["ir.cron"]), "_commit_progress", lambda *args, **kwargs: float("inf")):
+        yield
+
+
+class NurtureCron(Scenario):
     name = "nurture_cron"
-    title = "Nurture cron: one batch of due steps"
-    description = "Process due nurture steps in a batch (touches, mails queued, caps, stop rules)."
+    title = "Nurture cron: one batch of %d due steps" % BATCH
+    description = (
+        "talent.sequence.enrollment._talent_process_due: claim %d due enrollments (SKIP LOCKED), check "
+        "blockers, conditions, send windows and caps, queue the emails, log touches and executions, set-based. "
+        "Baseline: the same work one enrollment at a time (_talent_process_due_naive)." % BATCH
+    )
     baseline_label = "one enrollment at a time"
-    feature = "nurture sequences (issue 5)"
     sequence = 60
-    requires = ("talent.nurture.enrollment",)
+    requires = ("talent.sequence.enrollment:_talent_process_due",)
+    max_runs = 3
+
+    def setup(self, env):
+        now = fields.Datetime.now()
+        enrollments = env["talent.sequence.enrollment"].sudo().search(
+            [("state", "=", "running")], order="id", limit=BATCH
+        )
+        # the first batch is due now; nothing else is
+        env.cr.execute(
+            "UPDATE talent_sequence_enrollment SET next_date = %s WHERE state = 'running'",
+            [now + timedelta(days=365)],
+        )
+        env.cr.execute(
+            "UPDATE talent_sequence_enrollment SET next_date = %s WHERE id = ANY(%s)",
+            [now - timedelta(minutes=1), enrollments.ids],
+        )
+        env.invalidate_all()
+        return enrollments.ids
+
+    def records(self, env, state):
+        self._state = state  # result_key compares the outcome of these enrollments
+        return len(state)
+
+    def _outcome(self, env, state):
+        env.flush_all()
+        env.cr.execute(
+            """SELECT e.state, count(x.id), count(x.touch_id)
+                 FROM talent_sequence_enrollment e
+            LEFT JOIN talent_sequence_execution x ON x.enrollment_id = e.id
+                WHERE e.id = ANY(%s)
+             GROUP BY e.state ORDER BY e.state""",
+            [state],
+        )
+        return env.cr.fetchall()
+
+    def fast(self, env, state):
+        with _no_commit(env):
+            return env["talent.sequence.enrollment"]._talent_process_due(batch_size=BATCH, limit=BATCH)
+
+    def baseline(self, env, state):
+        with _no_commit(env):
+            return env["talent.sequence.enrollment"]._talent_process_due_naive(limit=BATCH)
+
+    def result_key(self, env, result):
+        return result, self._outcome(env, self._state)
