@@ -49,6 +49,7 @@ def addon_version():
 
 def _server_connection():
     import psycopg2
+
     from odoo.tools import config
 
     conn = psycopg2.connect(
@@ -137,6 +138,7 @@ def installed_marker(db_name):
     if not database_exists(db_name):
         return None
     import psycopg2
+
     from odoo.tools import config
 
     conn = psycopg2.connect(

@@ -69,7 +69,7 @@ def machine_description(cr, repo_dir):
         "postgresql_settings": pg_settings,
         "odoo": odoo.release.version,
         "git_revision": _git_revision(repo_dir),
-        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
     }
 
 

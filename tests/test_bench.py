@@ -14,10 +14,10 @@ import pytest
 
 from odoo.tools import config, email_normalize
 
+from odoo.addons.talent_crm.tools import profile_urls
+
 from bench import report, runner, stats
 from bench.generator import fakedata
-
-from odoo.addons.talent_crm.tools import profile_urls
 
 SCALE = 60
 

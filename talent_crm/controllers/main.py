@@ -162,24 +162,44 @@ class TalentCommunityController(http.Controller):
             if not country:
                 errors["country_id"] = env._("Please choose a country from the list.")
         values["country"] = country
+        values["phone"] = self._talent_validate_phone(post, country or company.country_id, errors)
+        values["profile"] = self._talent_validate_profile_urls(post, errors)
+        family_id = self._talent_int(post, "role_family_id")
+        if family_id:
+            family = options["role_families"].filtered(lambda f: f.id == family_id)
+            if not family:
+                errors["role_family_id"] = env._("Please choose a field of work from the list.")
+            values["profile"]["talent_role_family_id"] = family.id
+        city = self._talent_text(post, "city")
+        if city and (len(city) > MAX_LENGTHS["city"] or FORBIDDEN_TEXT.search(city)):
+            errors["city"] = env._("Please enter your city without < or > (at most 100 characters).")
+        values["profile"]["talent_city"] = city
+        values["profile"]["talent_country_id"] = country.id
+        return values
+
+    def _talent_validate_phone(self, post, country, errors):
+        """The phone number in international format, or False (empty or invalid: ``errors``)."""
+        env = request.env
         phone = self._talent_text(post, "phone")
-        values["phone"] = False
-        if phone:
-            if len(phone) > MAX_LENGTHS["phone"] or FORBIDDEN_TEXT.search(phone):
-                errors["phone"] = env._("Please enter a valid phone number.")
-            else:
-                try:
-                    values["phone"] = env["res.partner"]._phone_format(
-                        number=phone,
-                        country=country or company.country_id,
-                        force_format="INTERNATIONAL",
-                        raise_exception=True,
-                    )
-                except UserError:
-                    errors["phone"] = env._(
-                        "Please enter a valid phone number, in international format, e.g. +49 30 1234567."
-                    )
-        values["profile"] = {}
+        if not phone:
+            return False
+        if len(phone) > MAX_LENGTHS["phone"] or FORBIDDEN_TEXT.search(phone):
+            errors["phone"] = env._("Please enter a valid phone number.")
+            return False
+        try:
+            return env["res.partner"]._phone_format(
+                number=phone, country=country, force_format="INTERNATIONAL", raise_exception=True
+            )
+        except UserError:
+            errors["phone"] = env._(
+                "Please enter a valid phone number, in international format, e.g. +49 30 1234567."
+            )
+            return False
+
+    def _talent_validate_profile_urls(self, post, errors):
+        """The normalised LinkedIn/GitHub/other profile URLs as talent field values."""
+        env = request.env
+        profile = {}
         for key in ("profile_url", "github_url"):
             url = self._talent_text(post, key)
             if not url:
@@ -193,19 +213,8 @@ class TalentCommunityController(http.Controller):
                 reason = env["hr.applicant"]._talent_url_error_reasons().get(error.code, error.code)
                 errors[key] = env._("This profile address is not valid: %(reason)s.", reason=reason)
                 continue
-            values["profile"][URL_FIELDS[kind]] = normalized
-        family_id = self._talent_int(post, "role_family_id")
-        if family_id:
-            family = options["role_families"].filtered(lambda f: f.id == family_id)
-            if not family:
-                errors["role_family_id"] = env._("Please choose a field of work from the list.")
-            values["profile"]["talent_role_family_id"] = family.id
-        city = self._talent_text(post, "city")
-        if city and (len(city) > MAX_LENGTHS["city"] or FORBIDDEN_TEXT.search(city)):
-            errors["city"] = env._("Please enter your city without < or > (at most 100 characters).")
-        values["profile"]["talent_city"] = city
-        values["profile"]["talent_country_id"] = country.id
-        return values
+            profile[URL_FIELDS[kind]] = normalized
+        return profile
 
     def _talent_selected_topics(self, options):
         selected = set()

@@ -362,7 +362,7 @@ class HrApplicant(models.Model):
                 for talent in missing
             ]
         )
-        for talent, partner in zip(missing, partners):
+        for talent, partner in zip(missing, partners, strict=True):
             talent.partner_id = partner
 
     # ------------------------------------------------------------
@@ -1050,7 +1050,7 @@ class HrApplicant(models.Model):
         matched = {}  # position -> existing talent
         same_as = {}  # position -> earlier position of the same person in this file
         seen_keys = {}
-        for position, talent in zip(talent_positions, existing):
+        for position, talent in zip(talent_positions, existing, strict=True):
             if talent:
                 matched[position] = talent
                 continue
@@ -1069,7 +1069,7 @@ class HrApplicant(models.Model):
             if context.get("talent_crm_import_owner_id") and not vals.get("user_id"):
                 vals["user_id"] = context["talent_crm_import_owner_id"]
         created = super()._load_records_create([vals_list[i] for i in to_create])
-        records = dict(zip(to_create, created))
+        records = dict(zip(to_create, created, strict=True))
         # what the import wizard set as defaults also completes the talents found again
         defaults = {}
         if context.get("default_talent_pool_ids"):

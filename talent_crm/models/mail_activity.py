@@ -42,7 +42,7 @@ class MailActivity(models.Model):
                     ]
                 )
             )
-            for execution, touch in zip(executions, touches):
+            for execution, touch in zip(executions, touches, strict=True):
                 execution.write({"state": "task_done", "touch_id": touch.id})
         return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
 

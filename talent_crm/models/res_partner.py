@@ -33,7 +33,10 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     talent_applicant_ids = fields.One2many(
-        "hr.applicant", "partner_id", string="Talents and Applications", groups="hr_recruitment.group_hr_recruitment_user"
+        "hr.applicant",
+        "partner_id",
+        string="Talents and Applications",
+        groups="hr_recruitment.group_hr_recruitment_user",
     )
     talent_id = fields.Many2one(
         "hr.applicant",
@@ -466,55 +469,8 @@ class ResPartnerTalentCommunity(models.Model):
             if (values["phone"] or False) != (talent.partner_phone or False):
                 talent_vals["partner_phone"] = values["phone"]
                 contact_changed.append(self.env._("phone"))
-            profile = values["profile"]
-            wanted = {
-                "talent_city": profile.get("talent_city") or False,
-                "talent_country_id": profile.get("talent_country_id") or False,
-                "talent_role_family_id": profile.get("talent_role_family_id") or False,
-                "talent_github_url": profile.get("talent_github_url") or False,
-            }
-            # one form field holds the LinkedIn, Xing or website address
-            main_urls = ("linkedin_profile", "talent_xing_url", "talent_website_url")
-            given = {fname: profile[fname] for fname in main_urls if profile.get(fname)}
-            if given:
-                wanted.update(given)
-            else:
-                shown = next((fname for fname in main_urls if talent[fname]), None)
-                if shown:
-                    wanted[shown] = False
-            labels = {
-                "talent_city": self.env._("city"),
-                "talent_country_id": self.env._("country"),
-                "talent_role_family_id": self.env._("field of work"),
-                "talent_github_url": self.env._("GitHub profile"),
-            }
-            for fname, new in wanted.items():
-                field = talent._fields[fname]
-                old = talent[fname].id if field.type == "many2one" else talent[fname]
-                if new != (old or False):
-                    talent_vals[fname] = new
-                    label = labels.get(fname, self.env._("profile address"))
-                    if label not in contact_changed:
-                        contact_changed.append(label)
-            availability_vals = {}
-            if values["availability"] != talent.talent_availability:
-                availability_vals["talent_availability"] = values["availability"]
-            date = values["availability_date"] if values["availability"] == "open" else False
-            if (date or False) != (talent.availability or False):
-                availability_vals["availability"] = date
-            if availability_vals:
-                talent_vals.update(availability_vals)
-                labels = dict(talent._fields["talent_availability"]._description_selection(self.env))
-                if values["availability"] == "open" and date:
-                    changes.append(
-                        self.env._(
-                            "Availability: %(status)s from %(date)s",
-                            status=labels["open"],
-                            date=format_date(self.env, date),
-                        )
-                    )
-                else:
-                    changes.append(self.env._("Availability: %(status)s", status=labels[values["availability"]]))
+            talent_vals.update(self._talent_preference_profile_vals(talent, values["profile"], contact_changed))
+            talent_vals.update(self._talent_preference_availability_vals(talent, values, changes))
             if talent_vals:
                 talent.with_context(tracking_disable=True).write(talent_vals)
         elif (values["phone"] or False) != (partner.phone or False):
@@ -527,6 +483,62 @@ class ResPartnerTalentCommunity(models.Model):
                 company, self.env._("Updated their preferences on the preference centre."), lines=changes
             )
         return changes
+
+    def _talent_preference_profile_vals(self, talent, profile, contact_changed):
+        """Talent values for the profile fields the person changed; labels in ``contact_changed``."""
+        vals = {}
+        wanted = {
+            "talent_city": profile.get("talent_city") or False,
+            "talent_country_id": profile.get("talent_country_id") or False,
+            "talent_role_family_id": profile.get("talent_role_family_id") or False,
+            "talent_github_url": profile.get("talent_github_url") or False,
+        }
+        # one form field holds the LinkedIn, Xing or website address
+        main_urls = ("linkedin_profile", "talent_xing_url", "talent_website_url")
+        given = {fname: profile[fname] for fname in main_urls if profile.get(fname)}
+        if given:
+            wanted.update(given)
+        else:
+            shown = next((fname for fname in main_urls if talent[fname]), None)
+            if shown:
+                wanted[shown] = False
+        labels = {
+            "talent_city": self.env._("city"),
+            "talent_country_id": self.env._("country"),
+            "talent_role_family_id": self.env._("field of work"),
+            "talent_github_url": self.env._("GitHub profile"),
+        }
+        for fname, new in wanted.items():
+            field = talent._fields[fname]
+            old = talent[fname].id if field.type == "many2one" else talent[fname]
+            if new != (old or False):
+                vals[fname] = new
+                label = labels.get(fname, self.env._("profile address"))
+                if label not in contact_changed:
+                    contact_changed.append(label)
+        return vals
+
+    def _talent_preference_availability_vals(self, talent, values, changes):
+        """Talent values for a changed availability; its description in ``changes``."""
+        availability_vals = {}
+        if values["availability"] != talent.talent_availability:
+            availability_vals["talent_availability"] = values["availability"]
+        date = values["availability_date"] if values["availability"] == "open" else False
+        if (date or False) != (talent.availability or False):
+            availability_vals["availability"] = date
+        if availability_vals:
+            labels = dict(talent._fields["talent_availability"]._description_selection(self.env))
+            if values["availability"] == "open" and date:
+                changes.append(
+                    self.env._(
+                        "Availability: %(status)s from %(date)s",
+                        status=labels["open"],
+                        date=format_date(self.env, date),
+                    )
+                )
+            else:
+                changes.append(self.env._("Availability: %(status)s", status=labels[values["availability"]]))
+        return availability_vals
 
     def _talent_request_erasure(self, company):
         """The person asks for erasure: file the request for the managers, withdraw the

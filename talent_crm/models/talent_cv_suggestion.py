@@ -102,7 +102,9 @@ class TalentCvSuggestion(models.Model):
         level = levels.filtered("default_level")[:1] or levels.sorted("level_progress")[:1]
         if not level:
             raise UserError(
-                self.env._("The skill type %(type)s has no levels: add one before accepting skills.", type=skill_type.name)
+                self.env._(
+                    "The skill type %(type)s has no levels: add one before accepting skills.", type=skill_type.name
+                )
             )
         return {"skill_id": self.skill_id.id, "skill_type_id": skill_type.id, "skill_level_id": level.id}
 

@@ -241,7 +241,7 @@ class TalentDuplicate(models.Model):
         result = {}
         for talent_id, duplicate_id, reason_list, similarity_list, confidence in self.env.execute_query(query):
             result[(talent_id, duplicate_id)] = {
-                "reasons": dict(zip(reason_list, similarity_list)),
+                "reasons": dict(zip(reason_list, similarity_list, strict=True)),
                 "confidence": confidence,
             }
         return result

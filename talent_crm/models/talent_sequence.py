@@ -75,7 +75,7 @@ class TalentSequence(models.Model):
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
         if "name" not in (default or {}):
-            for sequence, vals in zip(self, vals_list):
+            for sequence, vals in zip(self, vals_list, strict=True):
                 vals["name"] = self.env._("%(name)s (copy)", name=sequence.name)
         return vals_list
 

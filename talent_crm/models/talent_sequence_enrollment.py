@@ -598,7 +598,7 @@ class TalentSequenceEnrollment(models.Model):
         )
         return [
             enrollment._talent_execution_values(now, state="task", activity_id=activity.id)
-            for enrollment, activity in zip(self, activities)
+            for enrollment, activity in zip(self, activities, strict=True)
         ]
 
     def _talent_advance(self, now, only=None):

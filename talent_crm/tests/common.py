@@ -100,7 +100,8 @@ class TalentNurtureCommon(TalentCrmCommon):
                 "lang": "{{ object.partner_id.lang }}",
                 "body_html": """<div>
                     <p>Hello <t t-out="object.talent_nurture_first_name"/> from <t t-out="object.company_id.name"/>,</p>
-                    <p t-if="object.talent_role_family_id">Role family: <t t-out="object.talent_role_family_id.name"/></p>
+                    <p t-if="object.talent_role_family_id">
+                        Role family: <t t-out="object.talent_role_family_id.name"/></p>
                     <p>Skills: <t t-out="', '.join(object.skill_ids.mapped('name'))"/></p>
                     <ul><li t-foreach="object.talent_nurture_job_ids" t-as="job"><t t-out="job.name"/></li></ul>
                     <p><a href="https://jobs.example.com/culture">Our culture</a></p>

@@ -40,7 +40,10 @@ class TestTalentAccess(TalentCrmCommon):
     def test_recruiter_works_with_talents_and_pools(self):
         pool = self.env["hr.talent.pool"].create({"name": "Event contacts 2026"})
         talent = self._create_talent(
-            "Rico Recruited", env=self.env, talent_pool_ids=[Command.set(pool.ids)], talent_role_family_id=self.role_backend.id
+            "Rico Recruited",
+            env=self.env,
+            talent_pool_ids=[Command.set(pool.ids)],
+            talent_role_family_id=self.role_backend.id,
         )
         self.assertEqual(talent.talent_pool_ids, pool)
         talent.talent_availability = "open"

@@ -112,7 +112,9 @@ class TestTalentStale(TalentCrmCommon):
             self.assertTrue(talent.talent_is_stale)
             self.assertFalse(fresh.talent_is_stale, "updated in December")
             self.assertFalse(application.talent_is_stale, "applications are not talents")
-            self.assertEqual(Applicant.search([("talent_is_stale", "=", True), ("id", "in", (talent | fresh).ids)]), talent)
+            self.assertEqual(
+                Applicant.search([("talent_is_stale", "=", True), ("id", "in", (talent | fresh).ids)]), talent
+            )
             self.assertEqual(Applicant._cron_talent_flag_stale(), 0, "idempotent")
             # the person engages: fresh again at once
             talent.partner_id._talent_log_touch("Replied to the newsletter", direction="inbound", engagement="reply")
@@ -162,13 +164,17 @@ class TestTalentHygieneReview(TalentCrmCommon):
         self._create_talent("Fresh Clean", talent_pool_ids=[Command.set(clean.ids)])
         bounced = self._create_talent("Bounced Frontend", talent_pool_ids=[Command.set(frontend.ids)])
         self.env["res.partner"]._talent_register_hard_bounce(bounced.email_from)
-        twin_a = self._create_talent("Sam Sales", email_from="sam@example.com", talent_pool_ids=[Command.set(sales.ids)])
+        twin_a = self._create_talent(
+            "Sam Sales", email_from="sam@example.com", talent_pool_ids=[Command.set(sales.ids)]
+        )
         self._create_talent("Samuel Sales", email_from="sam@example.com", talent_pool_ids=[Command.set(sales.ids)])
         Pool = self.env["hr.talent.pool"]
         self.env["hr.applicant"]._cron_talent_flag_stale()
         self.env["talent.duplicate"]._cron_refresh_duplicates()
         self.assertTrue(stale.talent_is_stale)
-        self.assertEqual((backend.talent_stale_count, frontend.talent_bounced_count, sales.talent_duplicate_count), (1, 1, 2))
+        self.assertEqual(
+            (backend.talent_stale_count, frontend.talent_bounced_count, sales.talent_duplicate_count), (1, 1, 2)
+        )
         action = backend.with_context(talent_hygiene="stale").action_talent_open_hygiene()
         self.assertEqual(self.env["hr.applicant"].search(action["domain"]), stale)
 
@@ -186,7 +192,8 @@ class TestTalentHygieneReview(TalentCrmCommon):
         self.assertIn("Sales (hygiene)", recruiter_activity.note)
 
         # next quarter: updated, not duplicated; an owner with nothing left to do has no activity
-        self.env["talent.duplicate"].search([("talent_id", "=", twin_a.id)]).with_user(self.user_manager).action_dismiss()
+        candidate = self.env["talent.duplicate"].search([("talent_id", "=", twin_a.id)])
+        candidate.with_user(self.user_manager).action_dismiss()
         Pool._cron_talent_hygiene_review()
         activities = self.env["mail.activity"].search([("activity_type_id", "=", activity_type.id)])
         self.assertEqual(activities.filtered(lambda a: a.user_id == self.user_manager), manager_activity)

@@ -180,7 +180,9 @@ class TestTalentImport(TalentCrmCommon):
         )
         self.assertEqual(Applicant._talent_find_existing({"email_from": "Api.Person@Example.com"}), talent)
         self.assertEqual(Applicant._talent_find_existing({"partner_phone": "030 4445556"}), talent)
-        self.assertEqual(Applicant._talent_find_existing({"talent_github_url": "https://github.com/APIperson/x"}), talent)
+        self.assertEqual(
+            Applicant._talent_find_existing({"talent_github_url": "https://github.com/APIperson/x"}), talent
+        )
         self.assertFalse(Applicant._talent_find_existing({"email_from": "someone.else@example.com"}))
         self.assertFalse(Applicant._talent_find_existing({"linkedin_profile": "not a profile"}))
         self.assertFalse(
@@ -200,7 +202,11 @@ class TestTalentImport(TalentCrmCommon):
     def test_form_warns_about_an_existing_talent(self):
         talent = self._create_talent("Wanda Warn", email_from="wanda@example.com")
         typing = self.env["hr.applicant"].new(
-            {"partner_name": "Wanda W.", "email_from": "wanda@example.com", "talent_pool_ids": [Command.set(self.pool.ids)]}
+            {
+                "partner_name": "Wanda W.",
+                "email_from": "wanda@example.com",
+                "talent_pool_ids": [Command.set(self.pool.ids)],
+            }
         )
         result = typing._onchange_talent_warn_existing()
         self.assertIn("Wanda Warn", result["warning"]["message"])

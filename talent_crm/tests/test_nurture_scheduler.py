@@ -1,8 +1,10 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import itertools
 from datetime import datetime, timedelta
 
 from freezegun import freeze_time
+
 from odoo import Command, fields
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -248,7 +250,7 @@ class TestNurtureScheduler(TalentNurtureCommon):
                 self.assertEqual(len(self._executions(first | second)), 1 + months, "one more touch per cap period")
         self.assertTrue(self._executions(waiting), "the postponed step ran")
         dates = sorted(self._executions(first | second).touch_id.mapped("date"))
-        self.assertTrue(all(later - earlier >= timedelta(days=30) for earlier, later in zip(dates, dates[1:])))
+        self.assertTrue(all(later - earlier >= timedelta(days=30) for earlier, later in itertools.pairwise(dates)))
 
         # a campaign (or any counted touch) postpones the next step of a third person
         with freeze_time(start):
@@ -358,7 +360,7 @@ class TestNurtureScheduler(TalentNurtureCommon):
         self.env["phone.blacklist"].sudo().add(talents[6].partner_id.phone_sanitized)
 
         expected = ["reply", "bounce", "unsubscribed", "converted", "do_not_contact", "manual", "unsubscribed"]
-        for talent, reason in zip(talents, expected):
+        for talent, reason in zip(talents, expected, strict=True):
             with self.subTest(reason=reason):
                 self.assertRecordValues(
                     by_talent[talent], [{"state": "stopped", "stop_reason": reason, "next_date": False}]
