@@ -8,6 +8,8 @@ from odoo import Command
 from odoo.tests import HttpCase
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+# any CSRF token of Odoo (HMAC + "o" + expiry timestamp), wherever the page carries it
+CSRF_ANY_RE = re.compile(r"\b[0-9a-f]{40}o\d*\b")
 # a tiny but real PDF and Word document, as browsers upload them
 PDF_BYTES = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
