@@ -52,6 +52,7 @@
         "views/talent_sequence_enrollment_views.xml",
         "report/talent_lead_funnel_report_views.xml",
         "views/talent_crm_menus.xml",
+        "security/talent_crm_report_security.xml",
         "data/digest_data.xml",
         "views/digest_digest_views.xml",
         "report/talent_engagement_report_views.xml",
