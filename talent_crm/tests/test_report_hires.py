@@ -345,3 +345,31 @@ class TestReportPoolHealth(TalentReportMixin, TalentLeadCommon):
             [("pool_id", "in", self.pools.ids)], [], ["stale_count:sum"]
         )
         self.assertEqual(count, 2)
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestReportFunnelOverTime(TalentReportMixin, TalentLeadCommon):
+    """Lead States over Time: the funnel report grouped by month and state."""
+
+    def test_states_per_month(self):
+        with freeze_time("2026-01-10 08:00:00"):
+            lina = self._create_lead("Lina Monthly")
+            mo = self._create_lead("Mo Monthly")
+        with freeze_time("2026-02-03 08:00:00"):
+            lina.action_talent_lead_qualify()
+        with freeze_time("2026-02-20 08:00:00"):
+            mo._talent_lead_move("not_interested", reason="Moved abroad")
+        self.env.flush_all()
+        action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.talent_lead_funnel_report_action_time")
+        self.assertEqual(action["domain"], "[('pool_id', '=', False)]")
+        domain = [
+            ("talent_id", "in", (lina | mo).ids),
+            ("pool_id", "=", False),
+        ]
+        figures = self.env["talent.lead.funnel.report"].with_user(self.user_manager)._read_group(
+            domain, ["date:month", "state"], ["__count"]
+        )
+        self.assertEqual(
+            {(str(month)[:7], state): count for month, state, count in figures},
+            {("2026-01", "captured"): 2, ("2026-02", "qualified"): 1, ("2026-02", "not_interested"): 1},
+        )
