@@ -161,7 +161,7 @@ class TalentEngagementPoolReport(models.Model):
     def _query(self):
         return SQL(
             """
-            SELECT engagement.id * 100000 + membership.hr_talent_pool_id AS id,
+            SELECT engagement.id::bigint * 100000 + membership.hr_talent_pool_id AS id,
                    membership.hr_talent_pool_id AS pool_id,
                    engagement.mailing_trace_id, engagement.date, engagement.company_id, engagement.talent_id,
                    engagement.channel, engagement.origin, engagement.sequence_id, engagement.step_id,
