@@ -12,10 +12,70 @@ import statistics
 from collections import defaultdict
 from datetime import timedelta
 
+from bench.generator import data_step
+
 from . import Scenario
 
 RATE_STATES = ("captured", "qualified", "activated", "converted", "hired")
 SENT_STATUSES = ("sent", "open", "reply", "bounce")
+
+
+@data_step("reporting_history", version=1, sequence=80, requires=["talent.hire.report"])
+def generate_reporting_history(gen):
+    """Lead funnel history and hires, for the reporting dashboards.
+
+    Every talent gets a "captured" log at its creation; about half are qualified, a fifth of
+    those activated; talents with an application are converted on the application's date.
+    A quarter of the ongoing applications are hired 5 to 90 days after they were created
+    (hired stage and hire date, as the ORM sets them).
+    """
+    cr = gen.cr
+    rng = gen.rng
+    cr.execute(
+        """SELECT talent.id, talent.create_date, MIN(application.create_date)
+             FROM hr_applicant talent
+        LEFT JOIN hr_applicant application
+               ON application.pool_applicant_id = talent.id AND application.job_id IS NOT NULL
+              AND application.id <> talent.id
+            WHERE talent.pool_applicant_id = talent.id AND talent.job_id IS NULL
+         GROUP BY talent.id, talent.create_date
+         ORDER BY talent.id"""
+    )
+    logs = []
+    for talent_id, created, applied in cr.fetchall():
+        previous, when = None, created
+        path = ["captured"]
+        if applied:
+            path += ["qualified", "converted"]
+        elif rng.random() < 0.5:
+            path.append("qualified")
+            if rng.random() < 0.2:
+                path.append("activated")
+            elif rng.random() < 0.1:
+                path.append("not_interested")
+        for state in path:
+            if state == "converted":
+                when = max(applied, when)
+            elif previous:
+                when = gen.between(when, applied or gen.anchor)
+            logs.append({"talent_id": talent_id, "company_id": 1, "from_state": previous, "to_state": state,
+                         "date": when, "origin": "system", "user_id": 1, "create_date": when})
+            previous = state
+    gen.insert("talent.lead.state.log", logs)
+    hired_stage = gen.env["hr.recruitment.stage"].search([("hired_stage", "=", True)], limit=1)
+    cr.execute("SELECT id, create_date FROM hr_applicant WHERE job_id IS NOT NULL AND active ORDER BY id")
+    hires = []
+    for application_id, created in cr.fetchall():
+        if rng.random() < 0.25:
+            hired = min(created + timedelta(days=rng.uniform(5, 90)), gen.anchor)
+            hires.append((application_id, hired.replace(microsecond=0)))
+    for application_id, hired in hires:
+        cr.execute(
+            "UPDATE hr_applicant SET stage_id = %s, date_closed = %s WHERE id = %s",
+            (hired_stage.id, hired, application_id),
+        )
+    gen.env.invalidate_all()
+    gen.log("  %d lead state changes, %d hires" % (len(logs), len(hires)))
 
 
 def _round(value):
@@ -54,6 +114,7 @@ class DashboardEngagement(_Dashboard):
         return {month.strftime("%Y-%m"): tuple(values) for month, *values in groups}
 
     def baseline(self, env, state):
+        env = env(su=True)  # a talent manager reads traces through the report only
         traces = env["mailing.trace"].search(
             [("is_test_trace", "=", False), ("trace_status", "in", list(SENT_STATUSES))]
         )
@@ -99,7 +160,8 @@ class DashboardFunnel(_Dashboard):
         return {state: (count, median or 0.0, rate) for state, count, median, rate in groups}
 
     def baseline(self, env, state):
-        logs = env["talent.lead.state.log"].search_read([], ["talent_id", "to_state", "date"], order="talent_id, date, id")
+        logs = env["talent.lead.state.log"].search_read([], ["talent_id", "to_state", "date"])
+        logs.sort(key=lambda log: (log["talent_id"][0], log["date"], log["id"]))
         rank = {state: index for index, state in enumerate(RATE_STATES, start=1)}
         stays = defaultdict(lambda: {"count": 0, "durations": [], "advanced": 0})
         for index, log in enumerate(logs):

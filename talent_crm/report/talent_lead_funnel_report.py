@@ -129,7 +129,7 @@ class TalentLeadFunnelReport(models.Model):
                   FROM measured
                   JOIN hr_applicant_hr_talent_pool_rel rel ON rel.hr_applicant_id = measured.talent_id
             )
-            SELECT ROW_NUMBER() OVER (ORDER BY with_pools.log_id, with_pools.pool_id NULLS FIRST) AS id,
+            SELECT with_pools.log_id::bigint * 100000 + COALESCE(with_pools.pool_id, 0) AS id,
                    with_pools.*
               FROM with_pools
             """

@@ -41,12 +41,15 @@ class TalentPoolHealthReport(models.Model):
             """
             WITH member AS (
                 SELECT pool.id AS pool_id,
-                       (SELECT touch.date
-                          FROM talent_touch touch
-                         WHERE touch.partner_id = talent.partner_id
-                           AND (pool.company_id IS NULL OR touch.company_id = pool.company_id)
-                      ORDER BY touch.date DESC
-                         LIMIT 1) AS last_touch_date
+                       CASE WHEN pool.company_id IS NULL
+                            THEN (SELECT MAX(touch.date)
+                                    FROM talent_touch touch
+                                   WHERE touch.partner_id = talent.partner_id)
+                            ELSE (SELECT MAX(touch.date)
+                                    FROM talent_touch touch
+                                   WHERE touch.partner_id = talent.partner_id
+                                     AND touch.company_id = pool.company_id)
+                       END AS last_touch_date
                   FROM hr_talent_pool pool
                   JOIN hr_applicant_hr_talent_pool_rel membership ON membership.hr_talent_pool_id = pool.id
                   JOIN hr_applicant talent ON talent.id = membership.hr_applicant_id
