@@ -100,21 +100,20 @@ class TalentEngagementReport(models.Model):
                        message.links_click_datetime IS NOT NULL AS clicked,
                        message.trace_status = 'reply' OR message.reply_datetime IS NOT NULL AS replied,
                        message.trace_status = 'bounce' AS bounced,
-                       EXISTS (
-                           SELECT 1
-                             FROM mail_blacklist blacklist
-                            WHERE blacklist.email = message.email
-                              AND blacklist.active
-                              AND blacklist.create_date >= message.date
-                              AND NOT EXISTS (
-                                  SELECT 1
-                                    FROM mailing_trace later
-                                   WHERE later.email = message.email
-                                     AND later.sent_datetime > message.date
-                                     AND later.sent_datetime <= blacklist.create_date
-                              )
-                       ) AS unsubscribed
+                       CASE WHEN blacklist.id IS NULL THEN FALSE
+                            ELSE NOT EXISTS (
+                                SELECT 1
+                                  FROM mailing_trace later
+                                 WHERE later.email = message.email
+                                   AND later.sent_datetime > message.date
+                                   AND later.sent_datetime <= blacklist.create_date
+                            )
+                       END AS unsubscribed
                   FROM message
+             LEFT JOIN mail_blacklist blacklist
+                    ON blacklist.email = message.email
+                   AND blacklist.active
+                   AND blacklist.create_date >= message.date
                  WHERE message.talent_id IS NOT NULL
             )
             SELECT flagged.mailing_trace_id AS id,
