@@ -123,10 +123,8 @@ class DashboardEngagement(_Dashboard):
         rows = traces.read(["model", "res_id", "sent_datetime", "create_date", "trace_status", "open_datetime",
                             "links_click_datetime", "reply_datetime"])
         applicant_ids = {row["res_id"] for row in rows if row["model"] == "hr.applicant"}
-        talent_of = {
-            row["id"]: row["pool_applicant_id"]
-            for row in env["hr.applicant"].with_context(active_test=False).browse(applicant_ids).read(["pool_applicant_id"])
-        }
+        applicants = env["hr.applicant"].with_context(active_test=False).browse(applicant_ids)
+        talent_of = {row["id"]: row["pool_applicant_id"] for row in applicants.read(["pool_applicant_id"])}
         totals = defaultdict(lambda: [0, 0, 0, 0, 0])
         for row in rows:
             if row["id"] not in from_sequence and not (row["model"] == "hr.applicant" and talent_of.get(row["res_id"])):

@@ -1,6 +1,7 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import datetime, timedelta
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.tests import tagged, users, warmup
@@ -86,13 +87,22 @@ class TestReportEngagement(TalentReportMixin, TalentNurtureCommon):
             }
         )
         cls.mailing_empty = cls.env["mailing.mailing"].create(
-            {"subject": "Nothing sent", "body_html": "<p>-</p>", "mailing_model_id": cls.env["ir.model"]._get_id("hr.applicant")}
+            {
+                "subject": "Nothing sent",
+                "body_html": "<p>-</p>",
+                "mailing_model_id": cls.env["ir.model"]._get_id("hr.applicant"),
+            }
         )
         sent = datetime(2026, 1, 15, 9, 0)
         outsider = cls.env["hr.applicant"].create(
-            {"partner_name": "Olaf Outsider", "email_from": "olaf.outsider@example.com", "job_id": cls.env["hr.job"].create({"name": "Engagement job"}).id}
+            {
+                "partner_name": "Olaf Outsider",
+                "email_from": "olaf.outsider@example.com",
+                "job_id": cls.env["hr.job"].create({"name": "Engagement job"}).id,
+            }
         )
         Trace = cls.env["mailing.trace"]
+        theo_partner = cls.theo.partner_id.id
         cls.mail_traces = Trace.create(
             [
                 cls._trace_vals(cls.tina, sent, trace_status="open", open_datetime=sent + timedelta(hours=2)),
@@ -100,8 +110,8 @@ class TestReportEngagement(TalentReportMixin, TalentNurtureCommon):
                 cls._trace_vals(cls.tara, sent, trace_status="cancel", sent_datetime=False, failure_type="mail_bl"),
                 cls._trace_vals(cls.theo, sent, trace_status="sent", is_test_trace=True),
                 cls._trace_vals(outsider, sent, trace_status="sent"),
-                cls._trace_vals(cls.theo, sent, trace_status="sent", model="res.partner", res_id=cls.theo.partner_id.id),
-                cls._trace_vals(cls.theo, sent, trace_status="sent", model="res.partner", res_id=cls.theo.partner_id.id),
+                cls._trace_vals(cls.theo, sent, trace_status="sent", model="res.partner", res_id=theo_partner),
+                cls._trace_vals(cls.theo, sent, trace_status="sent", model="res.partner", res_id=theo_partner),
             ]
         )
         cls.theo_partner_trace = cls.mail_traces[5]
@@ -117,7 +127,9 @@ class TestReportEngagement(TalentReportMixin, TalentNurtureCommon):
             }
         )
         # another company's talent and message
-        cls.pool_other = cls.env["hr.talent.pool"].create({"name": "Engagement other", "company_id": cls.other_company.id})
+        cls.pool_other = cls.env["hr.talent.pool"].create(
+            {"name": "Engagement other", "company_id": cls.other_company.id}
+        )
         cls.olga = cls._create_talent(
             "Olga Engage", company_id=cls.other_company.id, talent_pool_ids=[Command.set(cls.pool_other.ids)]
         )
@@ -126,8 +138,6 @@ class TestReportEngagement(TalentReportMixin, TalentNurtureCommon):
 
     @classmethod
     def _patch_commit(cls):
-        from unittest.mock import patch
-
         return patch.object(type(cls.env["ir.cron"]), "_commit_progress", lambda *args, **kw: float("inf"))
 
     @classmethod
@@ -157,7 +167,9 @@ class TestReportEngagement(TalentReportMixin, TalentNurtureCommon):
         self.assertEqual(list(by_step), [(self.sequence.id, self.step_email.id)])
         self.assertEqual(by_step[(self.sequence.id, self.step_email.id)][:6], (4, 2, 1, 1, 1, 1))
         by_mailing = self._engagement(["mailing_id", "campaign_id"], [("origin", "=", "mailing")])
-        self.assertEqual(by_mailing, {(self.mailing.id, self.campaign.id): (3, 1, 0, 0, 0, 0, 33.33, 0.0, 0.0, 0.0, 0.0)})
+        self.assertEqual(
+            by_mailing, {(self.mailing.id, self.campaign.id): (3, 1, 0, 0, 0, 0, 33.33, 0.0, 0.0, 0.0, 0.0)}
+        )
         self.assertFalse(self._engagement(["mailing_id"], [("mailing_id", "=", self.mailing_empty.id)]))
 
     def test_by_month(self):

@@ -104,7 +104,9 @@ class TestReportSourcesAndHires(TalentReportMixin, TalentLeadCommon):
         row = self.env["talent.source.report"].search([("talent_id", "=", self.dora.id)])
         self.assertRecordValues(row, [{"application_count": 0, "converted_count": 0, "hired_count": 0}])
         self._convert(self.dora, self.job_2)
-        application = self.env["hr.applicant"].search([("pool_applicant_id", "=", self.dora.id), ("job_id", "!=", False)])
+        application = self.env["hr.applicant"].search(
+            [("pool_applicant_id", "=", self.dora.id), ("job_id", "!=", False)]
+        )
         application.write({"stage_id": self.stage_hired.id})
         self.env.flush_all()
         row.invalidate_recordset()
@@ -146,10 +148,14 @@ class TestReportSourcesAndHires(TalentReportMixin, TalentLeadCommon):
         # hires, median days to hire, average days to hire
         self.assertEqual(figures[("pool",)], (2, 15.0, 15.0))
         self.assertEqual(figures[("external",)], (2, 40.0, 40.0))
-        [(share, hires)] = self.env["talent.hire.report"]._read_group(domain, [], ["from_pool_rate:avg", "hired_count:sum"])
+        [(share, hires)] = self.env["talent.hire.report"]._read_group(
+            domain, [], ["from_pool_rate:avg", "hired_count:sum"]
+        )
         self.assertEqual((share, hires), (50.0, 4))
         [(share_all, count, from_pool)] = self.env["talent.hire.report"]._read_group(
-            [("applicant_id", "in", self.applications.ids)], [], ["from_pool_rate:avg", "__count", "from_pool_count:sum"]
+            [("applicant_id", "in", self.applications.ids)],
+            [],
+            ["from_pool_rate:avg", "__count", "from_pool_count:sum"],
         )
         self.assertEqual((share_all, count, from_pool), (60.0, 5, 3), "Cleo is from a pool, not hired yet")
 
@@ -190,9 +196,16 @@ class TestReportSourcesAndHires(TalentReportMixin, TalentLeadCommon):
 
     @users("talent_manager")
     def test_manager_sees_own_company_only(self):
-        figures = self._figures("talent.source.report", [("source_id", "=", self.source_a.id)], ["company_id"], ["__count"])
+        figures = self._figures(
+            "talent.source.report", [("source_id", "=", self.source_a.id)], ["company_id"], ["__count"]
+        )
         self.assertEqual(figures, {(self.company.id,): (2,)})
-        figures = self._figures("talent.hire.report", [("hired", "=", True), ("applicant_id", "in", self.applications.ids)], ["origin"], ["__count"])
+        figures = self._figures(
+            "talent.hire.report",
+            [("hired", "=", True), ("applicant_id", "in", self.applications.ids)],
+            ["origin"],
+            ["__count"],
+        )
         self.assertEqual(figures, {("pool",): (2,), ("external",): (2,)})
 
     @users("talent_other_recruiter")
