@@ -12,6 +12,7 @@
     "depends": [
         "attachment_indexation",
         "base_import",
+        "digest",
         "hr_recruitment",
         "hr_recruitment_skills",
         "mass_mailing",
@@ -51,6 +52,14 @@
         "views/talent_sequence_enrollment_views.xml",
         "report/talent_lead_funnel_report_views.xml",
         "views/talent_crm_menus.xml",
+        "security/talent_crm_report_security.xml",
+        "data/digest_data.xml",
+        "views/digest_digest_views.xml",
+        "report/talent_engagement_report_views.xml",
+        "report/talent_source_report_views.xml",
+        "report/talent_hire_report_views.xml",
+        "report/talent_pool_health_report_views.xml",
+        "views/talent_crm_report_menus.xml",
     ],
     "demo": [
         "demo/hr_applicant_demo.xml",

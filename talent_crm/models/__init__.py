@@ -30,4 +30,5 @@ from . import (
     talent_signup_attempt,
     talent_topic,
     talent_touch,
+    digest_digest,
 )

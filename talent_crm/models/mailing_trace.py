@@ -9,6 +9,9 @@ class MailingTrace(models.Model):
 
     _inherit = "mailing.trace"
 
+    # engagement report: "was this the last message before the address was blacklisted?"
+    _talent_email_sent_idx = models.Index("(email, sent_datetime)")
+
     def write(self, vals):
         watched = "trace_status" in vals or vals.get("links_click_datetime")
         before = {}

@@ -77,6 +77,8 @@ class TalentTouch(models.Model):
     user_id = fields.Many2one("res.users", string="By", default=lambda self: self.env.user)
 
     _partner_date_idx = models.Index("(partner_id, date DESC)")
+    # pool health report: a person's last touch in a company, read from the index alone
+    _partner_company_date_idx = models.Index("(partner_id, company_id, date DESC)")
 
     @api.depends("direction")
     def _compute_counts_toward_cap(self):

@@ -1,6 +1,6 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from ..models.talent_lead_state_log import LEAD_STATES
@@ -13,10 +13,11 @@ class TalentLeadFunnelReport(models.Model):
     Rows without a pool cover each stay once (conversion rates, velocity by state, source,
     owner); rows with a pool repeat each stay for every pool the talent is in, for the same
     figures per pool. Conversion rates are averages of 0/100 per stay; the days in a state
-    use a median (``aggregator="median"``, see :meth:`_read_group_select`).
+    use a median (``aggregator="median"``, served by ``talent.report.mixin``).
     """
 
     _name = "talent.lead.funnel.report"
+    _inherit = ["talent.report.mixin"]
     _description = "Lead Funnel Analysis"
     _auto = False
     _order = "date desc, id desc"
@@ -64,19 +65,6 @@ class TalentLeadFunnelReport(models.Model):
         readonly=True,
         help="Share of stays after which the talent was converted to an applicant (or hired).",
     )
-
-    def _read_group_select(self, aggregate_spec, query):
-        fname, _sep, func = aggregate_spec.partition(":")
-        if func == "median" and fname in self._fields and self._fields[fname].type in ("integer", "float"):
-            return SQL(
-                "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %s)",
-                self._field_to_sql(self._table, fname, query),
-            )
-        return super()._read_group_select(aggregate_spec, query)
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query()))
 
     def _query(self):
         return SQL(
@@ -141,7 +129,7 @@ class TalentLeadFunnelReport(models.Model):
                   FROM measured
                   JOIN hr_applicant_hr_talent_pool_rel rel ON rel.hr_applicant_id = measured.talent_id
             )
-            SELECT ROW_NUMBER() OVER (ORDER BY with_pools.log_id, with_pools.pool_id NULLS FIRST) AS id,
+            SELECT with_pools.log_id::bigint * 100000 + COALESCE(with_pools.pool_id, 0) AS id,
                    with_pools.*
               FROM with_pools
             """

@@ -1,0 +1,74 @@
+/* Copyright 2026 talent_crm developers
+ * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0). */
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_utils";
+
+const openReport = (xmlid, content) => [
+    {
+        content: "Open the Reporting menu",
+        trigger: ".o_main_navbar button:contains('Reporting')",
+        run: "click",
+    },
+    {
+        content,
+        trigger: `.dropdown-menu [data-menu-xmlid='talent_crm.${xmlid}']`,
+        run: "click",
+    },
+];
+
+// A talent manager opens every Talent CRM report and drills down from the hires pivot.
+registry.category("web_tour.tours").add("talent_crm_reporting_tour", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open Talent CRM",
+            trigger: '.o_app[data-menu-xmlid="talent_crm.talent_crm_menu_root"]',
+            run: "click",
+        },
+        ...openReport("talent_crm_menu_report_lead_funnel", "Lead funnel by source"),
+        {
+            content: "The funnel pivot lists the lead states",
+            trigger: ".o_pivot th:contains('Captured')",
+        },
+        ...openReport("talent_crm_menu_report_lead_funnel_time", "Lead states over time"),
+        {
+            content: "The states are drawn month by month",
+            trigger: ".o_graph_renderer canvas",
+        },
+        ...openReport("talent_crm_menu_report_engagement", "Engagement"),
+        {
+            content: "Messages of pool mailings are counted",
+            trigger: ".o_pivot th:contains('Mailing')",
+        },
+        ...openReport("talent_crm_menu_report_engagement_pool", "Engagement by pool"),
+        {
+            content: "The pool has its row",
+            trigger: ".o_pivot th:contains('Tour Report Pool')",
+        },
+        ...openReport("talent_crm_menu_report_source", "Source effectiveness"),
+        {
+            content: "The source has its row",
+            trigger: ".o_pivot th:contains('Tour Report Source')",
+        },
+        ...openReport("talent_crm_menu_report_hire", "Hires from pools"),
+        {
+            content: "Hires from pools have their row",
+            trigger: ".o_pivot th:contains('From a pool')",
+        },
+        {
+            content: "Drill down into the hires from pools",
+            trigger: ".o_pivot tr:has(th:contains('From a pool')) .o_pivot_cell_value",
+            run: "click",
+        },
+        {
+            content: "The hired application is listed",
+            trigger: ".o_list_view .o_data_row:contains('Tour Hired')",
+        },
+        ...openReport("talent_crm_menu_report_pool_health", "Pool health"),
+        {
+            content: "The pool nobody touched is flagged",
+            trigger: ".o_list_view .o_data_row.text-danger:contains('Tour Report Pool')",
+        },
+    ],
+});
