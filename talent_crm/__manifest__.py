@@ -51,6 +51,8 @@
         "views/talent_sequence_enrollment_views.xml",
         "report/talent_lead_funnel_report_views.xml",
         "views/talent_crm_menus.xml",
+        "data/talent_campaign_data.xml",
+        "views/talent_campaign_views.xml",
     ],
     "demo": [
         "demo/hr_applicant_demo.xml",
