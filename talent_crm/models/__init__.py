@@ -40,4 +40,6 @@ from . import (
     hr_job,
     hr_applicant_job_alert,
     hr_talent_pool_mailing,
+    mail_render_mixin_campaign,
+    mail_mail,
 )

@@ -36,6 +36,14 @@ class HrApplicant(models.Model):
                 else False
             )
 
+    def mail_allowed_qweb_expressions(self):
+        # merge fields of the talent newsletter that marketers (not template editors) may keep
+        return super().mail_allowed_qweb_expressions() + (
+            "object.talent_nurture_first_name",
+            "object.partner_name",
+            "object.company_id.name",
+        )
+
     def _talent_job_apply_url(self, job=None):
         """Signed link of the person to say "I am interested" in ``job`` (one click, no account)."""
         self.ensure_one()

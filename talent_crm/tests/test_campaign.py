@@ -169,8 +169,15 @@ class TestCampaignAudience(TalentCampaignCommon):
         self.assertEqual(mailing.talent_pool_ids, self.pool)
         self.assertEqual(mailing.mailing_model_real, "hr.applicant")
         self.assertIn("/unsubscribe_from_list", mailing.body_html)
-        self.assertIn("talent_preference_url", mailing.body_html)
+        self.assertIn("/talent/my-preferences", mailing.body_html)
         self.assertEqual(mailing._get_recipients(), [self.anna.id])
+        mailing.with_user(self.user_recruiter).action_send_mail()
+        mail = self.env["mail.mail"].sudo().search([("mailing_id", "=", mailing.id)])
+        self.assertIn("Hello Anna", mail.body_html)
+        body = mail._prepare_outgoing_list()[0]["body"]
+        self.assertIn("/talent/preferences/", body, "each person gets their own preference link")
+        self.assertIn("/mailing/%s/confirm_unsubscribe" % mailing.id, body)
+        self.assertNotIn("/talent/my-preferences", body)
 
     @users("talent_marketer")
     def test_marketer_sends(self):
