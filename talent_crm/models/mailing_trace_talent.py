@@ -26,9 +26,10 @@ class MailingTrace(models.Model):
         return "job_alert" if self.mass_mailing_id.talent_job_id else "campaign"
 
     def _talent_log_sent_touches(self):
+        # only messages being sent now: traces imported with a final status bring their own history
         traces = self.filtered(
             lambda t: t.model == "hr.applicant"
-            and t.trace_status not in ("cancel", "error", "bounce")
+            and t.trace_status in ("outgoing", "process", "pending")
             and t.mass_mailing_id
             and t.mass_mailing_id._talent_is_campaign()
         )
