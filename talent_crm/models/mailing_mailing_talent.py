@@ -161,34 +161,65 @@ class MailingMailing(models.Model):
         """``{partner_id: (talent_id, next_allowed)}`` of the rows ``(talent_id, partner_id,
         company_id, ...)`` whose frequency cap forbids a message now.
 
-        Only people touched within the longest possible cap interval can be capped: they are
-        found with one query per company, then the central cap API decides for them.
+        The set-based twin of ``res.partner._talent_cap_next_allowed`` (same intervals: the
+        company's passive or warm cap, tightened by the person's contact frequency), in two
+        queries per company whatever the audience size; a test keeps both in line.
         """
+        self.env.flush_all()
         per_company = defaultdict(dict)
         for row in rows:
             per_company[row[2] or self.env.company.id][row[1]] = row[0]
-        Partner = self.env["res.partner"].sudo()
+        frequency_days = self.env["res.partner"]._talent_cap_frequency_days()
         capped = {}
         for company_id, talent_per_partner in per_company.items():
             company = self.env["res.company"].sudo().browse(company_id)
-            days = max(company.talent_cap_passive_days, company.talent_cap_warm_days)
-            if not days:
+            if not (company.talent_cap_passive_days or company.talent_cap_warm_days):
                 continue
-            horizon = max([days, *Partner._talent_cap_frequency_days().values()])
+            horizon = max(company.talent_cap_passive_days, company.talent_cap_warm_days, *frequency_days.values())
             recent = self.env.execute_query(
                 SQL(
-                    "SELECT DISTINCT partner_id FROM talent_touch WHERE company_id = %s AND counts_toward_cap "
-                    "AND date > %s AND partner_id = ANY(%s)",
+                    "SELECT t.partner_id, MAX(t.date), p.talent_contact_frequency FROM talent_touch t "
+                    "JOIN res_partner p ON p.id = t.partner_id "
+                    "WHERE t.company_id = %s AND t.counts_toward_cap AND t.date > %s AND t.partner_id = ANY(%s) "
+                    "GROUP BY t.partner_id, p.talent_contact_frequency",
                     company_id,
                     now - timedelta(days=horizon),
                     list(talent_per_partner),
                 )
             )
-            partners = Partner.browse([row[0] for row in recent])
-            for partner_id, moment in partners._talent_cap_next_allowed(company, now).items():
-                if moment > now:
+            if not recent:
+                continue
+            warm = self._talent_warm_partner_ids([row[0] for row in recent])
+            for partner_id, last, frequency in recent:
+                days = company.talent_cap_warm_days if partner_id in warm else company.talent_cap_passive_days
+                if days and frequency:
+                    days = max(days, frequency_days.get(frequency, 0))
+                moment = last + timedelta(days=days)
+                if days and moment > now:
                     capped[partner_id] = (talent_per_partner[partner_id], moment)
         return capped
+
+    @api.model
+    def _talent_warm_partner_ids(self, partner_ids):
+        """People of ``partner_ids`` in a warm pipeline, as ``hr.applicant._talent_is_warm`` says:
+        an activated lead, or an ongoing application linked to one of their talents. One query."""
+        Talent = self.env["hr.applicant"].sudo()
+        applications = Talent._search(
+            [("job_id", "!=", False), ("application_status", "in", ["ongoing"]), ("pool_applicant_id", "!=", False)]
+        )
+        pools = Talent._fields["talent_pool_ids"]
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT DISTINCT t.partner_id FROM hr_applicant t WHERE t.partner_id = ANY(%s) AND t.active "
+                "AND EXISTS (SELECT 1 FROM %s r WHERE r.%s = t.id) "
+                "AND (t.talent_lead_state = 'activated' OR t.id IN %s)",
+                partner_ids,
+                SQL.identifier(pools.relation),
+                SQL.identifier(pools.column1),
+                applications.subselect(SQL.identifier(applications.table, "pool_applicant_id")),
+            )
+        )
+        return {row[0] for row in rows}
 
     def _talent_store_held(self, capped):
         """List the capped people on the mailing (replacing the previous list)."""

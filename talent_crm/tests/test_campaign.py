@@ -378,3 +378,29 @@ class TestCampaignTour(HttpCase):
         trace = self.env["mailing.trace"].search([("mass_mailing_id", "=", mailing.id)])
         self.assertEqual(trace.res_id, talent.id)
         self.assertTrue(self.env["talent.touch"].search([("mailing_trace_id", "=", trace.id), ("origin", "=", "campaign")]))
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestCampaignCapsAgree(TalentCampaignCommon):
+    def test_caps_agree_with_central_api(self):
+        """The set-based caps of a mailing say what res.partner._talent_cap_next_allowed says."""
+        self.company.write({"talent_cap_passive_days": 30, "talent_cap_warm_days": 7})
+        now = fields.Datetime.now()
+        warm = self._create_talent("Wanda Warm")
+        job = self.env["hr.job"].create({"name": "Warm job (test)", "no_of_recruitment": 0})
+        self.env["hr.applicant"].create(
+            {"partner_id": warm.partner_id.id, "job_id": job.id, "pool_applicant_id": warm.id}
+        )
+        quarterly = self._create_talent("Quinn Quarterly")
+        quarterly.partner_id.talent_contact_frequency = "quarterly"
+        talents = self.anna | warm | quarterly | self.sam
+        for talent, days_ago in ((self.anna, 10), (warm, 10), (quarterly, 60), (self.sam, 40)):
+            talent.partner_id._talent_log_touch(
+                "Call", channel="call", company_id=self.company.id, date=now - timedelta(days=days_ago)
+            )
+        rows = [(t.id, t.partner_id.id, self.company.id) for t in talents]
+        capped = self.env["mailing.mailing"]._talent_capped_partners(rows, now)
+        central = talents.partner_id._talent_cap_next_allowed(self.company, now)
+        expected = {pid: moment for pid, moment in central.items() if moment > now}
+        self.assertEqual({pid: moment for pid, (_tid, moment) in capped.items()}, expected)
+        self.assertEqual(set(expected), {self.anna.partner_id.id, quarterly.partner_id.id})
