@@ -103,11 +103,14 @@ class MailingMailing(models.Model):
             domain &= Domain("partner_id.talent_topic_ids", "in", self.talent_topic_ids.ids)
         domain &= Domain("partner_id.talent_do_not_contact", "=", False)
         if self._talent_channel() == "sms":
-            domain &= Domain("partner_phone_sanitized", "!=", False) & Domain("phone_sanitized_blacklisted", "=", False)
+            domain &= Domain("partner_phone_sanitized", "!=", False) & Domain(
+                "partner_phone_sanitized", "not any!", SQL("SELECT number FROM phone_blacklist WHERE active")
+            )
         else:
             domain &= (
                 Domain("email_normalized", "!=", False)
-                & Domain("is_blacklisted", "=", False)
+                # as is_blacklisted says, in a form PostgreSQL plans well on large audiences
+                & Domain("email_normalized", "not any!", SQL("SELECT email FROM mail_blacklist WHERE active"))
                 & Domain("partner_id.talent_email_bounced", "=", False)
             )
         consents = Domain("company_id", "=", company.id) & Domain("purpose", "=", "communication")
@@ -134,21 +137,12 @@ class MailingMailing(models.Model):
 
         Returns a dict: ``recipient_ids`` (one talent per person, uncapped), ``capped``
         (``{partner_id: (talent_id, next allowed datetime)}``) and ``duplicates`` (talents
-        left out because their person is already reached through another talent). A fixed
-        number of queries whatever the audience size.
+        left out because their person is already reached through another talent). One query
+        for the audience, its last counted touches and warm pipeline, whatever its size.
         """
         self.ensure_one()
         now = now or fields.Datetime.now()
-        Talent = self.env["hr.applicant"]
-        query = Talent._search(self._get_recipients_domain())
-        self.env.flush_all()
-        rows = self.env.execute_query(
-            SQL(
-                "SELECT DISTINCT ON (a.partner_id) a.id, a.partner_id, a.company_id, COUNT(*) OVER (PARTITION BY a.partner_id) "
-                "FROM hr_applicant a WHERE a.id IN %s ORDER BY a.partner_id, a.id",
-                query.subselect(),
-            )
-        )
+        rows = self._talent_audience_rows(now)
         capped = self._talent_capped_partners(rows, now)
         return {
             "recipient_ids": sorted(row[0] for row in rows if row[1] not in capped),
@@ -156,70 +150,87 @@ class MailingMailing(models.Model):
             "duplicates": sum(row[3] - 1 for row in rows),
         }
 
-    @api.model
-    def _talent_capped_partners(self, rows, now):
-        """``{partner_id: (talent_id, next_allowed)}`` of the rows ``(talent_id, partner_id,
-        company_id, ...)`` whose frequency cap forbids a message now.
+    def _talent_audience_rows(self, now):
+        """``(talent_id, partner_id, company_id, talents of the person, last counted touch,
+        contact frequency, warm)`` for each person of the audience.
 
-        The set-based twin of ``res.partner._talent_cap_next_allowed`` (same intervals: the
-        company's passive or warm cap, tightened by the person's contact frequency), in two
-        queries per company whatever the audience size; a test keeps both in line.
+        The last counted touch is looked up over the longest cap any company of the user can
+        have; warm says what ``hr.applicant._talent_is_warm`` says (an activated lead or an
+        ongoing application of one of the person's talents).
         """
-        self.env.flush_all()
-        per_company = defaultdict(dict)
-        for row in rows:
-            per_company[row[2] or self.env.company.id][row[1]] = row[0]
-        frequency_days = self.env["res.partner"]._talent_cap_frequency_days()
-        capped = {}
-        for company_id, talent_per_partner in per_company.items():
-            company = self.env["res.company"].sudo().browse(company_id)
-            if not (company.talent_cap_passive_days or company.talent_cap_warm_days):
-                continue
-            horizon = max(company.talent_cap_passive_days, company.talent_cap_warm_days, *frequency_days.values())
-            recent = self.env.execute_query(
-                SQL(
-                    "SELECT t.partner_id, MAX(t.date), p.talent_contact_frequency FROM talent_touch t "
-                    "JOIN res_partner p ON p.id = t.partner_id "
-                    "WHERE t.company_id = %s AND t.counts_toward_cap AND t.date > %s AND t.partner_id = ANY(%s) "
-                    "GROUP BY t.partner_id, p.talent_contact_frequency",
-                    company_id,
-                    now - timedelta(days=horizon),
-                    list(talent_per_partner),
-                )
-            )
-            if not recent:
-                continue
-            warm = self._talent_warm_partner_ids([row[0] for row in recent])
-            for partner_id, last, frequency in recent:
-                days = company.talent_cap_warm_days if partner_id in warm else company.talent_cap_passive_days
-                if days and frequency:
-                    days = max(days, frequency_days.get(frequency, 0))
-                moment = last + timedelta(days=days)
-                if days and moment > now:
-                    capped[partner_id] = (talent_per_partner[partner_id], moment)
-        return capped
-
-    @api.model
-    def _talent_warm_partner_ids(self, partner_ids):
-        """People of ``partner_ids`` in a warm pipeline, as ``hr.applicant._talent_is_warm`` says:
-        an activated lead, or an ongoing application linked to one of their talents. One query."""
-        Talent = self.env["hr.applicant"].sudo()
-        applications = Talent._search(
+        Talent = self.env["hr.applicant"]
+        query = Talent._search(self._get_recipients_domain())
+        companies = self.env.companies.sudo()
+        horizon = max(
+            [0, *companies.mapped("talent_cap_passive_days"), *companies.mapped("talent_cap_warm_days")]
+        )
+        horizon = max(horizon, *self.env["res.partner"]._talent_cap_frequency_days().values()) if horizon else 0
+        applications = Talent.sudo()._search(
             [("job_id", "!=", False), ("application_status", "in", ["ongoing"]), ("pool_applicant_id", "!=", False)]
         )
         pools = Talent._fields["talent_pool_ids"]
-        rows = self.env.execute_query(
+        self.env.flush_all()
+        return self.env.execute_query(
             SQL(
-                "SELECT DISTINCT t.partner_id FROM hr_applicant t WHERE t.partner_id = ANY(%s) AND t.active "
-                "AND EXISTS (SELECT 1 FROM %s r WHERE r.%s = t.id) "
-                "AND (t.talent_lead_state = 'activated' OR t.id IN %s)",
-                partner_ids,
-                SQL.identifier(pools.relation),
-                SQL.identifier(pools.column1),
-                applications.subselect(SQL.identifier(applications.table, "pool_applicant_id")),
+                """
+                WITH audience AS (
+                    SELECT DISTINCT ON (a.partner_id) a.id, a.partner_id, COALESCE(a.company_id, %(company)s) AS company_id,
+                           COUNT(*) OVER (PARTITION BY a.partner_id) AS talents
+                      FROM hr_applicant a
+                     WHERE a.id IN %(audience)s
+                  ORDER BY a.partner_id, a.id
+                ), last_touch AS (
+                    SELECT t.partner_id, t.company_id, MAX(t.date) AS date
+                      FROM talent_touch t
+                     WHERE t.counts_toward_cap AND t.date > %(since)s
+                  GROUP BY t.partner_id, t.company_id
+                ), warm AS (
+                    SELECT DISTINCT w.partner_id
+                      FROM hr_applicant w
+                     WHERE w.active AND w.partner_id IS NOT NULL
+                       AND (w.talent_lead_state = 'activated' OR w.id IN %(applications)s)
+                       AND EXISTS (SELECT 1 FROM %(pool_rel)s r WHERE r.%(pool_col)s = w.id)
+                )
+                SELECT au.id, au.partner_id, au.company_id, au.talents, lt.date, p.talent_contact_frequency,
+                       wa.partner_id IS NOT NULL
+                  FROM audience au
+                  JOIN res_partner p ON p.id = au.partner_id
+             LEFT JOIN last_touch lt ON lt.partner_id = au.partner_id AND lt.company_id = au.company_id
+             LEFT JOIN warm wa ON wa.partner_id = au.partner_id
+                """,
+                company=self.env.company.id,
+                audience=query.subselect(),
+                since=now - timedelta(days=horizon),
+                pool_rel=SQL.identifier(pools.relation),
+                pool_col=SQL.identifier(pools.column1),
+                applications=applications.subselect(SQL.identifier(applications.table, "pool_applicant_id")),
             )
         )
-        return {row[0] for row in rows}
+
+    @api.model
+    def _talent_capped_partners(self, rows, now):
+        """``{partner_id: (talent_id, next_allowed)}`` of the audience rows (see
+        :meth:`_talent_audience_rows`) whose frequency cap forbids a message now.
+
+        The set-based twin of ``res.partner._talent_cap_next_allowed``: the company's passive
+        or warm cap, tightened by the person's contact frequency (a test keeps both in line).
+        """
+        frequency_days = self.env["res.partner"]._talent_cap_frequency_days()
+        companies = {}
+        capped = {}
+        for talent_id, partner_id, company_id, _talents, last, frequency, warm in rows:
+            if not last:
+                continue
+            if company_id not in companies:
+                companies[company_id] = self.env["res.company"].sudo().browse(company_id)
+            company = companies[company_id]
+            days = company.talent_cap_warm_days if warm else company.talent_cap_passive_days
+            if days and frequency:
+                days = max(days, frequency_days.get(frequency, 0))
+            moment = last + timedelta(days=days)
+            if days and moment > now:
+                capped[partner_id] = (talent_id, moment)
+        return capped
 
     def _talent_store_held(self, capped):
         """List the capped people on the mailing (replacing the previous list)."""

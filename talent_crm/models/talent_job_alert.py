@@ -1,6 +1,7 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -116,7 +117,9 @@ class TalentJobAlert(models.Model):
                     }
                 )
             alerts -= blocked
-            alerts = alerts.filtered(lambda a: a.talent_id.active)
+            gone = alerts.filtered(lambda a: not a.talent_id.active)
+            gone.write({"state": "cancelled", "cancel_reason": self.env._("The talent was archived.")})
+            alerts -= gone
             if not alerts:
                 continue
             partners = alerts.partner_id._talent_cap_lock()
@@ -125,13 +128,19 @@ class TalentJobAlert(models.Model):
             for alert in alerts:
                 moment = next_allowed.get(alert.partner_id.id, now)
                 if alert.partner_id not in partners:
-                    continue
-                if moment > now:
+                    # another worker is touching the person: try again on a later run
+                    alert.next_date = now + timedelta(minutes=5)
+                elif moment > now:
                     alert.next_date = moment
                 else:
                     ready |= alert
             if ready:
-                ready._talent_send_now(job)
+                try:
+                    with self.env.cr.savepoint():
+                        ready._talent_send_now(job)
+                except Exception as error:  # noqa: BLE001 - a broken template must not block the other jobs
+                    _logger.exception("Job alerts of job %s failed", job.id)
+                    ready.write({"state": "cancelled", "cancel_reason": str(error)[:200]})
 
     def _talent_send_now(self, job):
         mailing = job._talent_job_alert_mailing()

@@ -337,6 +337,15 @@ class TestJobAlerts(TalentCampaignCommon):
         self.assertEqual(alert.state, "queued")
         self.assertTrue(alert.next_date)
 
+    def test_archived_talent_alert_cancelled(self):
+        job = self._open_job()
+        self._run_cron()
+        alert = job.talent_job_alert_ids
+        self.anna.action_archive()
+        alert.action_approve()
+        self._run_cron()
+        self.assertEqual(alert.state, "cancelled")
+
     def test_apply_from_alert(self):
         job = self._open_job()
         applications = self.anna._talent_job_alert_apply(job)
@@ -398,8 +407,10 @@ class TestCampaignCapsAgree(TalentCampaignCommon):
             talent.partner_id._talent_log_touch(
                 "Call", channel="call", company_id=self.company.id, date=now - timedelta(days=days_ago)
             )
-        rows = [(t.id, t.partner_id.id, self.company.id) for t in talents]
-        capped = self.env["mailing.mailing"]._talent_capped_partners(rows, now)
+        mailing = self._mailing(
+            talent_pool_ids=False, mailing_domain=repr([("id", "in", talents.ids)])
+        )
+        capped = mailing._talent_audience(now=now)["capped"]
         central = talents.partner_id._talent_cap_next_allowed(self.company, now)
         expected = {pid: moment for pid, moment in central.items() if moment > now}
         self.assertEqual({pid: moment for pid, (_tid, moment) in capped.items()}, expected)
