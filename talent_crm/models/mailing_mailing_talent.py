@@ -96,9 +96,12 @@ class MailingMailing(models.Model):
         self.ensure_one()
         company = company or self.env.company
         Talent = self.env["hr.applicant"]
-        domain = Talent._talent_domain() & Domain("partner_id", "!=", False)
+        domain = Domain("partner_id", "!=", False)
         if self.talent_pool_ids:
+            # members of a pool are talents
             domain &= Domain("talent_pool_ids", "in", self.talent_pool_ids.ids)
+        else:
+            domain &= Talent._talent_domain()
         if self.talent_topic_ids:
             domain &= Domain("partner_id.talent_topic_ids", "in", self.talent_topic_ids.ids)
         domain &= Domain("partner_id.talent_do_not_contact", "=", False)
