@@ -60,6 +60,8 @@
         "report/talent_hire_report_views.xml",
         "report/talent_pool_health_report_views.xml",
         "views/talent_crm_report_menus.xml",
+        "data/talent_campaign_data.xml",
+        "views/talent_campaign_views.xml",
     ],
     "demo": [
         "demo/hr_applicant_demo.xml",

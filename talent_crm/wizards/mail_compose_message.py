@@ -16,7 +16,15 @@ class MailComposeMessage(models.TransientModel):
         Unlike ``_action_send_mail`` this renders the whole batch at once (no sub-batches, no
         forced sending, no intermediate commit). Returns ``{talent_id: mailing.trace}``.
         """
-        mailing = step.sudo().mailing_id
+        return self._talent_send_mass_mail(
+            step.sudo().mailing_id, step.mail_template_id, talents, author=step.sequence_id.user_id.partner_id
+        )
+
+    @api.model
+    def _talent_send_mass_mail(self, mailing, template, talents, author=None):
+        """Queue ``template`` for ``talents`` as messages of ``mailing`` (see above); shared by
+        nurture steps and job alerts. Returns ``{talent_id: mailing.trace}``."""
+        mailing = mailing.sudo()
         composer = (
             self.sudo()
             .with_context(
@@ -28,7 +36,7 @@ class MailComposeMessage(models.TransientModel):
                     "composition_mode": "mass_mail",
                     "model": "hr.applicant",
                     "res_ids": repr(talents.ids),
-                    "template_id": step.mail_template_id.id,
+                    "template_id": template.id,
                     "mass_mailing_id": mailing.id,
                     "auto_delete": True,
                     # keep the message in the talent's chatter: replies are routed back to it
@@ -40,7 +48,7 @@ class MailComposeMessage(models.TransientModel):
             )
         )
         # set after creation: giving it to create() would reset the template's sender
-        composer.author_id = step.sequence_id.user_id.partner_id or composer.author_id
+        composer.author_id = author or composer.author_id
         mail_values = composer._manage_mail_values(composer._prepare_mail_values(talents.ids))
         mails = self.env["mail.mail"].sudo().create(list(mail_values.values()))
         self.env["mail.notification"].sudo().create(composer._generate_mail_notification_values(mails))

@@ -1,0 +1,324 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+from odoo.tools import SQL
+
+
+class MailingMailing(models.Model):
+    """Talents and pools as Email / SMS Marketing audiences.
+
+    A mailing on ``hr.applicant`` with "Talents only" mails talents (not applications): one
+    message per person, only people who may be contacted (no do-not-contact, blacklist,
+    bounce, missing consent, pending sign-up or erasure request), optionally only the
+    members of some pools and the subscribers of some topics, and never above the person's
+    frequency cap. Capped people are listed on the mailing (``talent_held_ids``).
+    """
+
+    _inherit = "mailing.mailing"
+
+    talent_audience = fields.Boolean(
+        string="Talents Only",
+        compute="_compute_talent_audience",
+        store=True,
+        readonly=False,
+        help="Mail talents rather than every applicant: one message per person, respecting do-not-contact, "
+        "consent, topics and frequency caps.",
+    )
+    talent_pool_ids = fields.Many2many(
+        "hr.talent.pool",
+        string="Talent Pools",
+        help="Only the members of these pools. Empty: talents of every pool.",
+    )
+    talent_topic_ids = fields.Many2many(
+        "talent.topic",
+        string="Topics",
+        help="Only people subscribed to one of these topics. The unsubscribe link of the mailing removes "
+        "these topics and keeps the others.",
+    )
+    talent_job_id = fields.Many2one(
+        "hr.job",
+        string="Job Alert Of",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="set null",
+        help="Set on the hidden mailing that holds the job alerts of a job.",
+    )
+    talent_held_ids = fields.One2many("talent.mailing.held", "mailing_id", string="Held Back (Frequency Cap)")
+    talent_held_count = fields.Integer(compute="_compute_talent_held_count", string="Held Back")
+
+    @api.depends("mailing_model_id", "talent_sequence_step_id")
+    def _compute_talent_audience(self):
+        for mailing in self:
+            mailing.talent_audience = (
+                mailing.mailing_model_id.model == "hr.applicant" and not mailing.talent_sequence_step_id
+            )
+
+    def _compute_talent_held_count(self):
+        groups = self.env["talent.mailing.held"]._read_group(
+            [("mailing_id", "in", self.ids)], ["mailing_id"], ["__count"]
+        )
+        counts = {mailing.id: count for mailing, count in groups}
+        for mailing in self:
+            mailing.talent_held_count = counts.get(mailing.id, 0)
+
+    # ------------------------------------------------------------
+    # Recipients
+    # ------------------------------------------------------------
+
+    def _talent_is_campaign(self):
+        """Whether this mailing is a talent campaign (or job alert) computed by talent_crm."""
+        self.ensure_one()
+        return bool(
+            self.talent_audience
+            and self.mailing_model_real == "hr.applicant"
+            and not self.talent_sequence_step_id
+        )
+
+    def _get_recipients_domain(self):
+        domain = super()._get_recipients_domain()
+        if self._talent_is_campaign():
+            domain &= self._talent_audience_domain()
+        return domain
+
+    def _talent_channel(self):
+        return "sms" if self.mailing_type == "sms" else "email"
+
+    def _talent_audience_domain(self, company=None):
+        """Talents this mailing may reach, before de-duplication and caps.
+
+        The same rules as ``res.partner._talent_contact_blockers``, written as one domain so
+        that the whole audience is one query (a test keeps both in line).
+        """
+        self.ensure_one()
+        company = company or self.env.company
+        Talent = self.env["hr.applicant"]
+        domain = Domain("partner_id", "!=", False)
+        if self.talent_pool_ids:
+            # members of a pool are talents
+            domain &= Domain("talent_pool_ids", "in", self.talent_pool_ids.ids)
+        else:
+            domain &= Talent._talent_domain()
+        if self.talent_topic_ids:
+            domain &= Domain("partner_id.talent_topic_ids", "in", self.talent_topic_ids.ids)
+        domain &= Domain("partner_id.talent_do_not_contact", "=", False)
+        if self._talent_channel() == "sms":
+            domain &= Domain("partner_phone_sanitized", "!=", False) & Domain(
+                "partner_phone_sanitized", "not any!", SQL("SELECT number FROM phone_blacklist WHERE active")
+            )
+        else:
+            domain &= (
+                Domain("email_normalized", "!=", False)
+                # as is_blacklisted says, in a form PostgreSQL plans well on large audiences
+                & Domain("email_normalized", "not any!", SQL("SELECT email FROM mail_blacklist WHERE active"))
+                & Domain("partner_id.talent_email_bounced", "=", False)
+            )
+        consents = Domain("company_id", "=", company.id) & Domain("purpose", "=", "communication")
+        valid = Domain("partner_id.talent_consent_ids", "any", consents & Domain("state", "in", ["valid"]))
+        if company.talent_require_consent:
+            domain &= valid
+        else:
+            pending = Domain("company_id", "=", company.id) & Domain("state", "in", ["pending"])
+            domain &= Domain("partner_id.talent_consent_ids", "not any", pending) | valid
+        erasure = self.env["talent.erasure.request"].sudo()._read_group(
+            [("state", "=", "requested"), ("partner_id", "!=", False)], ["partner_id"]
+        )
+        if erasure:
+            domain &= Domain("partner_id", "not in", [partner.id for (partner,) in erasure])
+        return domain
+
+    def _get_recipients(self):
+        if not self._talent_is_campaign():
+            return super()._get_recipients()
+        return self._talent_audience()["recipient_ids"]
+
+    def _talent_audience(self, now=None):
+        """Who receives this mailing now.
+
+        Returns a dict: ``recipient_ids`` (one talent per person, uncapped), ``capped``
+        (``{partner_id: (talent_id, next allowed datetime)}``) and ``duplicates`` (talents
+        left out because their person is already reached through another talent). One query
+        for the audience, its last counted touches and warm pipeline, whatever its size.
+        """
+        self.ensure_one()
+        now = now or fields.Datetime.now()
+        rows = self._talent_audience_rows(now)
+        capped = self._talent_capped_partners(rows, now)
+        return {
+            "recipient_ids": sorted(row[0] for row in rows if row[1] not in capped),
+            "capped": capped,
+            "duplicates": sum(row[3] - 1 for row in rows),
+        }
+
+    def _talent_audience_rows(self, now):
+        """``(talent_id, partner_id, company_id, talents of the person, last counted touch,
+        contact frequency, warm)`` for each person of the audience.
+
+        The last counted touch is looked up over the longest cap any company of the user can
+        have; warm says what ``hr.applicant._talent_is_warm`` says (an activated lead or an
+        ongoing application of one of the person's talents).
+        """
+        Talent = self.env["hr.applicant"]
+        query = Talent._search(self._get_recipients_domain())
+        companies = self.env.companies.sudo()
+        horizon = max(
+            [0, *companies.mapped("talent_cap_passive_days"), *companies.mapped("talent_cap_warm_days")]
+        )
+        horizon = max(horizon, *self.env["res.partner"]._talent_cap_frequency_days().values()) if horizon else 0
+        applications = Talent.sudo()._search(
+            [("job_id", "!=", False), ("application_status", "in", ["ongoing"]), ("pool_applicant_id", "!=", False)]
+        )
+        pools = Talent._fields["talent_pool_ids"]
+        self.env.flush_all()
+        return self.env.execute_query(
+            SQL(
+                """
+                WITH audience AS (
+                    SELECT DISTINCT ON (a.partner_id) a.id, a.partner_id, COALESCE(a.company_id, %(company)s) AS company_id,
+                           COUNT(*) OVER (PARTITION BY a.partner_id) AS talents
+                      FROM hr_applicant a
+                     WHERE a.id IN %(audience)s
+                  ORDER BY a.partner_id, a.id
+                ), last_touch AS (
+                    SELECT t.partner_id, t.company_id, MAX(t.date) AS date
+                      FROM talent_touch t
+                     WHERE t.counts_toward_cap AND t.date > %(since)s
+                  GROUP BY t.partner_id, t.company_id
+                ), warm AS (
+                    SELECT DISTINCT w.partner_id
+                      FROM hr_applicant w
+                     WHERE w.active AND w.partner_id IS NOT NULL
+                       AND (w.talent_lead_state = 'activated' OR w.id IN %(applications)s)
+                       AND EXISTS (SELECT 1 FROM %(pool_rel)s r WHERE r.%(pool_col)s = w.id)
+                )
+                SELECT au.id, au.partner_id, au.company_id, au.talents, lt.date, p.talent_contact_frequency,
+                       wa.partner_id IS NOT NULL
+                  FROM audience au
+                  JOIN res_partner p ON p.id = au.partner_id
+             LEFT JOIN last_touch lt ON lt.partner_id = au.partner_id AND lt.company_id = au.company_id
+             LEFT JOIN warm wa ON wa.partner_id = au.partner_id
+                """,
+                company=self.env.company.id,
+                audience=query.subselect(),
+                since=now - timedelta(days=horizon),
+                pool_rel=SQL.identifier(pools.relation),
+                pool_col=SQL.identifier(pools.column1),
+                applications=applications.subselect(SQL.identifier(applications.table, "pool_applicant_id")),
+            )
+        )
+
+    @api.model
+    def _talent_capped_partners(self, rows, now):
+        """``{partner_id: (talent_id, next_allowed)}`` of the audience rows (see
+        :meth:`_talent_audience_rows`) whose frequency cap forbids a message now.
+
+        The set-based twin of ``res.partner._talent_cap_next_allowed``: the company's passive
+        or warm cap, tightened by the person's contact frequency (a test keeps both in line).
+        """
+        frequency_days = self.env["res.partner"]._talent_cap_frequency_days()
+        companies = {}
+        capped = {}
+        for talent_id, partner_id, company_id, _talents, last, frequency, warm in rows:
+            if not last:
+                continue
+            if company_id not in companies:
+                companies[company_id] = self.env["res.company"].sudo().browse(company_id)
+            company = companies[company_id]
+            days = company.talent_cap_warm_days if warm else company.talent_cap_passive_days
+            if days and frequency:
+                days = max(days, frequency_days.get(frequency, 0))
+            moment = last + timedelta(days=days)
+            if days and moment > now:
+                capped[partner_id] = (talent_id, moment)
+        return capped
+
+    def _talent_store_held(self, capped):
+        """List the capped people on the mailing (replacing the previous list)."""
+        self.ensure_one()
+        Held = self.env["talent.mailing.held"].sudo()
+        Held.search([("mailing_id", "=", self.id)]).unlink()
+        Held.create(
+            [
+                {"mailing_id": self.id, "partner_id": partner_id, "talent_id": talent_id, "next_allowed_date": moment}
+                for partner_id, (talent_id, moment) in capped.items()
+            ]
+        )
+
+    def _action_send_mail(self, res_ids=None):
+        if res_ids:
+            return super()._action_send_mail(res_ids)
+        for mailing in self:
+            if mailing._talent_is_campaign() and not mailing.talent_job_id:
+                audience = mailing._talent_audience()
+                mailing._talent_store_held(audience["capped"])
+                done = set(
+                    self.env["mailing.trace"]
+                    .sudo()
+                    .search([("mass_mailing_id", "=", mailing.id), ("res_id", "in", audience["recipient_ids"])])
+                    .mapped("res_id")
+                )
+                remaining = [rid for rid in audience["recipient_ids"] if rid not in done]
+                super(MailingMailing, mailing)._action_send_mail(remaining)
+            else:
+                super(MailingMailing, mailing)._action_send_mail()
+        return True
+
+    def action_talent_check_audience(self):
+        """Compute the audience now: lists the capped people and tells the counts."""
+        self.ensure_one()
+        audience = self._talent_audience()
+        self._talent_store_held(audience["capped"])
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "message": self.env._(
+                    "%(count)s people receive this mailing now; %(capped)s are held back by their frequency cap "
+                    "and %(duplicates)s duplicate profiles are skipped.",
+                    count=len(audience["recipient_ids"]),
+                    capped=len(audience["capped"]),
+                    duplicates=audience["duplicates"],
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def action_talent_view_held(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Held Back"),
+            "res_model": "talent.mailing.held",
+            "view_mode": "list",
+            "domain": [("mailing_id", "=", self.id)],
+            "context": {"create": False},
+        }
+
+    # ------------------------------------------------------------
+    # Topics: unsubscribing from one keeps the others
+    # ------------------------------------------------------------
+
+    def _talent_unsubscribe_topics(self, document_id, email):
+        """The person of ``document_id`` (or of ``email``) leaves this mailing's topics.
+
+        Returns ``(partner, topics removed)``; the other subscriptions stay.
+        """
+        self.ensure_one()
+        partner = self.env["res.partner"].sudo()
+        if self.mailing_model_real == "hr.applicant" and document_id:
+            partner = self.env["hr.applicant"].sudo().browse(int(document_id)).exists().partner_id
+        if not partner and email:
+            partner = partner.search([("email_normalized", "=", email)], limit=1)
+        removed = partner.talent_topic_ids & self.talent_topic_ids
+        if removed:
+            partner.talent_topic_ids = [fields.Command.unlink(topic.id) for topic in removed]
+            company = partner._talent_get_company_talent(self.env.company).company_id or self.env.company
+            partner._talent_log_community_event(
+                company,
+                self.env._("Unsubscribed from %(topics)s.", topics=", ".join(removed.mapped("name"))),
+            )
+        return partner, removed

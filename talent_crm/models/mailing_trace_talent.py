@@ -1,0 +1,166 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+
+class MailingTrace(models.Model):
+    """Campaigns and job alerts on the talent's history.
+
+    Every message a talent campaign or job alert sends is an outbound touch that counts
+    toward the person's frequency cap; opens, clicks, replies and bounces of any mailing
+    (nurture steps excepted: they log their own) become inbound touches of the person.
+    """
+
+    _inherit = "mailing.trace"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        traces = super().create(vals_list)
+        traces._talent_log_sent_touches()
+        return traces
+
+    def _talent_origin(self):
+        return "job_alert" if self.mass_mailing_id.talent_job_id else "campaign"
+
+    def _talent_log_sent_touches(self):
+        # only messages being sent now: traces imported with a final status bring their own history
+        traces = self.filtered(
+            lambda t: t.model == "hr.applicant"
+            and t.trace_status in ("outgoing", "process", "pending")
+            and t.mass_mailing_id
+            and t.mass_mailing_id._talent_is_campaign()
+        )
+        if not traces:
+            return
+        talents = self.env["hr.applicant"].sudo().browse(traces.mapped("res_id")).exists()
+        now = fields.Datetime.now()
+        values = []
+        for trace in traces:
+            talent = talents.browse(trace.res_id)
+            if talent not in talents or not talent.partner_id:
+                continue
+            mailing = trace.mass_mailing_id
+            values.append(
+                {
+                    "partner_id": talent.partner_id.id,
+                    "talent_id": talent.id,
+                    "company_id": (talent.company_id or self.env.company).id,
+                    "date": now,
+                    "direction": "outbound",
+                    "channel": "sms" if trace.trace_type == "sms" else "email",
+                    "summary": mailing.subject or mailing.name or mailing.display_name,
+                    "origin": trace._talent_origin(),
+                    "res_model": "mailing.mailing",
+                    "res_id": mailing.id,
+                    "mailing_trace_id": trace.id,
+                    "counts_toward_cap": True,
+                    "user_id": mailing.user_id.id,
+                }
+            )
+        self.env["talent.touch"].sudo().create(values)
+
+    def _talent_nurture_on_update(self, before):
+        super()._talent_nurture_on_update(before)
+        self._talent_campaign_on_update(before)
+
+    def _talent_campaign_on_update(self, before):
+        """Opens, clicks, replies and bounces of every other mailing reach the talent."""
+        traces = self.filtered(lambda t: t.mass_mailing_id and not t.mass_mailing_id.talent_sequence_step_id)
+        events = []
+        for trace in traces:
+            old_status, old_click = before.get(trace.id, (False, False))
+            if trace.trace_status == "reply" and old_status != "reply":
+                events.append((trace, "reply"))
+            elif trace.trace_status == "open" and old_status not in ("open", "reply"):
+                events.append((trace, "open"))
+            elif trace.trace_status == "bounce" and old_status != "bounce":
+                events.append((trace, "bounce"))
+            if trace.links_click_datetime and not old_click:
+                events.append((trace, "click"))
+        if not events:
+            return
+        talent_per_trace = traces._talent_find_talents()
+        labels = {
+            "open": self.env._("Opened"),
+            "click": self.env._("Clicked"),
+            "reply": self.env._("Replied"),
+            "bounce": self.env._("Bounced"),
+        }
+        now = fields.Datetime.now()
+        values, replies = [], []
+        for trace, event in events:
+            talent = talent_per_trace.get(trace.id)
+            if not talent:
+                continue
+            mailing = trace.mass_mailing_id
+            values.append(
+                {
+                    "partner_id": talent.partner_id.id,
+                    "talent_id": talent.id,
+                    "company_id": (talent.company_id or self.env.company).id,
+                    "date": now,
+                    "direction": "inbound",
+                    "channel": "sms" if trace.trace_type == "sms" else "email",
+                    "engagement": event,
+                    "summary": self.env._(
+                        "%(event)s: %(mailing)s", event=labels[event], mailing=mailing.subject or mailing.name
+                    ),
+                    "origin": trace._talent_origin(),
+                    "res_model": "mailing.mailing",
+                    "res_id": mailing.id,
+                    "mailing_trace_id": trace.id,
+                    "counts_toward_cap": False,
+                    "user_id": False,
+                }
+            )
+            is_own_document = trace.model == "hr.applicant" and trace.res_id == talent.id
+            if event == "reply" and not is_own_document:
+                replies.append((talent, mailing))
+        self.env["talent.touch"].sudo().create(values)
+        for talent, mailing in replies:
+            # the reply itself lands on the mailed document; the talent's chatter says where
+            talent.sudo()._message_log(
+                body=Markup("<p>%s</p>")
+                % self.env._("Replied to the mailing %(mailing)s.", mailing=mailing.subject or mailing.name)
+            )
+
+    def _talent_find_talents(self):
+        """``{trace_id: talent}``: the talent of the person each trace reached, in a few queries.
+
+        A trace on a talent is that talent; on an application, the application's talent; on a
+        contact or any other document, the talent of the same email address.
+        """
+        Talent = self.env["hr.applicant"].sudo().with_context(active_test=False)
+        applicant_ids = [t.res_id for t in self if t.model == "hr.applicant"]
+        applicants = Talent.browse(applicant_ids).exists()
+        partner_ids = [t.res_id for t in self if t.model == "res.partner"]
+        emails = [t.email for t in self if t.model not in ("hr.applicant", "res.partner") and t.email]
+        domain = Talent._talent_domain() & (
+            Domain("partner_id", "in", partner_ids + applicants.partner_id.ids) | Domain("email_normalized", "in", emails)
+        )
+        talents = Talent.search(domain, order="active desc, id")
+        per_partner, per_email = {}, {}
+        for talent in talents:
+            per_partner.setdefault(talent.partner_id.id, talent)
+            per_email.setdefault(talent.email_normalized, talent)
+        result = {}
+        for trace in self:
+            talent = False
+            if trace.model == "hr.applicant":
+                applicant = applicants.browse(trace.res_id)
+                if applicant in applicants:
+                    talent = (
+                        applicant
+                        if applicant.talent_pool_ids
+                        else applicant.pool_applicant_id or per_partner.get(applicant.partner_id.id)
+                    )
+            elif trace.model == "res.partner":
+                talent = per_partner.get(trace.res_id)
+            else:
+                talent = per_email.get(trace.email)
+            if talent and talent.partner_id:
+                result[trace.id] = talent
+        return result

@@ -1,0 +1,417 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+from unittest.mock import patch
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError
+from odoo.tests import Form, HttpCase, new_test_user, tagged, users
+
+from .common import TalentCrmCommon
+
+
+class TalentCampaignCommon(TalentCrmCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.write({"email": "jobs@example.com", "talent_require_consent": False})
+        cls.user_marketer = new_test_user(
+            cls.env,
+            login="talent_marketer",
+            name="Mara Marketer",
+            email="mara@example.com",
+            groups="mass_mailing.group_mass_mailing_user,talent_crm.group_talent_crm_user",
+            company_id=cls.company.id,
+            company_ids=[Command.set(cls.company.ids)],
+        )
+        cls.other_pool = cls.env["hr.talent.pool"].create({"name": "Sales (test)", "company_id": cls.company.id})
+        cls.topic_news = cls.env["talent.topic"].create({"name": "Company news (test)", "kind": "news"})
+        cls.topic_events = cls.env["talent.topic"].create({"name": "Events (test)", "kind": "event"})
+        cls.topic_alerts = cls.env["talent.topic"].create(
+            {"name": "Backend jobs (test)", "kind": "job_alert", "role_family_id": cls.role_backend.id}
+        )
+        cls.anna = cls._create_talent("Anna Audience")
+        cls.bert = cls._create_talent("Bert Blacklisted")
+        cls.dora = cls._create_talent("Dora Donotcontact")
+        cls.sam = cls._create_talent("Sam Sales", talent_pool_ids=[Command.set(cls.other_pool.ids)])
+        cls.env["mail.blacklist"]._add("bert.blacklisted@example.com")
+        cls.dora.partner_id.talent_do_not_contact = True
+
+    def _mailing(self, env=None, **values):
+        vals = {
+            "subject": "Quarterly news",
+            "mailing_type": "mail",
+            "mailing_model_id": self.env["ir.model"]._get_id("hr.applicant"),
+            "mailing_domain": "[]",
+            "body_html": "<p>Hello</p>",
+            "talent_pool_ids": [Command.set(self.pool.ids)],
+        }
+        vals.update(values)
+        return (env or self.env)["mailing.mailing"].create(vals)
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestCampaignAudience(TalentCampaignCommon):
+    def test_pool_filter_and_exclusions(self):
+        mailing = self._mailing()
+        self.assertTrue(mailing.talent_audience)
+        self.assertEqual(mailing._get_recipients(), [self.anna.id])
+        self.assertEqual(mailing.total, 1, "the count shown on the mailing leaves out who may not be contacted")
+        mailing.talent_pool_ids = [Command.set((self.pool | self.other_pool).ids)]
+        self.assertEqual(mailing._get_recipients(), sorted([self.anna.id, self.sam.id]))
+
+    def test_talent_criteria_and_applications_left_out(self):
+        self.anna.talent_city = "Bremen"
+        job = self.env["hr.job"].create({"name": "Backend dev (test)", "no_of_recruitment": 0})
+        application = self.env["hr.applicant"].create(
+            {"partner_name": "Appl Only", "email_from": "appl@example.com", "job_id": job.id}
+        )
+        mailing = self._mailing(talent_pool_ids=False, mailing_domain="[('talent_city', '=', 'Bremen')]")
+        self.assertEqual(mailing._get_recipients(), [self.anna.id])
+        mailing.mailing_domain = "[]"
+        self.assertNotIn(application.id, mailing._get_recipients(), "applications are not talents")
+
+    def test_topics(self):
+        self.anna.partner_id.talent_topic_ids = [Command.set((self.topic_news | self.topic_events).ids)]
+        mailing = self._mailing(talent_pool_ids=False, talent_topic_ids=[Command.set(self.topic_news.ids)])
+        self.assertEqual(mailing._get_recipients(), [self.anna.id])
+        partner, removed = mailing._talent_unsubscribe_topics(self.anna.id, self.anna.email_normalized)
+        self.assertEqual(partner, self.anna.partner_id)
+        self.assertEqual(removed, self.topic_news)
+        self.assertEqual(self.anna.partner_id.talent_topic_ids, self.topic_events, "the other topic is kept")
+        self.assertFalse(self.anna.partner_id.is_blacklisted, "a topic unsubscribe is no blacklist")
+        self.assertEqual(mailing._get_recipients(), [])
+
+    def test_dedup_per_person(self):
+        twin = self._create_talent(
+            "Anna Twin", partner_id=self.anna.partner_id.id, talent_pool_ids=[Command.set(self.pool.ids)]
+        )
+        self.assertEqual(twin.partner_id, self.anna.partner_id)
+        audience = self._mailing()._talent_audience()
+        self.assertEqual(audience["recipient_ids"], [self.anna.id])
+        self.assertEqual(audience["duplicates"], 1)
+
+    def test_consent_bounce_erasure(self):
+        self.company.talent_require_consent = True
+        mailing = self._mailing()
+        self.assertEqual(mailing._get_recipients(), [], "no valid communication consent")
+        self.env["talent.consent"].create(
+            {
+                "partner_id": self.anna.partner_id.id,
+                "company_id": self.company.id,
+                "purpose": "communication",
+                "legal_basis": "consent",
+                "source": "recruiter",
+            }
+        )
+        self.assertEqual(mailing._get_recipients(), [self.anna.id])
+        self.anna.partner_id.write({"talent_bounced_email": self.anna.email_normalized})
+        self.assertEqual(mailing._get_recipients(), [])
+
+    def test_domain_agrees_with_contact_blockers(self):
+        """The audience domain and the central contactability API say the same."""
+        talents = self.anna | self.bert | self.dora
+        self.anna.partner_id.write({"talent_bounced_email": "old@example.com"})
+        blocked = self.env["res.partner"].browse(list(talents.partner_id._talent_contact_blockers("email")))
+        mailing = self._mailing()
+        self.assertEqual(
+            set(mailing._get_recipients()), set(talents.filtered(lambda t: t.partner_id not in blocked).ids)
+        )
+
+    def test_caps_hold_back_and_list(self):
+        self.company.talent_cap_passive_days = 30
+        self.anna.partner_id._talent_log_touch("Call", channel="call", company_id=self.company.id)
+        mailing = self._mailing()
+        audience = mailing._talent_audience()
+        self.assertEqual(audience["recipient_ids"], [])
+        self.assertIn(self.anna.partner_id.id, audience["capped"])
+        with self.assertRaises(Exception):  # noqa: B017 - mass_mailing: "no recipients"
+            mailing.action_send_mail()
+        mailing.action_talent_check_audience()
+        self.assertEqual(mailing.talent_held_count, 1)
+        self.assertEqual(mailing.talent_held_ids.partner_id, self.anna.partner_id)
+        self.assertGreater(mailing.talent_held_ids.next_allowed_date, fields.Datetime.now() + timedelta(days=29))
+
+    def test_send_logs_touches_that_count_toward_caps(self):
+        self.company.talent_cap_passive_days = 30
+        mailing = self._mailing()
+        mailing.action_send_mail()
+        traces = self.env["mailing.trace"].search([("mass_mailing_id", "=", mailing.id)])
+        self.assertEqual(traces.mapped("res_id"), [self.anna.id])
+        touch = self.env["talent.touch"].search([("mailing_trace_id", "in", traces.ids)])
+        self.assertEqual(touch.origin, "campaign")
+        self.assertTrue(touch.counts_toward_cap)
+        self.assertTrue(self.anna.partner_id.talent_last_touch_date)
+        second = self._mailing(subject="Next news")
+        self.assertEqual(second._get_recipients(), [], "the campaign counted toward the cap")
+
+    def test_sms_audience(self):
+        self.anna.partner_phone = "+49 30 1234567"
+        mailing = self._mailing(mailing_type="sms", body_plaintext="Hi")
+        self.assertEqual(mailing._get_recipients(), [self.anna.id])
+
+    def test_query_count_independent_of_size(self):
+        mailing = self._mailing()
+        mailing._talent_audience()
+        with self.assertQueryCount(12):
+            mailing._talent_audience()
+        for index in range(20):
+            self._create_talent("Extra %s" % index)
+        self.env.invalidate_all()
+        mailing._talent_audience()
+        with self.assertQueryCount(12):
+            self.assertEqual(len(mailing._talent_audience()["recipient_ids"]), 21)
+
+    def test_pool_send_a_mailing_prefilled(self):
+        action = self.pool.with_user(self.user_recruiter).action_talent_send_mailing()
+        form = Form(self.env["mailing.mailing"].with_user(self.user_recruiter).with_context(**action["context"]))
+        mailing = form.save()
+        self.assertEqual(mailing.talent_pool_ids, self.pool)
+        self.assertEqual(mailing.mailing_model_real, "hr.applicant")
+        self.assertIn("/unsubscribe_from_list", mailing.body_html)
+        self.assertIn("/talent/my-preferences", mailing.body_html)
+        self.assertEqual(mailing._get_recipients(), [self.anna.id])
+        mailing.with_user(self.user_recruiter).action_send_mail()
+        mail = self.env["mail.mail"].sudo().search([("mailing_id", "=", mailing.id)])
+        self.assertIn("Hello Anna", mail.body_html)
+        body = mail._prepare_outgoing_list()[0]["body"]
+        self.assertIn("/talent/preferences/", body, "each person gets their own preference link")
+        self.assertIn("/mailing/%s/confirm_unsubscribe" % mailing.id, body)
+        self.assertNotIn("/talent/my-preferences", body)
+
+    @users("talent_marketer")
+    def test_marketer_sends(self):
+        mailing = self._mailing(env=self.env)
+        mailing.action_send_mail()
+        self.assertEqual(self.env["mailing.trace"].sudo().search([("mass_mailing_id", "=", mailing.id)]).res_id, self.anna.id)
+
+    def test_multi_company(self):
+        self.other_company.talent_require_consent = False
+        other_pool = self.env["hr.talent.pool"].create({"name": "AT pool", "company_id": self.other_company.id})
+        self._create_talent("Otto Other", company_id=self.other_company.id, talent_pool_ids=[Command.set(other_pool.ids)])
+        mailing = self._mailing(env=self.env(user=self.user_recruiter), talent_pool_ids=False)
+        self.assertEqual(mailing._get_recipients(), [self.anna.id, self.sam.id], "other company's talents stay out")
+        other_mailing = self._mailing(env=self.env(user=self.user_other_company), talent_pool_ids=False)
+        self.assertEqual(len(other_mailing._get_recipients()), 1)
+        with self.assertRaises(AccessError):
+            self.env["talent.mailing.held"].with_user(self.user_employee).search([])
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestCampaignEngagement(TalentCampaignCommon):
+    def test_open_click_reply_bounce(self):
+        mailing = self._mailing()
+        mailing.action_send_mail()
+        trace = self.env["mailing.trace"].search([("mass_mailing_id", "=", mailing.id)])
+        trace.set_opened()
+        self.assertTrue(self.anna.partner_id.talent_last_engagement_date)
+        trace.set_clicked()
+        trace.set_replied()
+        engagements = self.env["talent.touch"].search(
+            [("mailing_trace_id", "=", trace.id), ("direction", "=", "inbound")]
+        ).mapped("engagement")
+        self.assertEqual(sorted(engagements), ["click", "open", "reply"])
+        self.anna.partner_id.talent_last_engagement_date = False
+        trace.set_bounced()
+        bounce = self.env["talent.touch"].search([("mailing_trace_id", "=", trace.id), ("engagement", "=", "bounce")])
+        self.assertTrue(bounce, "the bounce is in the history")
+        self.assertFalse(self.anna.partner_id.talent_last_engagement_date, "a bounce is no engagement")
+
+    def test_partner_mailing_reply_lands_on_talent(self):
+        mailing = self.env["mailing.mailing"].create(
+            {
+                "subject": "Partner news",
+                "mailing_model_id": self.env["ir.model"]._get_id("res.partner"),
+                "mailing_domain": repr([("id", "=", self.anna.partner_id.id)]),
+                "body_html": "<p>Hi</p>",
+            }
+        )
+        mailing.action_send_mail()
+        trace = self.env["mailing.trace"].search([("mass_mailing_id", "=", mailing.id)])
+        self.assertEqual(trace.res_id, self.anna.partner_id.id)
+        self.assertFalse(
+            self.env["talent.touch"].search([("mailing_trace_id", "=", trace.id)]),
+            "a plain partner mailing is no talent campaign: no outbound touch",
+        )
+        trace.set_replied()
+        touch = self.env["talent.touch"].search([("mailing_trace_id", "=", trace.id)])
+        self.assertEqual((touch.talent_id, touch.engagement), (self.anna, "reply"))
+        self.assertIn("Replied to the mailing", self.anna.message_ids[0].body)
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestJobAlerts(TalentCampaignCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.anna.write({"talent_role_family_id": cls.role_backend.id})
+        cls.anna.partner_id.talent_topic_ids = [Command.set(cls.topic_alerts.ids)]
+        cls.sales_family = cls.env["talent.role.family"].create({"name": "Sales (test)"})
+        cls.sam.write({"talent_role_family_id": cls.sales_family.id})
+        cls.sam.partner_id.talent_topic_ids = [Command.set(cls.topic_alerts.ids)]
+        cls.dora.partner_id.talent_topic_ids = [Command.set(cls.topic_alerts.ids)]
+
+    def _run_cron(self):
+        with patch.object(type(self.env["ir.cron"]), "_commit_progress", lambda *a, **kw: float("inf")):
+            self.env["talent.job.alert"]._cron_talent_job_alerts()
+
+    def _open_job(self, **values):
+        vals = {
+            "name": "Python Backend Developer",
+            "no_of_recruitment": 1,
+            "talent_role_family_id": self.role_backend.id,
+            "company_id": self.company.id,
+            "user_id": self.user_recruiter.id,
+        }
+        vals.update(values)
+        return self.env["hr.job"].create(vals)
+
+    def test_candidates_and_review(self):
+        job = self._open_job()
+        self.assertTrue(job.talent_job_alert_pending)
+        candidates = job._talent_job_alert_candidates()
+        self.assertEqual([talent for talent, _score in candidates], [self.anna], "role family, do-not-contact")
+        self._run_cron()
+        alert = job.talent_job_alert_ids
+        self.assertEqual((alert.partner_id, alert.state), (self.anna.partner_id, "to_review"))
+        self.assertTrue(job.activity_ids, "the recruiter is asked to review")
+        self.assertFalse(self.env["mailing.trace"].search([("mass_mailing_id.talent_job_id", "=", job.id)]))
+        alert.with_user(self.user_recruiter).action_approve()
+        self._run_cron()
+        self.assertEqual(alert.state, "sent")
+        mail = self.env["mail.mail"].sudo().search([("mailing_id", "=", job.talent_job_alert_mailing_id.id)])
+        self.assertIn("Python Backend Developer", mail.subject)
+        self.assertTrue(
+            self.env["link.tracker"].search([("url", "like", "/talent/jobs/%s/apply/" % job.id)]),
+            "the apply link is in the alert, tracked",
+        )
+        touch = self.env["talent.touch"].search([("mailing_trace_id", "=", alert.mailing_trace_id.id)])
+        self.assertEqual(touch.origin, "job_alert")
+        # nobody gets the same job twice
+        job.action_talent_prepare_job_alerts()
+        self._run_cron()
+        self.assertEqual(len(job.talent_job_alert_ids), 1)
+        self.assertEqual(
+            self.env["mailing.trace"].search_count([("mass_mailing_id", "=", job.talent_job_alert_mailing_id.id)]), 1
+        )
+
+    def test_automatic_mode_and_threshold(self):
+        self.company.talent_job_alert_mode = "auto"
+        self.company.talent_job_alert_min_score = 80
+        other = self._create_talent("Nina Nofamily", talent_pool_ids=[Command.set(self.pool.ids)])
+        other.partner_id.talent_topic_ids = [Command.set(self.topic_alerts.ids)]
+        job = self._open_job()
+        self._run_cron()
+        self.assertEqual(job.talent_job_alert_ids.partner_id, self.anna.partner_id, "50/100 is below the threshold")
+        self.assertEqual(job.talent_job_alert_ids.state, "sent", "automatic: no review")
+
+    def test_matching_engine_plugged_in(self):
+        job = self._open_job(no_of_recruitment=0)
+        self.company.talent_job_alert_min_score = 60
+
+        def fake_match(job_self, talents=None, **kwargs):
+            return [(self.anna, 55.0)]
+
+        with patch.object(type(job), "_talent_match_talents", fake_match, create=True):
+            self.assertEqual(job._talent_job_alert_candidates(), [], "the engine's score is below the threshold")
+            self.company.talent_job_alert_min_score = 50
+            self.assertEqual(job._talent_job_alert_candidates(), [(self.anna, 55.0)])
+
+    def test_job_opening_later_and_closed_job(self):
+        job = self._open_job(no_of_recruitment=0)
+        self.assertFalse(job.talent_job_alert_pending)
+        job.no_of_recruitment = 2
+        self.assertTrue(job.talent_job_alert_pending, "starts recruiting")
+        self._run_cron()
+        job.talent_job_alert_ids.action_approve()
+        job.no_of_recruitment = 0
+        self._run_cron()
+        self.assertEqual(job.talent_job_alert_ids.state, "cancelled")
+
+    def test_cap_holds_alert(self):
+        self.company.talent_job_alert_mode = "auto"
+        self.anna.partner_id._talent_log_touch("Call", channel="call", company_id=self.company.id)
+        job = self._open_job()
+        self._run_cron()
+        alert = job.talent_job_alert_ids
+        self.assertEqual(alert.state, "queued")
+        self.assertTrue(alert.next_date)
+
+    def test_archived_talent_alert_cancelled(self):
+        job = self._open_job()
+        self._run_cron()
+        alert = job.talent_job_alert_ids
+        self.anna.action_archive()
+        alert.action_approve()
+        self._run_cron()
+        self.assertEqual(alert.state, "cancelled")
+
+    def test_apply_from_alert(self):
+        job = self._open_job()
+        applications = self.anna._talent_job_alert_apply(job)
+        self.assertEqual(applications.job_id, job)
+        self.assertEqual(applications.pool_applicant_id, self.anna)
+
+    def test_other_company_recruiter_sees_no_alert(self):
+        job = self._open_job()
+        self._run_cron()
+        self.assertFalse(self.env["talent.job.alert"].with_user(self.user_other_company).search([]))
+        self.assertEqual(self.env["talent.job.alert"].with_user(self.user_recruiter).search([]), job.talent_job_alert_ids)
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestCampaignTour(HttpCase):
+    def test_pool_mailing_tour(self):
+        """A recruiter (not admin) opens a pool, sends a mailing; the talents get it once."""
+        company = self.env.ref("base.main_company")
+        company.talent_require_consent = False
+        recruiter = new_test_user(
+            self.env,
+            login="campaign_recruiter",
+            password="campaign_recruiter",
+            name="Carla Campaign",
+            email="carla@example.com",
+            groups="talent_crm.group_talent_crm_user",
+            company_id=company.id,
+            company_ids=[Command.set(company.ids)],
+        )
+        pool = self.env["hr.talent.pool"].create({"name": "Campaign Tour Pool", "company_id": company.id})
+        talent = self.env["hr.applicant"].create(
+            {"partner_name": "Tina Tour", "email_from": "tina.tour@example.com", "talent_pool_ids": [Command.set(pool.ids)]}
+        )
+        self.start_tour("/odoo/talent-pool/%s" % pool.id, "talent_crm_campaign_tour", login=recruiter.login)
+        mailing = self.env["mailing.mailing"].search([("subject", "=", "Our spring news")])
+        self.assertEqual(mailing.state, "in_queue")
+        self.assertEqual(mailing.talent_pool_ids, pool)
+        mailing.action_send_mail()
+        trace = self.env["mailing.trace"].search([("mass_mailing_id", "=", mailing.id)])
+        self.assertEqual(trace.res_id, talent.id)
+        self.assertTrue(self.env["talent.touch"].search([("mailing_trace_id", "=", trace.id), ("origin", "=", "campaign")]))
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestCampaignCapsAgree(TalentCampaignCommon):
+    def test_caps_agree_with_central_api(self):
+        """The set-based caps of a mailing say what res.partner._talent_cap_next_allowed says."""
+        self.company.write({"talent_cap_passive_days": 30, "talent_cap_warm_days": 7})
+        now = fields.Datetime.now()
+        warm = self._create_talent("Wanda Warm")
+        job = self.env["hr.job"].create({"name": "Warm job (test)", "no_of_recruitment": 0})
+        self.env["hr.applicant"].create(
+            {"partner_id": warm.partner_id.id, "job_id": job.id, "pool_applicant_id": warm.id}
+        )
+        quarterly = self._create_talent("Quinn Quarterly")
+        quarterly.partner_id.talent_contact_frequency = "quarterly"
+        talents = self.anna | warm | quarterly | self.sam
+        for talent, days_ago in ((self.anna, 10), (warm, 10), (quarterly, 60), (self.sam, 40)):
+            talent.partner_id._talent_log_touch(
+                "Call", channel="call", company_id=self.company.id, date=now - timedelta(days=days_ago)
+            )
+        mailing = self._mailing(
+            talent_pool_ids=False, mailing_domain=repr([("id", "in", talents.ids)])
+        )
+        capped = mailing._talent_audience(now=now)["capped"]
+        central = talents.partner_id._talent_cap_next_allowed(self.company, now)
+        expected = {pid: moment for pid, moment in central.items() if moment > now}
+        self.assertEqual({pid: moment for pid, (_tid, moment) in capped.items()}, expected)
+        self.assertEqual(set(expected), {self.anna.partner_id.id, quarterly.partner_id.id})
