@@ -9,6 +9,7 @@ invalid input, and the answer never depends on whether the person exists.
 """
 
 import random
+import re
 import threading
 from unittest.mock import patch
 from urllib.parse import quote
@@ -52,10 +53,11 @@ FIELDS = [
 # Not here: a token that decodes to "..%2F" (e.g. "..%252F"): werkzeug 2.2's router answers
 # such a path with a 301 to itself for every Odoo route, talent_crm's or core's.
 BAD_TOKENS = ["garbage", "A" * 700, "AQ", "../../etc", "a%b", "0", "-1", "\u00e9\u00e8", "x" * 43 + "=", ""]
+ARGUMENT_RE = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?\w+>")
 # what a request must never create from invalid input
 WATCHED_MODELS = [
     "hr.applicant", "res.partner", "talent.consent", "talent.touch", "talent.erasure.request", "ir.attachment",
-    "mail.mail",
+    "mail.mail", "talent.job.alert",
 ]
 
 
@@ -64,6 +66,7 @@ class TestPublicRoutesFuzz(TalentCommunityHttpCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.job = cls.env["hr.job"].create({"name": "Fuzzed Job"})
         cls.known = cls.env["hr.applicant"].with_context(talent_crm_capture=True).create(
             {"partner_name": "Known Person", "email_from": "known.person@example.com"}
         )
@@ -98,6 +101,17 @@ class TestPublicRoutesFuzz(TalentCommunityHttpCommon):
             data["topic_ids"] = [rng.choice(GARBAGE) for _i in range(rng.randint(1, 4))]
         return data
 
+    def _fill(self, rule, token, rng):
+        """The rule's URL with its arguments filled: ``token`` for strings, a real or unknown
+        record id for integers (the tokens that go with them are wrong either way)."""
+
+        def value(match):
+            if match.group(1) == "int":
+                return str(rng.choice([self.job.id, 0, 1, 2147483647, 99999999999]))
+            return token
+
+        return ARGUMENT_RE.sub(value, rule)
+
     def _open(self, url, data=None):
         """Open ``url``, following at most five redirects (a redirect loop fails the test)."""
         for _hop in range(6):
@@ -117,7 +131,13 @@ class TestPublicRoutesFuzz(TalentCommunityHttpCommon):
         paths = {rule for rule, _args, _methods in routes}
         # the routes this suite knows of are all found (the discovery itself works)
         self.assertTrue(
-            {"/talent/join", "/talent/confirm/<string:token>", "/talent/preferences/<string:token>"} <= paths,
+            {
+                "/talent/join",
+                "/talent/confirm/<string:token>",
+                "/talent/preferences/<string:token>",
+                "/talent/jobs/<int:job_id>/apply/<string:token>",
+            }
+            <= paths,
             paths,
         )
         rng = random.Random(SEED)
@@ -128,9 +148,7 @@ class TestPublicRoutesFuzz(TalentCommunityHttpCommon):
             for rule, arguments, methods in routes:
                 tokens = [quote(token, safe="") for token in BAD_TOKENS] if arguments else [None]
                 for token in tokens:
-                    url = rule
-                    for argument in arguments:
-                        url = url.replace("<string:%s>" % argument, token or "x")
+                    url = self._fill(rule, token or "x", rng)
                     for method in methods:
                         for _index in range(PAYLOADS_PER_CASE if method == "POST" else 1):
                             label = "%s %s" % (method, url[:80])
@@ -146,9 +164,7 @@ class TestPublicRoutesFuzz(TalentCommunityHttpCommon):
                             self._check(response, label)
                 # without a CSRF token, a POST is refused before anything happens
                 if "POST" in methods:
-                    url = rule
-                    for argument in arguments:
-                        url = url.replace("<string:%s>" % argument, quote(BAD_TOKENS[0]))
+                    url = self._fill(rule, quote(BAD_TOKENS[0]), rng)
                     response = self.url_open(url, data={"email": "known.person@example.com", "name": "X"})
                     self.assertEqual(response.status_code, 400, "POST %s without CSRF token" % rule)
         self.assertGreater(requests_made, 50, "the fuzz is bounded, not empty")
