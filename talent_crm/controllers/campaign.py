@@ -59,6 +59,8 @@ class TalentJobAlertController(TalentCommunityController):
                 request.env._("Thank you for your interest: we will let you know about the next matching job."),
             )
         if request.httprequest.method != "POST":
+            # the personal link is not tracked (see mail_render_mixin): opening it is the click
+            talent._talent_job_alert_clicked(job)
             return self._talent_render(
                 "talent_crm.talent_job_alert_apply", company, {"job": job, "token": token, "talent": talent}
             )

@@ -51,6 +51,19 @@ class HrApplicant(models.Model):
         token = self.partner_id._talent_access_token("preferences", self.company_id or None)
         return "%s/talent/jobs/%s/apply/%s" % (self.get_base_url(), job.id, token)
 
+    def _talent_job_alert_clicked(self, job):
+        """The person opened the apply link of the alert for ``job``: a click on the alert's
+        trace (once), which the engagement hooks turn into a touch."""
+        self.ensure_one()
+        alert = self.env["talent.job.alert"].sudo().search(
+            [("job_id", "=", job.id), ("partner_id", "=", self.partner_id.id), ("mailing_trace_id", "!=", False)],
+            limit=1,
+        )
+        trace = alert.mailing_trace_id
+        if trace and not trace.links_click_datetime:
+            trace.set_clicked()
+        return trace
+
     def _talent_job_alert_apply(self, job):
         """The person answered a job alert with "I am interested": an application for ``job``
         (or the ongoing one), logged on the talent. Returns the application."""

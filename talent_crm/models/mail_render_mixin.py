@@ -8,7 +8,11 @@ from odoo.tools.mail import URL_SKIP_PROTOCOL_REGEX, is_html_empty
 
 from odoo.addons.link_tracker.tools.html import find_links_with_urls_and_labels
 
-NOT_TRACKED_PATHS = ["/unsubscribe_from_list", "/view", "/cards"]
+# Links signed for one person (preference centre, sign-up confirmation, job-alert apply) are
+# never turned into link trackers: the tracker table would hold every person's token, readable
+# by marketing users, and Odoo would fetch each URL for its title while sending.
+PERSONAL_PATHS = ["/talent/preferences", "/talent/confirm", "/talent/jobs"]
+NOT_TRACKED_PATHS = ["/unsubscribe_from_list", "/view", "/cards", *PERSONAL_PATHS]
 
 
 class MailRenderMixin(models.AbstractModel):
@@ -23,6 +27,14 @@ class MailRenderMixin(models.AbstractModel):
         if tracker_values:
             rendered = self._talent_shorten_links_batch(rendered, tracker_values)
         return rendered
+
+    def _shorten_links(self, html, link_tracker_vals, blacklist=None, base_url=None):
+        blacklist = [*(blacklist or []), *PERSONAL_PATHS]
+        return super()._shorten_links(html, link_tracker_vals, blacklist=blacklist, base_url=base_url)
+
+    def _shorten_links_text(self, content, link_tracker_vals, blacklist=None, base_url=None):
+        blacklist = [*(blacklist or []), *PERSONAL_PATHS]
+        return super()._shorten_links_text(content, link_tracker_vals, blacklist=blacklist, base_url=base_url)
 
     @api.model
     def _talent_shorten_links_batch(self, rendered, tracker_values):

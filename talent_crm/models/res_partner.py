@@ -270,6 +270,9 @@ class ResPartnerTalentCommunity(models.Model):
         """Return the person's link key, creating it atomically the first time (several workers
         may render messages for the same person at once)."""
         self.ensure_one()
+        key = self.sudo().talent_access_key  # prefetched for the whole batch being rendered
+        if key:
+            return key
         rows = self.env.execute_query(
             SQL(
                 "UPDATE res_partner SET talent_access_key = COALESCE(talent_access_key, %s) "
@@ -280,6 +283,21 @@ class ResPartnerTalentCommunity(models.Model):
         )
         self.invalidate_recordset(["talent_access_key"])
         return rows[0][0]
+
+    def _talent_ensure_access_keys(self):
+        """Create the missing link keys of the people of ``self`` in one query (before a batch
+        of messages is rendered); keys that exist, or that another worker just made, stay."""
+        missing = self.sudo().filtered(lambda partner: not partner.talent_access_key)
+        if not missing:
+            return
+        self.env.execute_query(
+            SQL(
+                "UPDATE res_partner p SET talent_access_key = COALESCE(p.talent_access_key, v.key) "
+                "FROM (VALUES %s) AS v(id, key) WHERE p.id = v.id",
+                SQL(", ").join(SQL("(%s, %s)", partner.id, secrets.token_urlsafe(18)) for partner in missing),
+            )
+        )
+        missing.invalidate_recordset(["talent_access_key"])
 
     def _talent_access_token(self, kind, company=None):
         """Signed, expiring token of this person for ``kind`` (``confirm`` or ``preferences``)."""

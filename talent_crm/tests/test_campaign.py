@@ -281,11 +281,22 @@ class TestJobAlerts(TalentCampaignCommon):
         self.assertEqual(alert.state, "sent")
         mail = self.env["mail.mail"].sudo().search([("mailing_id", "=", job.talent_job_alert_mailing_id.id)])
         self.assertIn("Python Backend Developer", mail.subject)
-        self.assertTrue(
-            self.env["link.tracker"].search([("url", "like", "/talent/jobs/%s/apply/" % job.id)]),
-            "the apply link is in the alert, tracked",
+        body = mail._prepare_outgoing_list()[0]["body"]
+        self.assertIn("/talent/jobs/%s/apply/" % job.id, body, "the personal apply link is in the alert")
+        self.assertFalse(
+            self.env["link.tracker"].search([("url", "like", "/talent/")]),
+            "personal links (signed tokens) are never stored as link trackers",
         )
-        touch = self.env["talent.touch"].search([("mailing_trace_id", "=", alert.mailing_trace_id.id)])
+        self.assertFalse(alert.mailing_trace_id.links_click_datetime)
+        self.anna._talent_job_alert_clicked(job)
+        self.assertTrue(alert.mailing_trace_id.links_click_datetime, "opening the apply link counts as the click")
+        click = self.env["talent.touch"].search(
+            [("mailing_trace_id", "=", alert.mailing_trace_id.id), ("direction", "=", "inbound")]
+        )
+        self.assertEqual(click.mapped("engagement"), ["click"], "the click is in the person's engagement history")
+        touch = self.env["talent.touch"].search(
+            [("mailing_trace_id", "=", alert.mailing_trace_id.id), ("direction", "=", "outbound")]
+        )
         self.assertEqual(touch.origin, "job_alert")
         # nobody gets the same job twice
         job.action_talent_prepare_job_alerts()

@@ -12,8 +12,9 @@ from odoo.tools import mute_logger
 from .common import TalentNurtureCommon
 
 # queries to run one batch of enrollments, whatever its size (see the test at the end);
-# two of them are the talent community's contact blockers (pending sign-ups, erasure requests)
-EMAIL_BATCH_QUERIES = 54
+# two of them are the talent community's contact blockers (pending sign-ups, erasure requests),
+# two the link keys of the personal preference links (one read, one UPDATE for the missing ones)
+EMAIL_BATCH_QUERIES = 56
 TASK_BATCH_QUERIES = 25
 
 
@@ -78,6 +79,10 @@ class TestNurtureScheduler(TalentNurtureCommon):
             self.assertIn(expected, body)
         self.assertNotIn("https://jobs.example.com/culture", body, "links are tracked")
         self.assertIn("/r/", body)
+        self.assertIn("/talent/preferences/", body, "the personal preference link stays as it is")
+        self.assertFalse(
+            self.env["link.tracker"].search([("url", "like", "/talent/")]), "no person's token in a link tracker"
+        )
 
         trace = mail.mailing_trace_ids
         self.assertEqual(trace.mass_mailing_id, self.step_email.mailing_id)

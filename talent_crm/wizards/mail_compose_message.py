@@ -25,6 +25,8 @@ class MailComposeMessage(models.TransientModel):
         """Queue ``template`` for ``talents`` as messages of ``mailing`` (see above); shared by
         nurture steps and job alerts. Returns ``{talent_id: mailing.trace}``."""
         mailing = mailing.sudo()
+        # the personal links the templates render need each person's key: made in one query
+        talents.partner_id._talent_ensure_access_keys()
         composer = (
             self.sudo()
             .with_context(
