@@ -31,6 +31,7 @@
         "data/nurture_mail_template_data.xml",
         "data/talent_sequence_data.xml",
         "data/mail_template_lead_data.xml",
+        "data/talent_matching_data.xml",
         "wizards/privacy_lookup_wizard_views.xml",
         "wizards/talent_merge_wizard_views.xml",
         "wizards/talent_import_wizard_views.xml",
@@ -51,6 +52,8 @@
         "views/talent_sequence_enrollment_views.xml",
         "report/talent_lead_funnel_report_views.xml",
         "views/talent_crm_menus.xml",
+        "views/talent_matching_views.xml",
+        "views/talent_matching_menus.xml",
     ],
     "demo": [
         "demo/hr_applicant_demo.xml",

@@ -30,4 +30,10 @@ from . import (
     talent_signup_attempt,
     talent_topic,
     talent_touch,
+    talent_pool_membership,
+    hr_talent_pool_rule,
+    hr_applicant_matching,
+    res_company_matching,
+    res_config_settings_matching,
+    hr_job_matching,
 )
