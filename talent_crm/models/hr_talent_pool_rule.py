@@ -179,7 +179,7 @@ class HrTalentPool(models.Model):
         )
         locked = self.browse([row[0] for row in self.env.cr.fetchall()])
         joined_total = left_total = 0
-        now = self.env.cr.now()
+        now = fields.Datetime.now()
         for pool in pools & locked:
             matches = Applicant._search(pool._talent_rule_members_domain()).subselect()
             self.env.cr.execute(
@@ -243,6 +243,7 @@ class HrTalentPool(models.Model):
         to it) and is committed before the next one.
         """
         while True:
+            self.env.flush_all()
             self.env.cr.execute(
                 SQL(
                     """
@@ -253,7 +254,7 @@ class HrTalentPool(models.Model):
                      LIMIT %s
                      FOR NO KEY UPDATE SKIP LOCKED
                     """,
-                    self.env.cr.now() - timedelta(minutes=5),
+                    fields.Datetime.now() - timedelta(minutes=5),
                     batch_size,
                 )
             )

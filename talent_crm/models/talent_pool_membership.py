@@ -84,9 +84,9 @@ class TalentPoolMembership(models.Model):
             talent_col=talent_col,
             pool_col=pool_col,
             method=method,
-            date_joined=date_joined or SQL("%s", self.env.cr.now()),
+            date_joined=date_joined or SQL("%s", fields.Datetime.now()),
             uid=self.env.uid,
-            now=self.env.cr.now(),
+            now=fields.Datetime.now(),
             where=where,
         )
 
@@ -112,7 +112,7 @@ class TalentPoolMembership(models.Model):
             ids = list(pool_ids)
             scope_rel = SQL("%s AND r.%s = ANY(%s)", scope_rel, pool_col, ids)
             scope_log = SQL("%s AND m.pool_id = ANY(%s)", scope_log, ids)
-        now = self.env.cr.now()
+        now = fields.Datetime.now()
         self.env.cr.execute(
             SQL(
                 """
