@@ -101,7 +101,8 @@ class JobMatching(Scenario):
                         """SELECT greatest(ts_rank(talent_profile_tsv_en, %(en)s::tsquery),
                                            ts_rank(talent_profile_tsv_de, %(de)s::tsquery))
                              FROM hr_applicant WHERE id = %(id)s
-                              AND (talent_profile_tsv_en @@ %(en)s::tsquery OR talent_profile_tsv_de @@ %(de)s::tsquery)""",
+                              AND (talent_profile_tsv_en @@ %(en)s::tsquery
+                                   OR talent_profile_tsv_de @@ %(de)s::tsquery)""",
                         en=terms.get("english") or "", de=terms.get("german") or "", id=talent.id,
                     )
                 )

@@ -188,7 +188,8 @@ class HrTalentPool(models.Model):
                     INSERT INTO %(rel)s (%(talent_col)s, %(pool_col)s)
                     SELECT a.id, %(pool)s FROM hr_applicant a
                      WHERE a.id IN %(matches)s
-                       AND NOT EXISTS (SELECT 1 FROM %(rel)s r WHERE r.%(talent_col)s = a.id AND r.%(pool_col)s = %(pool)s)
+                       AND NOT EXISTS (SELECT 1 FROM %(rel)s r
+                                        WHERE r.%(talent_col)s = a.id AND r.%(pool_col)s = %(pool)s)
                     ON CONFLICT DO NOTHING
                     RETURNING %(talent_col)s
                     """,

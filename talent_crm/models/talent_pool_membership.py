@@ -98,7 +98,11 @@ class TalentPoolMembership(models.Model):
         open row join with ``method`` (default: the context key ``talent_pool_join_method``, else
         ``manual``); open rows whose talent is no longer in the pool are closed.
         """
-        self.env.flush_all()
+        # only the membership table and what the log copies: flushing everything here would
+        # force unrelated computations in the middle of the caller's create or write
+        self.env["hr.applicant"].flush_model(["talent_pool_ids"])
+        self.env["hr.talent.pool"].flush_model(["talent_ids", "company_id"])
+        self.flush_model()
         method = method or self.env.context.get("talent_pool_join_method") or "manual"
         if method not in dict(JOIN_METHODS):
             method = "other"

@@ -72,7 +72,9 @@ class TestMatching(TalentCrmCommon):
 
     def test_required_skills_extend_odoo_matching(self):
         self._weights(skills_required=1)
-        expert = self._create_talent("Eva Expert", applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)])
+        expert = self._create_talent(
+            "Eva Expert", applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)]
+        )
         beginner = self._create_talent(
             "Bert Beginner", applicant_skill_ids=[self._skill(self.skill_python, self.level_beginner)]
         )
@@ -103,7 +105,9 @@ class TestMatching(TalentCrmCommon):
                 self._skill(self.skill_go, self.level_advanced),
             ],
         )
-        python = self._create_talent("Py Only", applicant_skill_ids=[self._skill(self.skill_python, self.level_advanced)])
+        python = self._create_talent(
+            "Py Only", applicant_skill_ids=[self._skill(self.skill_python, self.level_advanced)]
+        )
         go = self._create_talent("Go Only", applicant_skill_ids=[self._skill(self.skill_go, self.level_advanced)])
         by_talent = self._by_talent(self._rank())
         self.assertEqual(by_talent[both]["score"], 100.0)
@@ -258,7 +262,9 @@ class TestMatching(TalentCrmCommon):
 
     def test_multi_company_isolation(self):
         self._weights(skills_required=1)
-        mine = self._create_talent("Mara Mine", applicant_skill_ids=[self._skill(self.skill_python, self.level_advanced)])
+        mine = self._create_talent(
+            "Mara Mine", applicant_skill_ids=[self._skill(self.skill_python, self.level_advanced)]
+        )
         other_pool = self.env["hr.talent.pool"].create({"name": "Other (test)", "company_id": self.other_company.id})
         theirs = self._create_talent(
             "Tom Theirs",

@@ -32,7 +32,9 @@ class TalentMatchResult(models.TransientModel):
     contribution_availability = fields.Float(string="Availability", digits=(5, 2))
     contribution_engagement = fields.Float(string="Engagement", digits=(5, 2))
     contribution_penalty = fields.Float(string="Penalties", digits=(5, 2))
-    matching_skill_ids = fields.Many2many("hr.skill", "talent_match_result_matching_skill_rel", string="Matching Skills")
+    matching_skill_ids = fields.Many2many(
+        "hr.skill", "talent_match_result_matching_skill_rel", string="Matching Skills"
+    )
     missing_skill_ids = fields.Many2many("hr.skill", "talent_match_result_missing_skill_rel", string="Missing Skills")
     explanation = fields.Html(sanitize=False, readonly=True)
     partner_name = fields.Char(related="talent_id.partner_name")
