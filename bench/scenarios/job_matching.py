@@ -58,6 +58,8 @@ class JobMatching(Scenario):
         return [result["talent"].id for result in results]
 
     def baseline(self, env, state):
+        from odoo.addons.talent_crm.models.hr_applicant_matching import MATCH_TS_CONFIGS
+
         job = env["hr.job"].browse(state["job_id"])
         inputs = job._talent_match_inputs()
         company = inputs["company"]
@@ -96,14 +98,15 @@ class JobMatching(Scenario):
             }
             text = 0.0
             if any(terms.values()):
+                ranks, matches = [], []
+                for config, query in terms.items():
+                    column = SQL.identifier("talent_profile_tsv_%s" % MATCH_TS_CONFIGS[config])
+                    ranks.append(SQL("ts_rank(%s, %s::tsquery)", column, query))
+                    matches.append(SQL("%s @@ %s::tsquery", column, query))
                 env.cr.execute(
                     SQL(
-                        """SELECT greatest(ts_rank(talent_profile_tsv_en, %(en)s::tsquery),
-                                           ts_rank(talent_profile_tsv_de, %(de)s::tsquery))
-                             FROM hr_applicant WHERE id = %(id)s
-                              AND (talent_profile_tsv_en @@ %(en)s::tsquery
-                                   OR talent_profile_tsv_de @@ %(de)s::tsquery)""",
-                        en=terms.get("english") or "", de=terms.get("german") or "", id=talent.id,
+                        "SELECT greatest(%s) FROM hr_applicant WHERE id = %s AND (%s)",
+                        SQL(", ").join(ranks), talent.id, SQL(" OR ").join(matches),
                     )
                 )
                 row = env.cr.fetchone()

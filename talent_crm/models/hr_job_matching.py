@@ -59,26 +59,33 @@ class HrJob(models.Model):
     # ------------------------------------------------------------
 
     def _talent_match_terms(self, text):
-        """``{config: tsquery text}``: the most frequent words of ``text``, OR-ed, per configuration."""
-        queries = {}
+        """``{config: tsquery text}``: the most frequent words of ``text``, OR-ed.
+
+        The text is searched in its own language: the configuration that drops the most words
+        (its stop words) wins; both are kept when they drop as many. Searching an English text
+        with the German configuration would look for "and", "the"... in every profile.
+        """
+        lexemes_of, kept = {}, {}
         for config in MATCH_TS_CONFIGS:
             self.env.cr.execute(
                 SQL(
                     """
-                    SELECT lexeme FROM unnest(to_tsvector(%s::regconfig, %s))
+                    SELECT lexeme, array_length(positions, 1) FROM unnest(to_tsvector(%s::regconfig, %s))
                      ORDER BY array_length(positions, 1) DESC NULLS LAST, lexeme
-                     LIMIT %s
                     """,
                     config,
                     text,
-                    MATCH_MAX_TERMS,
                 )
             )
-            lexemes = [row[0] for row in self.env.cr.fetchall()]
-            queries[config] = " | ".join(
-                "'%s'" % lexeme.replace("\\", "\\\\").replace("'", "''") for lexeme in lexemes
-            )
-        return queries
+            rows = self.env.cr.fetchall()
+            lexemes_of[config] = [row[0] for row in rows[:MATCH_MAX_TERMS]]
+            kept[config] = sum(row[1] or 1 for row in rows)
+        fewest = min(kept.values(), default=0)
+        return {
+            config: " | ".join("'%s'" % lexeme.replace("\\", "\\\\").replace("'", "''") for lexeme in lexemes)
+            for config, lexemes in lexemes_of.items()
+            if lexemes and kept[config] == fewest
+        }
 
     def _talent_match_inputs(self):
         """Everything matching needs from the job and its company; ``UserError`` on unusable input."""
@@ -165,30 +172,38 @@ class HrJob(models.Model):
         if talent_ids is not None:
             candidates = SQL("%s", tuple(talent_ids) or (0,))
         if any(terms.values()):
-            q_en = SQL("%s::tsquery", terms.get("english") or "")
-            q_de = SQL("%s::tsquery", terms.get("german") or "")
+            profile_rank, profile_match, cv_rank, cv_match = [], [], [], []
+            for config, suffix in MATCH_TS_CONFIGS.items():
+                if not terms.get(config):
+                    continue
+                query = SQL("%s::tsquery", terms[config])
+                profile = SQL.identifier("a", "talent_profile_tsv_%s" % suffix)
+                cv = SQL.identifier("att", "talent_cv_tsv_%s" % suffix)
+                profile_rank.append(SQL("ts_rank(%s, %s)", profile, query))
+                profile_match.append(SQL("%s @@ %s", profile, query))
+                cv_rank.append(SQL("ts_rank(%s, %s)", cv, query))
+                cv_match.append(SQL("%s @@ %s", cv, query))
             text_ctes = SQL(
                 """
                 txt AS (
-                    SELECT a.id, greatest(ts_rank(a.talent_profile_tsv_en, %(q_en)s),
-                                          ts_rank(a.talent_profile_tsv_de, %(q_de)s)) AS r
+                    SELECT a.id, greatest(%(profile_rank)s) AS r
                       FROM hr_applicant a
-                     WHERE (a.talent_profile_tsv_en @@ %(q_en)s OR a.talent_profile_tsv_de @@ %(q_de)s)
+                     WHERE (%(profile_match)s)
                        AND a.id IN %(candidates)s
                 ),
                 cv AS (
-                    SELECT coalesce(ap.pool_applicant_id, ap.id) AS id,
-                           max(greatest(ts_rank(att.talent_cv_tsv_en, %(q_en)s),
-                                        ts_rank(att.talent_cv_tsv_de, %(q_de)s))) AS r
+                    SELECT coalesce(ap.pool_applicant_id, ap.id) AS id, max(greatest(%(cv_rank)s)) AS r
                       FROM ir_attachment att
                       JOIN hr_applicant ap ON ap.id = att.res_id
                      WHERE att.res_model = 'hr.applicant'
-                       AND (att.talent_cv_tsv_en @@ %(q_en)s OR att.talent_cv_tsv_de @@ %(q_de)s)
+                       AND (%(cv_match)s)
                      GROUP BY 1
                 ),
                 """,
-                q_en=q_en,
-                q_de=q_de,
+                profile_rank=SQL(", ").join(profile_rank),
+                profile_match=SQL(" OR ").join(profile_match),
+                cv_rank=SQL(", ").join(cv_rank),
+                cv_match=SQL(" OR ").join(cv_match),
                 candidates=candidates,
             )
         else:
