@@ -32,6 +32,7 @@
         "data/nurture_mail_template_data.xml",
         "data/talent_sequence_data.xml",
         "data/mail_template_lead_data.xml",
+        "data/talent_matching_data.xml",
         "wizards/privacy_lookup_wizard_views.xml",
         "wizards/talent_merge_wizard_views.xml",
         "wizards/talent_import_wizard_views.xml",
@@ -62,6 +63,8 @@
         "views/talent_crm_report_menus.xml",
         "data/talent_campaign_data.xml",
         "views/talent_campaign_views.xml",
+        "views/talent_matching_views.xml",
+        "views/talent_matching_menus.xml",
     ],
     "demo": [
         "demo/hr_applicant_demo.xml",

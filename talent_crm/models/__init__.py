@@ -43,4 +43,10 @@ from . import (
     hr_talent_pool_mailing,
     mail_render_mixin_campaign,
     mail_mail,
+    talent_pool_membership,
+    hr_talent_pool_rule,
+    hr_applicant_matching,
+    res_company_matching,
+    res_config_settings_matching,
+    hr_job_matching,
 )

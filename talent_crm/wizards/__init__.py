@@ -11,4 +11,6 @@ from . import (
     talent_merge_wizard,
     talent_pool_add_applicants,
     talent_sequence_enroll,
+    talent_match_result,
+    talent_pool_add_selection,
 )

@@ -1,0 +1,383 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+from datetime import datetime, timedelta
+
+from odoo import Command, fields
+from odoo.exceptions import UserError
+from odoo.tests import Form, tagged
+
+from ..models.res_company_matching import MATCH_WEIGHT_FIELDS
+from .common import TalentCrmCommon
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestMatching(TalentCrmCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.skill_go = cls.skill_type.skill_ids.filtered(lambda s: s.name == "Go")
+        levels = cls.skill_type.skill_level_ids
+        cls.level_beginner = levels.filtered(lambda lvl: lvl.name == "Beginner")
+        cls.level_expert = levels.filtered(lambda lvl: lvl.name == "Expert")
+        cls.job = cls.env["hr.job"].create(
+            {
+                "name": "Python Backend Engineer (test)",
+                "company_id": cls.company.id,
+                "address_id": cls.company.partner_id.id,
+                "description": "<p>Build Kubernetes platform services in Python.</p>",
+                "user_id": cls.user_recruiter.id,
+                "job_skill_ids": [cls._skill(cls.skill_python, cls.level_advanced)],
+            }
+        )
+
+    @classmethod
+    def _skill(cls, skill, level, **values):
+        return Command.create(
+            dict({"skill_id": skill.id, "skill_level_id": level.id, "skill_type_id": cls.skill_type.id}, **values)
+        )
+
+    def _weights(self, **weights):
+        """Only the given factors count; no penalties unless given."""
+        values = {field: weights.get(key, 0) for key, (field, _default) in MATCH_WEIGHT_FIELDS.items()}
+        values["talent_match_penalty_dnc"] = weights.get("penalty_dnc", 0)
+        values["talent_match_penalty_recent"] = weights.get("penalty_recent", 0)
+        self.company.write(values)
+
+    def _rank(self, job=None, user=None, limit=50):
+        job = job or self.job
+        if user:
+            job = job.with_user(user)
+        return job._talent_match_talents(limit=limit)
+
+    def _by_talent(self, results):
+        return {result["talent"]: result for result in results}
+
+    def _factor(self, result, key):
+        return next(factor for factor in result["factors"] if factor["key"] == key)
+
+    def _invalidate_talents(self):
+        self.env.flush_all()
+        for model in ("hr.applicant", "hr.applicant.skill", "hr.skill", "hr.job", "hr.job.skill"):
+            self.env[model].invalidate_model()
+
+    def assertExplained(self, results):
+        for result in results:
+            self.assertAlmostEqual(sum(f["contribution"] for f in result["factors"]), result["score"], places=2)
+            self.assertTrue(0 <= result["score"] <= 100)
+
+    # ------------------------------------------------------------
+    # Factors one by one
+    # ------------------------------------------------------------
+
+    def test_required_skills_extend_odoo_matching(self):
+        self._weights(skills_required=1)
+        expert = self._create_talent(
+            "Eva Expert", applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)]
+        )
+        beginner = self._create_talent(
+            "Bert Beginner", applicant_skill_ids=[self._skill(self.skill_python, self.level_beginner)]
+        )
+        nobody = self._create_talent("Nils None")
+        results = self._rank()
+        self.assertEqual([r["talent"] for r in results][:3], [expert, beginner, nobody])
+        by_talent = self._by_talent(results)
+        self.assertEqual(by_talent[expert]["score"], 100.0, "an expert fills the requirement (capped at 100)")
+        self.assertEqual(by_talent[beginner]["score"], 33.33, "25 of 75 level points")
+        self.assertEqual(by_talent[nobody]["score"], 0.0)
+        for talent in (expert, beginner, nobody):
+            odoo_score = talent.with_context(matching_job_id=self.job.id).matching_score
+            self.assertEqual(by_talent[talent]["skill_matching_score"], odoo_score, "hr_recruitment_skills' own score")
+            self.assertAlmostEqual(
+                self._factor(by_talent[talent], "skills_required")["value"], min(odoo_score, 100) / 100, delta=0.005
+            )
+        self.assertEqual(by_talent[beginner]["matching_skills"], self.skill_python)
+        self.assertEqual(by_talent[nobody]["missing_skills"], self.skill_python)
+        self.assertExplained(results)
+
+    def test_nice_to_have_skills(self):
+        self.job.write({"job_skill_ids": [self._skill(self.skill_go, self.level_advanced, talent_required=False)]})
+        self._weights(skills_required=1, skills_nice=1)
+        both = self._create_talent(
+            "Bo Both",
+            applicant_skill_ids=[
+                self._skill(self.skill_python, self.level_advanced),
+                self._skill(self.skill_go, self.level_advanced),
+            ],
+        )
+        python = self._create_talent(
+            "Py Only", applicant_skill_ids=[self._skill(self.skill_python, self.level_advanced)]
+        )
+        go = self._create_talent("Go Only", applicant_skill_ids=[self._skill(self.skill_go, self.level_advanced)])
+        by_talent = self._by_talent(self._rank())
+        self.assertEqual(by_talent[both]["score"], 100.0)
+        self.assertEqual(by_talent[python]["score"], 50.0)
+        self.assertEqual(by_talent[go]["score"], 50.0)
+        self.assertEqual(self._factor(by_talent[go], "skills_nice")["value"], 1.0)
+        self.assertEqual(self._factor(by_talent[go], "skills_required")["value"], 0.0)
+
+    def test_text_relevance_profile_cv_and_german(self):
+        self._weights(text=1)
+        title = self._create_talent("Tia Title", talent_current_title="Kubernetes Platform Engineer")
+        notes = self._create_talent("Nico Notes", applicant_notes="<p>Python services, some Kubernetes</p>")
+        unrelated = self._create_talent("Ursula Unrelated", talent_current_title="Accountant")
+        cv_only = self._create_talent("Cem CV")
+        self.env["ir.attachment"].create(
+            {
+                "name": "cv.txt",
+                "res_model": "hr.applicant",
+                "res_id": cv_only.id,
+                "mimetype": "text/plain",
+                "datas": base64.b64encode(b"Five years building Kubernetes platform services in Python."),
+            }
+        )
+        by_talent = self._by_talent(self._rank())
+        self.assertEqual(by_talent[unrelated]["score"], 0.0)
+        for talent in (title, notes, cv_only):
+            self.assertGreater(by_talent[talent]["score"], 0.0, talent.partner_name)
+        self.assertEqual(max(r["score"] for r in by_talent.values()), 100.0, "the best text match scores 100")
+        # German: "Datenbanken" in the job finds "Datenbank" only through the German stemmer
+        german_job = self.env["hr.job"].create(
+            {"name": "Entwickler (test)", "description": "<p>Erfahrung mit relationalen Datenbanken</p>"}
+        )
+        german = self._create_talent("Gerd German", applicant_notes="<p>Datenbank-Administration</p>")
+        self.assertGreater(self._by_talent(self._rank(german_job))[german]["score"], 0.0)
+
+    def test_location_and_remote_fit(self):
+        self._weights(location=1)
+        self.job.talent_remote_policy = "onsite"
+        local = self._create_talent("Lea Local", talent_country_id=self.env.ref("base.de").id)
+        abroad = self._create_talent("Anton Abroad", talent_country_id=self.env.ref("base.at").id)
+        unknown = self._create_talent("Uli Unknown")
+        remote_only = self._create_talent(
+            "Rita Remote", talent_country_id=self.env.ref("base.de").id, talent_remote_preference="remote"
+        )
+        by_talent = self._by_talent(self._rank())
+        self.assertEqual(by_talent[local]["score"], 100.0)
+        self.assertEqual(by_talent[abroad]["score"], 0.0)
+        self.assertEqual(by_talent[unknown]["score"], 50.0)
+        self.assertEqual(by_talent[remote_only]["score"], 50.0, "on-site job, remote-only person")
+        self.job.talent_remote_policy = "remote"
+        by_talent = self._by_talent(self._rank())
+        self.assertEqual(by_talent[abroad]["score"], 100.0, "a remote job fits anywhere")
+
+    def test_seniority_fit(self):
+        self._weights(seniority=1)
+        Seniority = self.env["talent.seniority"]
+        levels = Seniority.search([], order="rank")
+        base_rank = levels[-1].rank + 10
+        junior, mid, senior = Seniority.create(
+            [{"name": "L%s (test)" % i, "rank": base_rank + i} for i in range(3)]
+        )
+        self.job.talent_seniority_id = senior
+        exact = self._create_talent("Sam Senior", talent_seniority_id=senior.id)
+        near = self._create_talent("Mia Mid", talent_seniority_id=mid.id)
+        far = self._create_talent("Jo Junior", talent_seniority_id=junior.id)
+        by_talent = self._by_talent(self._rank())
+        self.assertEqual(
+            [by_talent[t]["score"] for t in (exact, near, far)], [100.0, 50.0, 0.0]
+        )
+
+    def test_availability_and_engagement(self):
+        self._weights(availability=1)
+        open_ = self._create_talent("Otto Open", talent_availability="open")
+        unknown = self._create_talent("Uwe Unknown")
+        busy = self._create_talent("Bea Busy", talent_availability="not_now")
+        later = self._create_talent(
+            "Leo Later", talent_availability="open", availability=fields.Date.today() + timedelta(days=200)
+        )
+        by_talent = self._by_talent(self._rank())
+        self.assertEqual([by_talent[t]["score"] for t in (open_, unknown, busy, later)], [100.0, 50.0, 0.0, 50.0])
+        self._weights(engagement=1)
+        open_.partner_id.talent_last_engagement_date = datetime.now()
+        unknown.partner_id.talent_last_engagement_date = datetime.now() - timedelta(days=400)
+        by_talent = self._by_talent(self._rank())
+        self.assertAlmostEqual(by_talent[open_]["score"], 100.0, delta=0.5)
+        self.assertEqual(by_talent[unknown]["score"], 0.0)
+        self.assertEqual(by_talent[busy]["score"], 0.0, "never engaged")
+
+    def test_penalties_and_explanation(self):
+        self._weights(skills_required=1, penalty_dnc=50, penalty_recent=20)
+        skills = [self._skill(self.skill_python, self.level_advanced)]
+        fine = self._create_talent("Fine Fritz", applicant_skill_ids=skills)
+        dnc = self._create_talent("Dino DNC", applicant_skill_ids=skills)
+        dnc.partner_id.talent_do_not_contact = True
+        recent = self._create_talent("Rex Recent", applicant_skill_ids=skills)
+        recent.partner_id._talent_log_touch("Called yesterday", channel="call")
+        both = self._create_talent("Bianca Both", applicant_skill_ids=skills)
+        both.partner_id.talent_do_not_contact = True
+        both.partner_id._talent_log_touch("Called yesterday", channel="call")
+        results = self._rank()
+        by_talent = self._by_talent(results)
+        self.assertEqual([by_talent[t]["score"] for t in (fine, dnc, recent, both)], [100.0, 50.0, 80.0, 30.0])
+        self.assertEqual(self._factor(by_talent[both], "penalty_dnc")["contribution"], -50.0)
+        self.assertEqual(self._factor(by_talent[both], "penalty_recent")["contribution"], -20.0)
+        self.assertEqual([r["talent"] for r in results][:4], [fine, recent, dnc, both])
+        self.assertExplained(results)
+
+    def test_default_weights_explained_and_stable(self):
+        self._create_talent(
+            "Ada All",
+            talent_current_title="Python Kubernetes developer",
+            talent_country_id=self.env.ref("base.de").id,
+            talent_availability="open",
+            applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)],
+        )
+        twin_a = self._create_talent("Twin A")
+        twin_b = self._create_talent("Twin B")
+        first = self._rank()
+        self.assertExplained(first)
+        self.assertEqual(first[0]["talent"].partner_name, "Ada All")
+        order = [r["talent"].id for r in first]
+        self.assertEqual(order, [r["talent"].id for r in self._rank()], "same input, same ranking")
+        self.assertLess(order.index(twin_a.id), order.index(twin_b.id), "ties broken by id")
+        weights = {f["key"]: f["weight"] for f in first[0]["factors"]}
+        self.assertEqual(weights["skills_required"], 35)
+        self.assertEqual(weights["seniority"], 0, "the job asks for no seniority: not applicable")
+
+    # ------------------------------------------------------------
+    # Bad input
+    # ------------------------------------------------------------
+
+    def test_bad_input(self):
+        empty_job = self.env["hr.job"].create({"name": "Empty job (test)"})
+        with self.assertRaisesRegex(UserError, "neither skills nor a description"):
+            empty_job._talent_match_talents()
+        with self.assertRaisesRegex(UserError, "neither skills nor a description"):
+            empty_job.with_user(self.user_recruiter).action_talent_open_matches()
+        self._weights()
+        with self.assertRaisesRegex(UserError, "weights .* are zero"):
+            self.job._talent_match_talents()
+        self._weights(seniority=5)
+        with self.assertRaisesRegex(UserError, "weights .* are zero"):
+            self.job._talent_match_talents()
+        with self.assertRaisesRegex(UserError, "at least one"):
+            self.job._talent_match_talents(limit=0)
+        with self.assertRaises(Exception):
+            self.company.talent_match_weight_text = -1
+
+    # ------------------------------------------------------------
+    # Multi-company, access, performance
+    # ------------------------------------------------------------
+
+    def test_multi_company_isolation(self):
+        self._weights(skills_required=1)
+        mine = self._create_talent(
+            "Mara Mine", applicant_skill_ids=[self._skill(self.skill_python, self.level_advanced)]
+        )
+        other_pool = self.env["hr.talent.pool"].create({"name": "Other (test)", "company_id": self.other_company.id})
+        theirs = self._create_talent(
+            "Tom Theirs",
+            company_id=self.other_company.id,
+            talent_pool_ids=[Command.set(other_pool.ids)],
+            applicant_skill_ids=[self._skill(self.skill_python, self.level_advanced)],
+        )
+        talents = [r["talent"] for r in self._rank(user=self.user_recruiter)]
+        self.assertIn(mine, talents)
+        self.assertNotIn(theirs, talents)
+        other_job = self.env["hr.job"].create(
+            {
+                "name": "Other job (test)",
+                "company_id": self.other_company.id,
+                "job_skill_ids": [self._skill(self.skill_python, self.level_advanced)],
+            }
+        )
+        self.other_company.write({"talent_match_weight_skills_required": 1})
+        talents = [r["talent"] for r in self._rank(other_job, user=self.user_other_company)]
+        self.assertEqual(talents, [theirs])
+
+    def test_query_count_independent_of_pool_size(self):
+        self._weights(skills_required=1, text=1, location=1, availability=1, engagement=1)
+        counts = []
+        for size in (3, 15):
+            self.env["hr.applicant"].create(
+                [
+                    {
+                        "partner_name": "Q%s-%s" % (size, i),
+                        "email_from": "q.%s.%s@example.com" % (size, i),
+                        "talent_current_title": "Python developer",
+                        "talent_pool_ids": [Command.set(self.pool.ids)],
+                        "applicant_skill_ids": [self._skill(self.skill_python, self.level_advanced)],
+                    }
+                    for i in range(size)
+                ]
+            )
+            measured = []
+            for _run in range(3):  # the first runs warm up access rules and registry caches
+                self._invalidate_talents()
+                before = self.cr.sql_log_count
+                results = self._rank(user=self.user_recruiter)
+                measured.append(self.cr.sql_log_count - before)
+            self.assertEqual(measured[1], measured[2], "steady state")
+            counts.append(measured[2])
+            self.assertGreaterEqual(len(results), size)
+        self.assertEqual(counts[0], counts[1], "matching queries do not depend on the number of talents")
+        self._invalidate_talents()
+        with self.assertQueryCount(__system__=counts[1]):  # ranking runs as the recruiter
+            self.job.with_user(self.user_recruiter)._talent_match_talents()
+
+    # ------------------------------------------------------------
+    # From the job: list and actions; a role opens
+    # ------------------------------------------------------------
+
+    def test_match_list_and_actions_as_recruiter(self):
+        talent = self._create_talent(
+            "Anja Action", applicant_skill_ids=[self._skill(self.skill_python, self.level_advanced)]
+        )
+        job = self.job.with_user(self.user_recruiter)
+        action = job.action_talent_open_matches()
+        matches = self.env["talent.match.result"].with_user(self.user_recruiter).search(action["domain"])
+        match = matches.filtered(lambda m: m.talent_id == talent)
+        self.assertEqual(match.rank, 1)
+        self.assertIn("Required skills", match.explanation)
+        self.assertAlmostEqual(
+            match.contribution_skills_required + match.contribution_skills_nice + match.contribution_text
+            + match.contribution_location + match.contribution_seniority + match.contribution_availability
+            + match.contribution_engagement + match.contribution_penalty,
+            match.score,
+            places=2,
+        )
+        self.assertEqual(match.matching_skill_ids, self.skill_python)
+        # a recruiter task on the talent, for the job's recruiter
+        match.action_talent_schedule_task()
+        activity = talent.activity_ids.filtered(lambda a: "Reach out" in (a.summary or ""))
+        self.assertEqual(activity.user_id, self.user_recruiter)
+        # convert through the CRM's conversion wizard
+        convert = match.action_talent_convert()
+        wizard = Form(self.env[convert["res_model"]].with_user(self.user_recruiter).with_context(**convert["context"]))
+        wizard.save().action_add_applicants_to_job()
+        self.assertEqual(talent.talent_application_ids.job_id, self.job)
+        # the converted talent no longer shows among the job's matches
+        self.assertNotIn(talent, [r["talent"] for r in job._talent_match_talents()])
+        # add to pool and enroll open their wizards on the selection
+        pool_action = match.action_talent_add_to_pool()
+        self.assertEqual(pool_action["res_model"], "talent.pool.add.selection")
+        enroll = match.action_talent_enroll()
+        self.assertEqual(enroll["context"]["default_talent_ids"], [Command.set(talent.ids)])
+        # another recruiter does not see these results
+        self.assertFalse(self.env["talent.match.result"].with_user(self.user_manager).search(action["domain"]))
+
+    def test_role_opening_activity(self):
+        self._create_talent("Olli Opening", applicant_skill_ids=[self._skill(self.skill_python, self.level_advanced)])
+        activity_type = self.env.ref("talent_crm.mail_activity_type_talent_matches")
+        job = self.env["hr.job"].create(
+            {
+                "name": "Opening job (test)",
+                "user_id": self.user_recruiter.id,
+                "job_skill_ids": [self._skill(self.skill_python, self.level_advanced)],
+            }
+        )
+        activity = job.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        self.assertEqual(activity.user_id, self.user_recruiter)
+        self.assertIn("Olli Opening", str(activity.note))
+        # the job stops, then recruits again: the same activity is updated
+        job.no_of_recruitment = 0
+        job.no_of_recruitment = 2
+        self.assertEqual(job.activity_ids.filtered(lambda a: a.activity_type_id == activity_type), activity)
+        # a job with nothing to match on gets no activity, and no error
+        bare = self.env["hr.job"].create({"name": "Bare job (test)", "user_id": self.user_recruiter.id})
+        self.assertFalse(bare.activity_ids.filtered(lambda a: a.activity_type_id == activity_type))
+        # no mail to candidates
+        self.assertFalse(
+            self.env["mail.mail"].sudo().search([("model", "=", "hr.applicant"), ("subject", "ilike", "Opening job")])
+        )

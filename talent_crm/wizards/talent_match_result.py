@@ -1,0 +1,182 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+
+class TalentMatchResult(models.TransientModel):
+    """One ranked talent for a job, with the score breakdown (the "Best matches" list)."""
+
+    _name = "talent.match.result"
+    _description = "Talent Match"
+    _order = "job_id, rank, id"
+    _rec_name = "talent_id"
+
+    job_id = fields.Many2one("hr.job", string="Job Position", required=True, ondelete="cascade")
+    talent_id = fields.Many2one("hr.applicant", string="Talent", required=True, ondelete="cascade")
+    company_id = fields.Many2one(related="job_id.company_id")
+    rank = fields.Integer(required=True)
+    score = fields.Float(digits=(5, 2), aggregator="avg")
+    skill_matching_score = fields.Integer(
+        string="Skill Match (%)", help="hr_recruitment_skills' matching score of the talent for this job."
+    )
+    contribution_skills_required = fields.Float(string="Required Skills", digits=(5, 2))
+    contribution_skills_nice = fields.Float(string="Nice-to-have Skills", digits=(5, 2))
+    contribution_text = fields.Float(string="Text", digits=(5, 2))
+    contribution_location = fields.Float(string="Location", digits=(5, 2))
+    contribution_seniority = fields.Float(string="Seniority", digits=(5, 2))
+    contribution_availability = fields.Float(string="Availability", digits=(5, 2))
+    contribution_engagement = fields.Float(string="Engagement", digits=(5, 2))
+    contribution_penalty = fields.Float(string="Penalties", digits=(5, 2))
+    matching_skill_ids = fields.Many2many(
+        "hr.skill", "talent_match_result_matching_skill_rel", string="Matching Skills"
+    )
+    missing_skill_ids = fields.Many2many("hr.skill", "talent_match_result_missing_skill_rel", string="Missing Skills")
+    explanation = fields.Html(sanitize=False, readonly=True)
+    partner_name = fields.Char(related="talent_id.partner_name")
+    email_from = fields.Char(related="talent_id.email_from")
+    talent_current_title = fields.Char(related="talent_id.talent_current_title")
+    talent_pool_ids = fields.Many2many(related="talent_id.talent_pool_ids")
+    talent_do_not_contact = fields.Boolean(related="talent_id.talent_do_not_contact")
+
+    @api.model
+    def _talent_store(self, job, results):
+        """Store ``results`` of ``hr.job._talent_match_talents`` for the list view."""
+        self.search([("job_id", "=", job.id), ("create_uid", "=", self.env.uid)]).unlink()
+        vals_list = []
+        for result in results:
+            contribution = {factor["key"]: factor["contribution"] for factor in result["factors"]}
+            vals_list.append(
+                {
+                    "job_id": job.id,
+                    "talent_id": result["talent"].id,
+                    "rank": result["rank"],
+                    "score": result["score"],
+                    "skill_matching_score": result["skill_matching_score"],
+                    "contribution_skills_required": contribution["skills_required"],
+                    "contribution_skills_nice": contribution["skills_nice"],
+                    "contribution_text": contribution["text"],
+                    "contribution_location": contribution["location"],
+                    "contribution_seniority": contribution["seniority"],
+                    "contribution_availability": contribution["availability"],
+                    "contribution_engagement": contribution["engagement"],
+                    "contribution_penalty": contribution["penalty_dnc"] + contribution["penalty_recent"],
+                    "matching_skill_ids": [Command.set(result["matching_skills"].ids)],
+                    "missing_skill_ids": [Command.set(result["missing_skills"].ids)],
+                    "explanation": self._talent_explanation(result),
+                }
+            )
+        return self.create(vals_list)
+
+    @api.model
+    def _talent_explanation(self, result):
+        rows = Markup("").join(
+            Markup("<tr><td>%s</td><td class='text-end'>%s</td><td class='text-end'>%s</td>"
+                   "<td class='text-end'>%s</td></tr>")
+            % (
+                factor["label"],
+                factor["weight"] if factor["applicable"] or not factor["key"].startswith("penalty") else "",
+                ("%.0f%%" % (factor["value"] * 100)) if factor["applicable"] else self.env._("n/a"),
+                "%+.2f" % factor["contribution"],
+            )
+            for factor in result["factors"]
+            if factor["applicable"] or not factor["key"].startswith("penalty")
+        )
+        skills = ""
+        if result["matching_skills"] or result["missing_skills"]:
+            skills = Markup("<p>%s %s<br/>%s %s</p>") % (
+                self.env._("Matching skills:"),
+                ", ".join(result["matching_skills"].mapped("name")) or "-",
+                self.env._("Missing skills:"),
+                ", ".join(result["missing_skills"].mapped("name")) or "-",
+            )
+        return Markup(
+            "<table class='table table-sm o_talent_match_breakdown'><thead><tr><th>%s</th><th class='text-end'>%s</th>"
+            "<th class='text-end'>%s</th><th class='text-end'>%s</th></tr></thead><tbody>%s</tbody>"
+            "<tfoot><tr><th>%s</th><th/><th/><th class='text-end'>%s</th></tr></tfoot></table>%s"
+        ) % (
+            self.env._("Factor"),
+            self.env._("Weight"),
+            self.env._("Fit"),
+            self.env._("Points"),
+            rows,
+            self.env._("Score"),
+            "%.2f" % result["score"],
+            skills,
+        )
+
+    # ------------------------------------------------------------
+    # Actions on the selected matches
+    # ------------------------------------------------------------
+
+    def _talent_selected(self):
+        if not self:
+            raise UserError(self.env._("Select at least one match."))
+        return self.talent_id
+
+    def action_talent_add_to_pool(self):
+        talents = self._talent_selected()
+        action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.talent_pool_add_selection_action")
+        action["context"] = {"default_talent_ids": [Command.set(talents.ids)], "default_scope": "selected"}
+        return action
+
+    def action_talent_enroll(self):
+        talents = self._talent_selected()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Enroll in a Sequence"),
+            "res_model": "talent.sequence.enroll",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_talent_ids": [Command.set(talents.ids)]},
+        }
+
+    def action_talent_convert(self):
+        """Odoo's talent-to-job wizard (the CRM's conversion path), pre-filled with the job."""
+        talents = self._talent_selected()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Create Applications"),
+            "res_model": "job.add.applicants",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_applicant_ids": [Command.set(talents.ids)],
+                "default_job_ids": [Command.set(self.job_id.ids)],
+            },
+        }
+
+    def action_talent_schedule_task(self):
+        """A to-do for the job's recruiter (or the current user) on each selected talent."""
+        self._talent_selected()
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        deadline = fields.Date.context_today(self) + timedelta(days=2)
+        model_id = self.env["ir.model"]._get_id("hr.applicant")
+        self.env["mail.activity"].create(
+            [
+                {
+                    "activity_type_id": activity_type.id,
+                    "res_model_id": model_id,
+                    "res_id": match.talent_id.id,
+                    "user_id": (match.job_id.sudo().user_id or self.env.user).id,
+                    "summary": self.env._("Reach out about %(job)s", job=match.job_id.name),
+                    "note": match.explanation,
+                    "date_deadline": deadline,
+                }
+                for match in self
+            ]
+        )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._("%(count)s recruiter tasks scheduled.", count=len(self)),
+            },
+        }
