@@ -65,6 +65,7 @@
         "views/talent_campaign_views.xml",
         "views/talent_matching_views.xml",
         "views/talent_matching_menus.xml",
+        "report/talent_pool_growth_report_views.xml",
     ],
     "demo": [
         "demo/hr_applicant_demo.xml",

@@ -3,6 +3,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -158,33 +159,18 @@ class HrJob(models.Model):
         if hasattr(self, "_talent_match_talents"):
             try:
                 return self._talent_job_alert_engine_scores(talents)
+            except UserError:
+                pass  # nothing to match on (no skills, no description): the profile fit below
             except Exception:  # noqa: BLE001 - a matching failure must not stop the alerts
                 _logger.exception("Matching engine failed for job %s: using the built-in job alert score", self.id)
         return self._talent_job_alert_builtin_scores(talents)
 
     def _talent_job_alert_engine_scores(self, talents):
-        """Scores of the matching engine (``hr.job._talent_match_talents``), limited to ``talents``.
-
-        Accepts what the engine returns: ``{talent_id: score}``, a list of ``(talent, score)``
-        pairs or a list of dicts with ``talent_id`` (or ``talent``) and ``score``.
-        """
-        result = self._talent_match_talents(talents=talents)
-        if isinstance(result, dict):
-            pairs = result.items()
-        else:
-            pairs = []
-            for item in result or []:
-                if isinstance(item, dict):
-                    talent = item.get("talent_id") or item.get("talent")
-                    pairs.append((talent, item.get("score", 0.0)))
-                else:
-                    pairs.append((item[0], item[1]))
-        scores = {}
-        for talent, score in pairs:
-            talent_id = talent if isinstance(talent, int) else talent.id
-            if talent_id in talents.ids:
-                scores[talent_id] = float(score or 0.0)
-        return scores
+        """Scores of the matching engine (``hr.job._talent_match_talents``) for ``talents``."""
+        if not talents:
+            return {}
+        results = self._talent_match_talents(limit=None, talent_ids=talents.ids)
+        return {result["talent"].id: float(result["score"]) for result in results}
 
     def _talent_job_alert_builtin_scores(self, talents):
         """Profile fit from 0 to 100 on the factors the job defines: role family, skills, location."""

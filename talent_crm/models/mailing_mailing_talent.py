@@ -1,6 +1,5 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models

@@ -108,7 +108,7 @@ class TalentJobAlert(models.Model):
             company = alerts.company_id[:1]
             blockers = alerts.partner_id._talent_contact_blockers("email", company)
             labels = self.env["res.partner"]._talent_blocker_labels()
-            blocked = alerts.filtered(lambda a: a.partner_id.id in blockers)
+            blocked = alerts.filtered(lambda a, blockers=blockers: a.partner_id.id in blockers)
             for alert in blocked:
                 alert.write(
                     {

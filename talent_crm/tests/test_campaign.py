@@ -317,16 +317,18 @@ class TestJobAlerts(TalentCampaignCommon):
         self.assertEqual(job.talent_job_alert_ids.state, "sent", "automatic: no review")
 
     def test_matching_engine_plugged_in(self):
+        """With the matching engine installed, alerts use its explainable score, not the built-in one."""
         job = self._open_job(no_of_recruitment=0)
-        self.company.talent_job_alert_min_score = 60
-
-        def fake_match(job_self, talents=None, **kwargs):
-            return [(self.anna, 55.0)]
-
-        with patch.object(type(job), "_talent_match_talents", fake_match, create=True):
+        job.description = "<p>Python backend developer for our platform team</p>"
+        talents = self.anna | self.sam
+        engine = {r["talent"].id: r["score"] for r in job._talent_match_talents(limit=None, talent_ids=talents.ids)}
+        self.assertIn(self.anna.id, engine)
+        with patch.object(type(job), "_talent_job_alert_builtin_scores", side_effect=AssertionError("not used")):
+            self.assertEqual(job._talent_job_alert_scores(talents), engine)
+            self.company.talent_job_alert_min_score = int(engine[self.anna.id]) + 1
             self.assertEqual(job._talent_job_alert_candidates(), [], "the engine's score is below the threshold")
-            self.company.talent_job_alert_min_score = 50
-            self.assertEqual(job._talent_job_alert_candidates(), [(self.anna, 55.0)])
+            self.company.talent_job_alert_min_score = int(engine[self.anna.id])
+            self.assertEqual(job._talent_job_alert_candidates(), [(self.anna, engine[self.anna.id])])
 
     def test_job_opening_later_and_closed_job(self):
         job = self._open_job(no_of_recruitment=0)

@@ -4,7 +4,7 @@ import base64
 from datetime import datetime, timedelta
 
 from odoo import Command, fields
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from ..models.res_company_matching import MATCH_WEIGHT_FIELDS
@@ -253,7 +253,7 @@ class TestMatching(TalentCrmCommon):
             self.job._talent_match_talents()
         with self.assertRaisesRegex(UserError, "at least one"):
             self.job._talent_match_talents(limit=0)
-        with self.assertRaises(Exception):
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
             self.company.talent_match_weight_text = -1
 
     # ------------------------------------------------------------
