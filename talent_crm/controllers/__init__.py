@@ -1,3 +1,4 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from . import campaign, main
+from . import main
+from . import campaign

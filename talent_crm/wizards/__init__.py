@@ -8,9 +8,9 @@ from . import (
     sms_composer,
     talent_import_wizard,
     talent_lead_close,
-    talent_match_result,
     talent_merge_wizard,
     talent_pool_add_applicants,
-    talent_pool_add_selection,
     talent_sequence_enroll,
+    talent_match_result,
+    talent_pool_add_selection,
 )

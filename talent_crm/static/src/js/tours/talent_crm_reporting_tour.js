@@ -36,6 +36,20 @@ registry.category("web_tour.tours").add("talent_crm_reporting_tour", {
             content: "The states are drawn month by month",
             trigger: ".o_graph_renderer canvas",
         },
+        ...openReport("talent_crm_menu_report_pool_growth", "Pool growth"),
+        {
+            content: "Growth is drawn month by month",
+            trigger: ".o_graph_renderer canvas",
+        },
+        {
+            content: "Switch to the pivot",
+            trigger: "button.o_switch_view.o_pivot",
+            run: "click",
+        },
+        {
+            content: "The pool's members joined this month",
+            trigger: ".o_pivot th:contains('Tour Report Pool')",
+        },
         ...openReport("talent_crm_menu_report_engagement", "Engagement"),
         {
             content: "Messages of pool mailings are counted",
