@@ -136,6 +136,7 @@ def bench_env():
     from odoo import SUPERUSER_ID, api
     from odoo.modules.registry import Registry
 
+    import bench.scenarios  # noqa: F401 - registers the scenarios' own data steps, built here too
     from bench.database import copy_database, drop_database
     from bench.generator import Generator
     from bench.generator.check import check_generated

@@ -50,7 +50,9 @@ INPUTS = {
 # columns the ORM fills with "now" (the generator with the record's past creation moment):
 # only their presence is compared
 NOW_COLUMNS = {
-    "hr.applicant": {"date_open", "date_last_stage_update", "talent_profile_date", "talent_lead_state_date"},
+    "hr.applicant": {
+        "date_open", "date_last_stage_update", "date_closed", "talent_profile_date", "talent_lead_state_date",
+    },
     "res.partner": {"calendar_last_notif_ack"},
 }
 # stored fields computed from the creation moment: compared once the twins are moved back

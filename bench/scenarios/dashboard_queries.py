@@ -20,7 +20,7 @@ RATE_STATES = ("captured", "qualified", "activated", "converted", "hired")
 SENT_STATUSES = ("sent", "open", "reply", "bounce")
 
 
-@data_step("reporting_history", version=1, sequence=80, requires=["talent.hire.report"])
+@data_step("reporting_history", version=2, requires=["talent.hire.report"])
 def generate_reporting_history(gen):
     """Lead funnel history and hires, for the reporting dashboards.
 
@@ -76,6 +76,8 @@ def generate_reporting_history(gen):
         )
     gen.env.invalidate_all()
     gen.log("  %d lead state changes, %d hires" % (len(logs), len(hires)))
+    # an extension step runs after the core steps' ANALYZE: fresh statistics for what it added
+    gen.cr.execute("ANALYZE talent_lead_state_log, hr_applicant")
 
 
 def _round(value):
