@@ -197,6 +197,20 @@ def test_generated_talents_are_orm_records(bench_env):
     assert mailing.sent > 0
 
 
+def test_pool_members_have_their_membership_log(bench_env):
+    env, marker, _counts = bench_env
+    assert "pool_memberships" in marker["steps"]
+    env.cr.execute(
+        """SELECT count(*) FROM hr_applicant_hr_talent_pool_rel r
+            WHERE NOT EXISTS (SELECT 1 FROM talent_pool_membership m
+                               WHERE m.talent_id = r.hr_applicant_id AND m.pool_id = r.hr_talent_pool_id
+                                 AND m.date_left IS NULL)"""
+    )
+    assert env.cr.fetchone()[0] == 0, "every generated member has an open membership"
+    membership = env["talent.pool.membership"].search([], limit=1)
+    assert membership.date_joined == membership.talent_id.create_date, "joined when captured"
+
+
 def test_consistency_check_catches_a_wrong_fixup(bench_env):
     """The check is not a rubber stamp: a wrong stored value makes it fail."""
     from bench.generator.check import ConsistencyError, check_generated

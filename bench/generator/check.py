@@ -51,7 +51,8 @@ INPUTS = {
 # only their presence is compared
 NOW_COLUMNS = {
     "hr.applicant": {
-        "date_open", "date_last_stage_update", "date_closed", "talent_profile_date", "talent_lead_state_date",
+        "date_open", "date_last_stage_update", "date_closed", "delay_close", "talent_profile_date",
+        "talent_lead_state_date",
     },
     "res.partner": {"calendar_last_notif_ack"},
 }
@@ -211,7 +212,9 @@ def _reanchor(env, model_name, pairs):
     fields_to_recompute = [model._fields[name] for name in ANCHORED_FIELDS.get(model_name, []) if name in model._fields]
     if not fields_to_recompute:
         return
-    now_columns = sorted(c for c in NOW_COLUMNS.get(model_name, ()) if c in model._fields)
+    now_columns = sorted(
+        c for c in NOW_COLUMNS.get(model_name, ()) if c in model._fields and model._fields[c].type == "datetime"
+    )
     assignments = ", ".join(
         ["create_date = g.create_date"]
         + ["%s = CASE WHEN t.%s IS NOT NULL THEN g.create_date END" % (c, c) for c in now_columns]

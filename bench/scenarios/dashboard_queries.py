@@ -12,6 +12,8 @@ import statistics
 from collections import defaultdict
 from datetime import timedelta
 
+from odoo.tools import SQL
+
 from bench.generator import data_step
 
 from . import Scenario
@@ -20,7 +22,7 @@ RATE_STATES = ("captured", "qualified", "activated", "converted", "hired")
 SENT_STATUSES = ("sent", "open", "reply", "bounce")
 
 
-@data_step("reporting_history", version=2, requires=["talent.hire.report"])
+@data_step("reporting_history", version=3, requires=["talent.hire.report"])
 def generate_reporting_history(gen):
     """Lead funnel history and hires, for the reporting dashboards.
 
@@ -69,10 +71,18 @@ def generate_reporting_history(gen):
         if rng.random() < 0.25:
             hired = min(created + timedelta(days=rng.uniform(5, 90)), gen.anchor)
             hires.append((application_id, hired.replace(microsecond=0)))
-    for application_id, hired in hires:
+    if hires:
+        # as the ORM does on a move to the hired stage: hire date, and the delay from opening to it
         cr.execute(
-            "UPDATE hr_applicant SET stage_id = %s, date_closed = %s WHERE id = %s",
-            (hired_stage.id, hired, application_id),
+            SQL(
+                """UPDATE hr_applicant a
+                      SET stage_id = %s, date_closed = h.hired,
+                          delay_close = EXTRACT(EPOCH FROM h.hired - COALESCE(a.date_open, a.create_date)) / 86400.0
+                     FROM (VALUES %s) AS h(id, hired)
+                    WHERE a.id = h.id""",
+                hired_stage.id,
+                SQL(", ").join(SQL("(%s, %s::timestamp)", application_id, hired) for application_id, hired in hires),
+            )
         )
     gen.env.invalidate_all()
     gen.log("  %d lead state changes, %d hires" % (len(logs), len(hires)))
