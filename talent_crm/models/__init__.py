@@ -5,6 +5,7 @@ from . import (
     hr_skill,
     hr_talent_pool,
     mail_activity,
+    talent_blacklist_mixin,
     mail_blacklist,
     mail_render_mixin,
     mail_thread,
