@@ -1,7 +1,7 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, sql
 
 # Text search configurations used for matching: the profile and CV text is indexed in both.
 MATCH_TS_CONFIGS = {"english": "en", "german": "de"}
@@ -26,66 +26,44 @@ class HrApplicant(models.Model):
         super().init()
         cr = self.env.cr
         for config, suffix in MATCH_TS_CONFIGS.items():
-            column = "talent_profile_tsv_%s" % suffix
-            cr.execute(
-                SQL(
-                    "SELECT 1 FROM information_schema.columns WHERE table_name = 'hr_applicant' AND column_name = %s",
-                    column,
-                )
+            profile = SQL(
+                """setweight(to_tsvector(%(config)s::regconfig, coalesce(talent_current_title, '')), 'A')
+                   || setweight(to_tsvector(%(config)s::regconfig,
+                          coalesce(talent_current_company, '') || ' ' || coalesce(talent_city, '')), 'B')
+                   || setweight(to_tsvector(%(config)s::regconfig,
+                          left(coalesce(applicant_notes, ''), %(limit)s)), 'C')""",
+                config=config,
+                limit=CV_TEXT_LIMIT,
             )
-            if not cr.fetchone():
-                cr.execute(
-                    SQL(
-                        """
-                        ALTER TABLE hr_applicant ADD COLUMN %(column)s tsvector GENERATED ALWAYS AS (
-                            setweight(to_tsvector(%(config)s::regconfig, coalesce(talent_current_title, '')), 'A')
-                            || setweight(to_tsvector(%(config)s::regconfig,
-                                   coalesce(talent_current_company, '') || ' ' || coalesce(talent_city, '')), 'B')
-                            || setweight(to_tsvector(%(config)s::regconfig,
-                                   left(coalesce(applicant_notes, ''), %(limit)s)), 'C')
-                        ) STORED
-                        """,
-                        column=SQL.identifier(column),
-                        config=SQL("%s", config),
-                        limit=CV_TEXT_LIMIT,
-                    )
-                )
+            cv = SQL(
+                """CASE WHEN res_model = 'hr.applicant' AND index_content IS NOT NULL
+                        THEN to_tsvector(%(config)s::regconfig, left(index_content, %(limit)s)) END""",
+                config=config,
+                limit=CV_TEXT_LIMIT,
+            )
+            self._talent_add_tsvector(cr, "hr_applicant", "talent_profile_tsv_%s" % suffix, profile)
+            self._talent_add_tsvector(cr, "ir_attachment", "talent_cv_tsv_%s" % suffix, cv, partial=True)
+
+    @api.model
+    def _talent_add_tsvector(self, cr, table, column, expression, partial=False):
+        """A generated ``tsvector`` column on ``table`` with its GIN index, unless it exists."""
+        if not sql.column_exists(cr, table, column):
             cr.execute(
                 SQL(
-                    "CREATE INDEX IF NOT EXISTS %s ON hr_applicant USING gin (%s)",
-                    SQL.identifier("hr_applicant_%s_gin" % column),
+                    "ALTER TABLE %s ADD COLUMN %s tsvector GENERATED ALWAYS AS (%s) STORED",
+                    SQL.identifier(table),
                     SQL.identifier(column),
+                    expression,
                 )
             )
-            column = "talent_cv_tsv_%s" % suffix
-            cr.execute(
-                SQL(
-                    "SELECT 1 FROM information_schema.columns WHERE table_name = 'ir_attachment' AND column_name = %s",
-                    column,
-                )
-            )
-            if not cr.fetchone():
-                cr.execute(
-                    SQL(
-                        """
-                        ALTER TABLE ir_attachment ADD COLUMN %(column)s tsvector GENERATED ALWAYS AS (
-                            CASE WHEN res_model = 'hr.applicant' AND index_content IS NOT NULL
-                                 THEN to_tsvector(%(config)s::regconfig, left(index_content, %(limit)s)) END
-                        ) STORED
-                        """,
-                        column=SQL.identifier(column),
-                        config=SQL("%s", config),
-                        limit=CV_TEXT_LIMIT,
-                    )
-                )
-            cr.execute(
-                SQL(
-                    "CREATE INDEX IF NOT EXISTS %s ON ir_attachment USING gin (%s) WHERE %s IS NOT NULL",
-                    SQL.identifier("ir_attachment_%s_gin" % column),
-                    SQL.identifier(column),
-                    SQL.identifier(column),
-                )
-            )
+        sql.create_index(
+            cr,
+            "%s_%s_gin" % (table, column),
+            table,
+            [column],
+            method="gin",
+            where="%s IS NOT NULL" % column if partial else "",
+        )
 
     @api.model
     def _talent_join_method(self):
