@@ -162,6 +162,8 @@ class MailingMailing(models.Model):
         """
         Talent = self.env["hr.applicant"]
         query = Talent._search(self._get_recipients_domain())
+        if query.is_empty():
+            return []
         companies = self.env.companies.sudo()
         horizon = max(
             [0, *companies.mapped("talent_cap_passive_days"), *companies.mapped("talent_cap_warm_days")]
@@ -172,40 +174,54 @@ class MailingMailing(models.Model):
         )
         pools = Talent._fields["talent_pool_ids"]
         self.env.flush_all()
+        # The audience is read from the domain's own query (no second pass over hr_applicant);
+        # the last counted touch is one probe of talent_touch's cap index per person; warm
+        # people are few (activated leads, ongoing applications) and found through indexes.
         return self.env.execute_query(
             SQL(
                 """
-                WITH audience AS (
-                    SELECT DISTINCT ON (a.partner_id) a.id, a.partner_id, COALESCE(a.company_id, %(company)s) AS company_id,
-                           COUNT(*) OVER (PARTITION BY a.partner_id) AS talents
-                      FROM hr_applicant a
-                     WHERE a.id IN %(audience)s
-                  ORDER BY a.partner_id, a.id
-                ), last_touch AS (
-                    SELECT t.partner_id, t.company_id, MAX(t.date) AS date
-                      FROM talent_touch t
-                     WHERE t.counts_toward_cap AND t.date > %(since)s
-                  GROUP BY t.partner_id, t.company_id
+                WITH matched AS (
+                    SELECT %(talent)s AS id, %(partner)s AS partner_id, COALESCE(%(company_col)s, %(company)s) AS company_id
+                      FROM %(from)s
+                     WHERE %(where)s
+                ), audience AS (
+                    SELECT DISTINCT ON (partner_id) id, partner_id, company_id,
+                           COUNT(*) OVER (PARTITION BY partner_id) AS talents
+                      FROM matched
+                  ORDER BY partner_id, id
                 ), warm AS (
-                    SELECT DISTINCT w.partner_id
+                    SELECT w.partner_id
                       FROM hr_applicant w
-                     WHERE w.active AND w.partner_id IS NOT NULL
-                       AND (w.talent_lead_state = 'activated' OR w.id IN %(applications)s)
+                     WHERE w.talent_lead_state = 'activated' AND w.active AND w.partner_id IS NOT NULL
+                       AND EXISTS (SELECT 1 FROM %(pool_rel)s r WHERE r.%(pool_col)s = w.id)
+                     UNION
+                    SELECT w.partner_id
+                      FROM hr_applicant w
+                     WHERE w.id IN %(applications)s AND w.active AND w.partner_id IS NOT NULL
                        AND EXISTS (SELECT 1 FROM %(pool_rel)s r WHERE r.%(pool_col)s = w.id)
                 )
-                SELECT au.id, au.partner_id, au.company_id, au.talents, lt.date, p.talent_contact_frequency,
+                SELECT au.id, au.partner_id, au.company_id, au.talents,
+                       (SELECT t.date
+                          FROM talent_touch t
+                         WHERE t.partner_id = au.partner_id AND t.company_id = au.company_id
+                           AND t.counts_toward_cap AND t.date > %(since)s
+                      ORDER BY t.date DESC
+                         LIMIT 1),
+                       p.talent_contact_frequency,
                        wa.partner_id IS NOT NULL
                   FROM audience au
                   JOIN res_partner p ON p.id = au.partner_id
-             LEFT JOIN last_touch lt ON lt.partner_id = au.partner_id AND lt.company_id = au.company_id
              LEFT JOIN warm wa ON wa.partner_id = au.partner_id
                 """,
+                talent=SQL.identifier(query.table, "id"),
+                partner=SQL.identifier(query.table, "partner_id"),
+                company_col=SQL.identifier(query.table, "company_id"),
                 company=self.env.company.id,
-                audience=query.subselect(),
                 since=now - timedelta(days=horizon),
                 pool_rel=SQL.identifier(pools.relation),
                 pool_col=SQL.identifier(pools.column1),
                 applications=applications.subselect(SQL.identifier(applications.table, "pool_applicant_id")),
+                **{"from": query.from_clause, "where": query.where_clause or SQL("TRUE")},
             )
         )
 

@@ -79,6 +79,8 @@ class TalentTouch(models.Model):
     _partner_date_idx = models.Index("(partner_id, date DESC)")
     # pool health report: a person's last touch in a company, read from the index alone
     _partner_company_date_idx = models.Index("(partner_id, company_id, date DESC)")
+    # frequency caps: a person's last counted touch in a company, one index probe per person
+    _cap_idx = models.Index("(partner_id, company_id, date DESC) WHERE counts_toward_cap")
 
     @api.depends("direction")
     def _compute_counts_toward_cap(self):
