@@ -19,8 +19,9 @@ def _round(value, places=2):
 class JobMatching(Scenario):
     """Explainable matching (issue 4): the top 50 talents of the pools for one job.
 
-    ``fast`` ranks with ``hr.job._talent_match_talents`` (one SQL query over every talent, then
-    hr_recruitment_skills' matching for the 50 returned). ``baseline`` scores every talent in a
+    ``fast`` ranks with ``hr.job._talent_match_talents`` (one aggregate of the job's skill lines
+    bounds every talent's score, one SQL query scores the talents that can still make the list,
+    then hr_recruitment_skills' matching for the 50 returned). ``baseline`` scores every talent in a
     per-record ORM loop: hr_recruitment_skills' ``matching_score`` with the ``matching_job_id``
     context, the talent's skill lines for the exact ratio, one text-rank query per talent and
     the other factors in Python, then sorts. Both must return the same 50 talents in the same order.
@@ -30,8 +31,8 @@ class JobMatching(Scenario):
     title = "Matching: top 50 talents for one job"
     description = (
         "hr.job._talent_match_talents(limit=50): skills (required and nice-to-have), full-text relevance "
-        "(English and German, GIN), location, seniority, availability, engagement and penalties, in one "
-        "query. Baseline: every talent scored in a per-record ORM loop (matching_score with the "
+        "(English and German, GIN), location, seniority, availability, engagement and penalties, in SQL, "
+        "scoring only the talents whose skills can lift them into the list. Baseline: every talent scored in a per-record ORM loop (matching_score with the "
         "matching_job_id context, one ts_rank query per talent), then sorted."
     )
     baseline_label = "per-talent scoring loop"
@@ -143,10 +144,10 @@ class JobMatching(Scenario):
             dnc = talent.partner_id.talent_do_not_contact
             recent = bool(talent.talent_last_contact_date and talent.talent_last_contact_date >= inputs["recent_since"])
             raw[talent.id] = (values, dnc, recent)
-        best_text = max((values["text"] for values, _d, _r in raw.values()), default=0.0)
+        reference = inputs["text_reference"]
         scored = []
         for talent_id, (values, dnc, recent) in raw.items():
-            values["text"] = _round(values["text"] / best_text, 4) if best_text else Decimal(0)
+            values["text"] = _round(min(1.0, values["text"] / reference), 4) if reference else Decimal(0)
             contributions = {
                 key: _round(Decimal(100) * weights[key] * values[key] / total) for key in weights
             }

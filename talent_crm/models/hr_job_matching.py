@@ -58,34 +58,51 @@ class HrJob(models.Model):
     # Inputs
     # ------------------------------------------------------------
 
-    def _talent_match_terms(self, text):
-        """``{config: tsquery text}``: the most frequent words of ``text``, OR-ed.
+    def _talent_match_terms(self, title, text):
+        """``({config: tsquery text}, reference rank)`` of the job's words.
 
-        The text is searched in its own language: the configuration that drops the most words
-        (its stop words) wins; both are kept when they drop as many. Searching an English text
-        with the German configuration would look for "and", "the"... in every profile.
+        The query OR-s the words of the job title and then the most frequent words of ``text``
+        (``MATCH_MAX_TERMS`` in all). The text is searched in its own language: the
+        configuration that drops the most words (its stop words) wins; both are kept when they
+        drop as many. Searching an English text with the German configuration would look for
+        "and", "the"... in every profile. The reference rank is the rank, for that query, of a
+        profile whose title is the job title: text relevance is measured against it.
         """
-        lexemes_of, kept = {}, {}
+        lexemes_of, kept, reference = {}, {}, {}
         for config in MATCH_TS_CONFIGS:
             self.env.cr.execute(
                 SQL(
                     """
-                    SELECT lexeme, array_length(positions, 1) FROM unnest(to_tsvector(%s::regconfig, %s))
-                     ORDER BY array_length(positions, 1) DESC NULLS LAST, lexeme
+                    SELECT lexeme, array_length(positions, 1),
+                           lexeme = ANY(tsvector_to_array(to_tsvector(%(config)s::regconfig, %(title)s)))
+                      FROM unnest(to_tsvector(%(config)s::regconfig, %(text)s))
+                     ORDER BY 3 DESC, array_length(positions, 1) DESC NULLS LAST, lexeme
                     """,
-                    config,
-                    text,
+                    config=config,
+                    title=title,
+                    text=text,
                 )
             )
             rows = self.env.cr.fetchall()
             lexemes_of[config] = [row[0] for row in rows[:MATCH_MAX_TERMS]]
             kept[config] = sum(row[1] or 1 for row in rows)
         fewest = min(kept.values(), default=0)
-        return {
+        terms = {
             config: " | ".join("'%s'" % lexeme.replace("\\", "\\\\").replace("'", "''") for lexeme in lexemes)
             for config, lexemes in lexemes_of.items()
             if lexemes and kept[config] == fewest
         }
+        for config, query in terms.items():
+            self.env.cr.execute(
+                SQL(
+                    "SELECT ts_rank(setweight(to_tsvector(%s::regconfig, %s), 'A'), %s::tsquery)",
+                    config,
+                    title,
+                    query,
+                )
+            )
+            reference[config] = self.env.cr.fetchone()[0] or 0.0
+        return terms, max(reference.values(), default=0.0)
 
     def _talent_match_inputs(self):
         """Everything matching needs from the job and its company; ``UserError`` on unusable input."""
@@ -101,8 +118,8 @@ class HrJob(models.Model):
         required_total = sum(level for _s, level, required in skills if required) + job_degree
         nice_total = sum(level for _s, level, required in skills if not required)
         text = " ".join(filter(None, [job.name, html2plaintext(job.description or ""), job.requirements or ""]))
-        terms = self._talent_match_terms(text) if text.strip() else {}
-        has_terms = any(terms.values())
+        terms, text_reference = self._talent_match_terms(job.name or "", text) if text.strip() else ({}, 0.0)
+        has_terms = any(terms.values()) and text_reference > 0
         if not skills and not job_degree and not html2plaintext(job.description or "").strip():
             raise UserError(
                 self.env._(
@@ -135,7 +152,8 @@ class HrJob(models.Model):
             "job_degree": job_degree,
             "required_total": required_total,
             "nice_total": nice_total,
-            "terms": terms,
+            "terms": terms if has_terms else {},
+            "text_reference": text_reference,
             "country_id": country.id or None,
             "remote_policy": job.talent_remote_policy or None,
             "seniority_rank": job.talent_seniority_id.rank or None,
@@ -147,30 +165,139 @@ class HrJob(models.Model):
             "recent_since": fields.Datetime.now() - timedelta(days=company.talent_match_recent_days),
         }
 
-    def _talent_match_candidates(self, company):
-        """SQL of the ids of the talents matching may rank: the user's visible talents of the company."""
+    # the talent columns matching reads, selected with the candidates
+    _talent_match_columns = (
+        "id",
+        "partner_id",
+        "type_id",
+        "talent_seniority_id",
+        "talent_remote_preference",
+        "talent_country_id",
+        "talent_availability",
+        "availability",
+        "talent_last_engagement_date",
+        "talent_last_contact_date",
+    )
+
+    def _talent_match_candidates(self, company, restrict=None):
+        """SQL selecting the talents matching may rank, with the columns it reads.
+
+        The user's visible talents of the company, in one pass over ``hr_applicant``; only
+        those whose id ``restrict`` (SQL selecting ids) returns, when given.
+        """
         Applicant = self.env["hr.applicant"]
         domain = (
             Applicant._talent_domain()
             & Domain("company_id", "in", [company.id, False])
             & Domain("talent_anonymized_date", "=", False)
         )
-        return Applicant._search(domain).subselect()
+        query = Applicant._search(domain)
+        if restrict is not None:
+            query.add_where(SQL("%s IN (%s)", SQL.identifier(query.table, "id"), restrict))
+        columns = [
+            SQL("%s AS %s", SQL.identifier(query.table, column), SQL.identifier(column))
+            for column in self._talent_match_columns
+        ]
+        if query.is_empty():
+            return SQL("SELECT %s FROM hr_applicant WHERE FALSE", SQL(", ").join(columns))
+        return query.select(*columns)
 
     # ------------------------------------------------------------
     # Ranking
     # ------------------------------------------------------------
 
-    def _talent_match_query(self, inputs, limit, talent_ids=None):
+    @api.model
+    def _talent_match_formulas(self, inputs, exact):
+        """SQL of each factor value and contribution over the raw columns of ``raw``.
+
+        ``exact``: in ``numeric``, rounded as the explanation shows them (contributions to two
+        decimals, so that they add up to the score); otherwise in ``float8``, for ranking every
+        candidate quickly. Both agree to within a few hundredths of a point.
+        """
+        kind = SQL("numeric") if exact else SQL("float8")
+        w = inputs["weights"]
+        total = inputs["total_weight"]
         today = fields.Date.context_today(self)
-        now = fields.Datetime.now()
+        policy, country, seniority = inputs["remote_policy"], inputs["country_id"], inputs["seniority_rank"]
+
+        def rounded(expression, places):
+            return SQL("round((%s)::numeric, %s)", expression, places) if exact else SQL("(%s)::float8", expression)
+
+        required_total, nice_total = inputs["required_total"], inputs["nice_total"]
+        values = {
+            "skills_required": SQL(
+                "least(1, (raw.req + %(degree)s) / %(total)s::%(kind)s)",
+                degree=SQL("coalesce(raw.degree, 0) * 100") if inputs["job_degree"] > 1 else SQL("0"),
+                total=required_total,
+                kind=kind,
+            )
+            if required_total > 0
+            else SQL("0::%s", kind),
+            "skills_nice": SQL("least(1, raw.nice / %s::%s)", nice_total, kind)
+            if nice_total > 0
+            else SQL("0::%s", kind),
+            "text": SQL(
+                "coalesce(%s, 0)",
+                rounded(SQL("least(1, raw.text_rank / %s)", inputs["text_reference"] or 1), 4),
+            ),
+            "location": SQL(
+                """CASE
+                       WHEN %(policy)s::varchar = 'remote' THEN
+                           CASE WHEN raw.remote_pref = 'onsite' THEN 0.5 ELSE 1 END
+                       WHEN %(country)s::int IS NULL THEN 0
+                       WHEN raw.country_id = %(country)s::int THEN
+                           CASE WHEN %(policy)s::varchar = 'onsite' AND raw.remote_pref = 'remote' THEN 0.5 ELSE 1 END
+                       WHEN raw.country_id IS NULL THEN 0.5
+                       WHEN %(policy)s::varchar = 'hybrid' AND raw.remote_pref IN ('remote', 'flexible') THEN 0.25
+                       ELSE 0
+                   END::%(kind)s""",
+                policy=policy,
+                country=country,
+                kind=kind,
+            ),
+            "seniority": SQL(
+                """CASE
+                       WHEN %(rank)s::int IS NULL OR raw.seniority_rank IS NULL THEN 0
+                       WHEN raw.seniority_rank = %(rank)s::int THEN 1
+                       WHEN abs(raw.seniority_rank - %(rank)s::int) = 1 THEN 0.5
+                       ELSE 0
+                   END::%(kind)s""",
+                rank=seniority,
+                kind=kind,
+            ),
+            "availability": SQL(
+                """(CASE raw.availability_state WHEN 'open' THEN 1 WHEN 'unknown' THEN 0.5 ELSE 0 END
+                    * CASE WHEN raw.available_from > %(soon)s THEN 0.5 ELSE 1 END)::%(kind)s""",
+                soon=today + timedelta(days=90),
+                kind=kind,
+            ),
+            "engagement": SQL(
+                "CASE WHEN raw.engaged IS NULL THEN 0::%(kind)s ELSE %(value)s END",
+                kind=kind,
+                value=rounded(
+                    SQL(
+                        "greatest(0, 1 - extract(epoch FROM (%s - raw.engaged)) / 86400.0 / 365)",
+                        fields.Datetime.now(),
+                    ),
+                    4,
+                ),
+            ),
+        }
+        contributions = {
+            key: SQL("round((100.0 * %s * (%s) / %s)::numeric, 2)", w[key], value, total)
+            if exact
+            else SQL("(100.0 * %s * (%s) / %s)", w[key], value, total)
+            for key, value in values.items()
+        }
+        return values, contributions
+
+    def _talent_match_scored_ctes(self, inputs, candidates):
+        """CTEs ``cand``, ``sk``, ``txt``, ``cv`` and ``raw``: every talent of ``candidates``
+        (SQL selecting ``_talent_match_columns``) not already applying to the job, with the raw
+        inputs of each factor and its ``fast_score`` (``float8``)."""
+        today = fields.Date.context_today(self)
         skill_ids = [s for s, _l, _r in inputs["skills"]] or [0]
-        skill_levels = [level for _s, level, _r in inputs["skills"]] or [0]
-        skill_required = [required for _s, _l, required in inputs["skills"]] or [False]
         terms = inputs["terms"]
-        candidates = self._talent_match_candidates(inputs["company"])
-        if talent_ids is not None:
-            candidates = SQL("%s", tuple(talent_ids) or (0,))
         if any(terms.values()):
             profile_rank, profile_match, cv_rank, cv_match = [], [], [], []
             for config, suffix in MATCH_TS_CONFIGS.items():
@@ -189,7 +316,7 @@ class HrJob(models.Model):
                     SELECT a.id, greatest(%(profile_rank)s) AS r
                       FROM hr_applicant a
                      WHERE (%(profile_match)s)
-                       AND a.id IN %(candidates)s
+                       AND a.id IN (SELECT id FROM cand)
                 ),
                 cv AS (
                     SELECT coalesce(ap.pool_applicant_id, ap.id) AS id, max(greatest(%(cv_rank)s)) AS r
@@ -197,6 +324,7 @@ class HrJob(models.Model):
                       JOIN hr_applicant ap ON ap.id = att.res_id
                      WHERE att.res_model = 'hr.applicant'
                        AND (%(cv_match)s)
+                       AND coalesce(ap.pool_applicant_id, ap.id) IN (SELECT id FROM cand)
                      GROUP BY 1
                 ),
                 """,
@@ -204,25 +332,28 @@ class HrJob(models.Model):
                 profile_match=SQL(" OR ").join(profile_match),
                 cv_rank=SQL(", ").join(cv_rank),
                 cv_match=SQL(" OR ").join(cv_match),
-                candidates=candidates,
             )
         else:
             text_ctes = SQL(
                 "txt AS (SELECT NULL::int AS id, 0::real AS r WHERE FALSE), "
                 "cv AS (SELECT NULL::int AS id, 0::real AS r WHERE FALSE),"
             )
-        w = inputs["weights"]
-        total = inputs["total_weight"]
-
-        def contribution(key):
-            return SQL("round((100.0 * %s * v_%s / %s)::numeric, 2)", w[key], SQL(key), total)
-
+        keys = list(MATCH_WEIGHT_FIELDS)
+        _values, fast_contributions = self._talent_match_formulas(inputs, exact=False)
+        fast_base = SQL(" + ").join(fast_contributions[key] for key in keys)
+        # the score is the base minus the penalties, each at most what is left of the base
+        fast_score = SQL(
+            """(%(base)s) - CASE WHEN raw.is_dnc THEN least(%(dnc)s, %(base)s) ELSE 0 END
+               - CASE WHEN raw.is_recent
+                      THEN least(%(recent)s, (%(base)s) - CASE WHEN raw.is_dnc THEN least(%(dnc)s, %(base)s) ELSE 0 END)
+                      ELSE 0 END""",
+            base=fast_base,
+            dnc=inputs["penalty_dnc"],
+            recent=inputs["penalty_recent"],
+        )
         return SQL(
             """
-            WITH job_skill AS (
-                SELECT * FROM unnest(%(skill_ids)s::int[], %(skill_levels)s::int[], %(skill_required)s::bool[])
-                    AS js(skill_id, level, required)
-            ),
+            cand AS MATERIALIZED (%(candidates)s),
             sk AS (
                 SELECT s.applicant_id,
                        coalesce(sum(least(l.level_progress, js.level * 2)) FILTER (WHERE js.required), 0) AS req,
@@ -232,6 +363,7 @@ class HrJob(models.Model):
                           FROM hr_applicant_skill s
                           JOIN hr_skill_type t ON t.id = s.skill_type_id
                          WHERE s.skill_id = ANY(%(skill_ids)s::int[])
+                           AND s.applicant_id IN (SELECT id FROM cand)
                            AND (s.valid_to IS NULL OR s.valid_to >= %(today)s OR t.is_certification)
                          ORDER BY s.applicant_id, s.skill_id,
                                   (s.valid_to IS NULL OR s.valid_to >= %(today)s) DESC,
@@ -242,67 +374,181 @@ class HrJob(models.Model):
                  GROUP BY s.applicant_id
             ),
             %(text_ctes)s
-            scored AS (
+            unranked AS (
                 SELECT c.id,
-                       CASE WHEN %(required_total)s > 0 THEN
-                           least(1, (coalesce(sk.req, 0)
-                                     + CASE WHEN %(job_degree)s > 1 THEN coalesce(deg.score, 0) * 100 ELSE 0 END)
-                                    / %(required_total)s::numeric)
-                       ELSE 0 END AS v_skills_required,
-                       CASE WHEN %(nice_total)s > 0 THEN least(1, coalesce(sk.nice, 0) / %(nice_total)s::numeric)
-                       ELSE 0 END AS v_skills_nice,
-                       coalesce(round(((coalesce(txt.r, 0) + coalesce(cv.r, 0))
-                                 / nullif(max(coalesce(txt.r, 0) + coalesce(cv.r, 0)) OVER (), 0))::numeric, 4), 0)
-                           AS v_text,
-                       CASE
-                           WHEN %(policy)s::varchar = 'remote' THEN
-                               CASE WHEN c.talent_remote_preference = 'onsite' THEN 0.5 ELSE 1 END
-                           WHEN %(country)s::int IS NULL THEN 0
-                           WHEN c.talent_country_id = %(country)s::int THEN
-                               CASE WHEN %(policy)s::varchar = 'onsite' AND c.talent_remote_preference = 'remote'
-                                    THEN 0.5 ELSE 1 END
-                           WHEN c.talent_country_id IS NULL THEN 0.5
-                           WHEN %(policy)s::varchar = 'hybrid' AND c.talent_remote_preference IN ('remote', 'flexible')
-                               THEN 0.25
-                           ELSE 0
-                       END::numeric AS v_location,
-                       CASE
-                           WHEN %(seniority_rank)s::int IS NULL OR sen.rank IS NULL THEN 0
-                           WHEN sen.rank = %(seniority_rank)s::int THEN 1
-                           WHEN abs(sen.rank - %(seniority_rank)s::int) = 1 THEN 0.5
-                           ELSE 0
-                       END::numeric AS v_seniority,
-                       (CASE c.talent_availability WHEN 'open' THEN 1 WHEN 'unknown' THEN 0.5 ELSE 0 END
-                        * CASE WHEN c.availability > %(soon)s THEN 0.5 ELSE 1 END)::numeric AS v_availability,
-                       CASE WHEN c.talent_last_engagement_date IS NULL THEN 0
-                            ELSE round(greatest(0, 1 - extract(epoch FROM (%(now)s - c.talent_last_engagement_date))
-                                                    / 86400.0 / 365)::numeric, 4)
-                       END AS v_engagement,
+                       coalesce(sk.req, 0) AS req,
+                       coalesce(sk.nice, 0) AS nice,
+                       deg.score AS degree,
+                       coalesce(txt.r, 0) + coalesce(cv.r, 0) AS text_rank,
+                       c.talent_remote_preference AS remote_pref,
+                       c.talent_country_id AS country_id,
+                       sen.rank AS seniority_rank,
+                       c.talent_availability AS availability_state,
+                       c.availability AS available_from,
+                       c.talent_last_engagement_date AS engaged,
                        coalesce(p.talent_do_not_contact, FALSE) AS is_dnc,
                        coalesce(c.talent_last_contact_date >= %(recent_since)s, FALSE) AS is_recent
-                  FROM hr_applicant c
+                  FROM cand c
                   LEFT JOIN sk ON sk.applicant_id = c.id
                   LEFT JOIN txt ON txt.id = c.id
                   LEFT JOIN cv ON cv.id = c.id
                   LEFT JOIN hr_recruitment_degree deg ON deg.id = c.type_id
                   LEFT JOIN talent_seniority sen ON sen.id = c.talent_seniority_id
                   LEFT JOIN res_partner p ON p.id = c.partner_id
-                 WHERE c.id IN %(candidates)s
-                   AND NOT EXISTS (
+                 WHERE NOT EXISTS (
                         SELECT 1 FROM hr_applicant app
                          WHERE app.pool_applicant_id = c.id AND app.id != c.id
                            AND app.job_id = %(job)s AND app.active)
             ),
+            raw AS MATERIALIZED (
+                SELECT raw.*, %(fast_score)s AS fast_score FROM unranked raw
+            )
+            """,
+            candidates=candidates,
+            skill_ids=skill_ids,
+            today=today,
+            text_ctes=text_ctes,
+            recent_since=inputs["recent_since"],
+            job=self.id,
+            fast_score=fast_score,
+        )
+
+    def _talent_match_job_skill_cte(self, inputs):
+        return SQL(
+            """job_skill AS (
+                SELECT * FROM unnest(%s::int[], %s::int[], %s::bool[]) AS js(skill_id, level, required)
+            )""",
+            [s for s, _l, _r in inputs["skills"]] or [0],
+            [level for _s, level, _r in inputs["skills"]] or [0],
+            [required for _s, _l, required in inputs["skills"]] or [False],
+        )
+
+    def _talent_match_scope(self, inputs, limit):
+        """Ids of the talents that can still be among the ``limit`` best, or ``None`` for all.
+
+        Only the skills depend on a talent's skill lines; every other factor is worth at most
+        its weight. An upper bound of each talent's score (its skill points, the other factors
+        at full weight) is read from one aggregate of ``hr_applicant_skill``. The talents with
+        the highest bounds are scored; the ``limit``-th best of their scores is a score the
+        final list reaches anyway, so talents whose bound stays below it cannot enter it.
+        When that threshold does not exceed the bound of a talent without any of the job's
+        skills, every candidate has to be scored (``None``).
+        """
+        if not inputs["skills"]:
+            return None
+        weights, total = inputs["weights"], inputs["total_weight"]
+        required_total, nice_total = inputs["required_total"], inputs["nice_total"]
+        others = sum(weights[key] for key in MATCH_WEIGHT_FIELDS if key not in ("skills_required", "skills_nice"))
+        degree_max = 0.0
+        if inputs["job_degree"] > 1:
+            degree_max = max(self.env["hr.recruitment.degree"].sudo().search([]).mapped("score") or [0]) * 100
+
+        def bound(required, nice):
+            value = others
+            if required_total > 0:
+                value += weights["skills_required"] * min(1.0, (required + degree_max) / required_total)
+            if nice_total > 0:
+                value += weights["skills_nice"] * min(1.0, nice / nice_total)
+            return 100.0 * value / total
+
+        bound_sql = SQL(
+            "100.0 * (%(others)s + %(required)s + %(nice)s) / %(total)s",
+            others=others,
+            required=SQL(
+                "%s * least(1, (b.req + %s) / %s::float8)", weights["skills_required"], degree_max, required_total
+            )
+            if required_total > 0
+            else SQL("0"),
+            nice=SQL("%s * least(1, b.nice / %s::float8)", weights["skills_nice"], nice_total)
+            if nice_total > 0
+            else SQL("0"),
+            total=total,
+        )
+        company = inputs["company"]
+        seed_size = max(4 * limit, 200)
+        rows = self.env.execute_query(
+            SQL(
+                """
+                WITH %(job_skill)s,
+                bound AS MATERIALIZED (
+                    SELECT b.id, %(bound)s AS ub
+                      FROM (
+                            SELECT s.applicant_id AS id,
+                                   coalesce(sum(least(l.level_progress, js.level * 2))
+                                            FILTER (WHERE js.required), 0) AS req,
+                                   coalesce(sum(least(l.level_progress, js.level * 2))
+                                            FILTER (WHERE NOT js.required), 0) AS nice
+                              FROM hr_applicant_skill s
+                              JOIN hr_skill_level l ON l.id = s.skill_level_id
+                              JOIN job_skill js ON js.skill_id = s.skill_id
+                             WHERE s.skill_id = ANY(%(skill_ids)s::int[])
+                             GROUP BY s.applicant_id
+                           ) b
+                ),
+                seed AS (SELECT id FROM bound ORDER BY ub DESC, id LIMIT %(seed_size)s),
+                %(scored)s,
+                threshold AS (
+                    SELECT fast_score AS v FROM raw ORDER BY fast_score DESC OFFSET %(offset)s LIMIT 1
+                )
+                SELECT (SELECT v FROM threshold),
+                       (SELECT array_agg(id) FROM bound WHERE ub >= (SELECT v FROM threshold) - 0.5)
+                """,
+                job_skill=self._talent_match_job_skill_cte(inputs),
+                bound=bound_sql,
+                skill_ids=[s for s, _l, _r in inputs["skills"]],
+                seed_size=seed_size,
+                scored=self._talent_match_scored_ctes(
+                    inputs, self._talent_match_candidates(company, restrict=SQL("SELECT id FROM seed"))
+                ),
+                offset=limit - 1,
+            )
+        )
+        threshold, scope = rows[0]
+        if threshold is None or threshold - 0.5 <= bound(0, 0):
+            return None
+        return scope or []
+
+    def _talent_match_query(self, inputs, limit, talent_ids=None):
+        """One query ranking the candidates, best first, with each factor's value and contribution.
+
+        Every candidate in scope is scored in ``float8``; the explanation (``numeric``,
+        contributions rounded to two decimals, adding up to the score) is computed only for the
+        candidates that can still be among the ``limit`` best: those within half a point of the
+        ``limit``-th float score (both scores differ by less than 0.1). With a limit, the scope
+        is narrowed first by :meth:`_talent_match_scope` (``talent_match_full_scan`` in the
+        context skips that).
+        """
+        restrict = None
+        if talent_ids is None and limit and not self.env.context.get("talent_match_full_scan"):
+            scope = self._talent_match_scope(inputs, limit)
+            if scope is not None:
+                restrict = SQL("SELECT unnest(%s::int[])", scope)
+        if talent_ids is not None:
+            restrict = SQL("SELECT unnest(%s::int[])", list(talent_ids))
+        candidates = self._talent_match_candidates(inputs["company"], restrict=restrict)
+        keys = list(MATCH_WEIGHT_FIELDS)
+        values, contributions = self._talent_match_formulas(inputs, exact=True)
+        return SQL(
+            """
+            WITH %(job_skill)s,
+            %(scored)s,
+            best AS (
+                SELECT raw.* FROM raw
+                 WHERE %(limit)s::int IS NULL
+                    OR raw.fast_score >= coalesce(
+                        (SELECT fast_score FROM raw ORDER BY fast_score DESC OFFSET %(offset)s LIMIT 1),
+                        '-infinity'::float8) - 0.5
+            ),
             contributed AS (
-                SELECT scored.*,
-                       %(c_skills_required)s AS c_skills_required,
-                       %(c_skills_nice)s AS c_skills_nice,
-                       %(c_text)s AS c_text,
-                       %(c_location)s AS c_location,
-                       %(c_seniority)s AS c_seniority,
-                       %(c_availability)s AS c_availability,
-                       %(c_engagement)s AS c_engagement
-                  FROM scored
+                SELECT raw.id,
+                       %(v_skills_required)s AS v_skills_required, %(v_skills_nice)s AS v_skills_nice,
+                       %(v_text)s AS v_text, %(v_location)s AS v_location, %(v_seniority)s AS v_seniority,
+                       %(v_availability)s AS v_availability, %(v_engagement)s AS v_engagement,
+                       %(c_skills_required)s AS c_skills_required, %(c_skills_nice)s AS c_skills_nice,
+                       %(c_text)s AS c_text, %(c_location)s AS c_location, %(c_seniority)s AS c_seniority,
+                       %(c_availability)s AS c_availability, %(c_engagement)s AS c_engagement,
+                       raw.is_dnc, raw.is_recent
+                  FROM best raw
             ),
             based AS (
                 SELECT contributed.*,
@@ -324,39 +570,23 @@ class HrJob(models.Model):
              ORDER BY score DESC, c_skills_required DESC, id
              LIMIT %(limit)s
             """,
-            skill_ids=skill_ids,
-            skill_levels=skill_levels,
-            skill_required=skill_required,
-            today=today,
-            text_ctes=text_ctes,
-            required_total=inputs["required_total"],
-            job_degree=inputs["job_degree"],
-            nice_total=inputs["nice_total"],
-            policy=inputs["remote_policy"],
-            country=inputs["country_id"],
-            seniority_rank=inputs["seniority_rank"],
-            soon=today + timedelta(days=90),
-            now=now,
-            recent_since=inputs["recent_since"],
-            candidates=candidates,
-            job=self.id,
-            c_skills_required=contribution("skills_required"),
-            c_skills_nice=contribution("skills_nice"),
-            c_text=contribution("text"),
-            c_location=contribution("location"),
-            c_seniority=contribution("seniority"),
-            c_availability=contribution("availability"),
-            c_engagement=contribution("engagement"),
+            job_skill=self._talent_match_job_skill_cte(inputs),
+            scored=self._talent_match_scored_ctes(inputs, candidates),
+            offset=(limit or 1) - 1,
             penalty_dnc=inputs["penalty_dnc"],
             penalty_recent=inputs["penalty_recent"],
             limit=limit,
+            **{"v_%s" % key: values[key] for key in keys},
+            **{"c_%s" % key: contributions[key] for key in keys},
         )
 
     def _talent_match_talents(self, limit=50, talent_ids=None):
         """The ``limit`` best talents of the pools for this job, best first, with their explanation.
 
-        One SQL query ranks every candidate (the user's visible talents of the job's company, not
-        already applying to the job); hr_recruitment_skills' own matching (``matching_score``,
+        SQL ranks the candidates (the user's visible talents of the job's company, not already
+        applying to the job): a first query bounds every talent's score by its skills and keeps
+        only those that can still make the list, a second one scores them (see
+        :meth:`_talent_match_query`); hr_recruitment_skills' own matching (``matching_score``,
         matching and missing skills, with the ``matching_job_id`` context) explains the skills of
         the returned talents. Ties are broken by the required-skills contribution, then the talent id.
 

@@ -181,7 +181,8 @@ class MailingMailing(models.Model):
             SQL(
                 """
                 WITH matched AS (
-                    SELECT %(talent)s AS id, %(partner)s AS partner_id, COALESCE(%(company_col)s, %(company)s) AS company_id
+                    SELECT %(talent)s AS id, %(partner)s AS partner_id,
+                           COALESCE(%(company_col)s, %(company)s) AS company_id
                       FROM %(from)s
                      WHERE %(where)s
                 ), audience AS (

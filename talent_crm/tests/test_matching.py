@@ -131,11 +131,16 @@ class TestMatching(TalentCrmCommon):
                 "datas": base64.b64encode(b"Five years building Kubernetes platform services in Python."),
             }
         )
+        namesake = self._create_talent("Nora Namesake", talent_current_title="Python Backend Engineer (test)")
         by_talent = self._by_talent(self._rank())
         self.assertEqual(by_talent[unrelated]["score"], 0.0)
+        self.assertEqual(by_talent[namesake]["score"], 100.0, "a profile titled like the job is the reference")
         for talent in (title, notes, cv_only):
             self.assertGreater(by_talent[talent]["score"], 0.0, talent.partner_name)
-        self.assertEqual(max(r["score"] for r in by_talent.values()), 100.0, "the best text match scores 100")
+            self.assertLess(by_talent[talent]["score"], 100.0, talent.partner_name)
+        self.assertGreater(
+            by_talent[title]["score"], by_talent[notes]["score"], "a title word weighs more than one in the notes"
+        )
         # German: "Datenbanken" in the job finds "Datenbank" only through the German stemmer
         german_job = self.env["hr.job"].create(
             {"name": "Entwickler (test)", "description": "<p>Erfahrung mit relationalen Datenbanken</p>"}
@@ -234,6 +239,45 @@ class TestMatching(TalentCrmCommon):
         weights = {f["key"]: f["weight"] for f in first[0]["factors"]}
         self.assertEqual(weights["skills_required"], 35)
         self.assertEqual(weights["seniority"], 0, "the job asks for no seniority: not applicable")
+
+    def test_pruned_ranking_equals_full_scan(self):
+        """Talents whose skills cannot lift them into the list are not scored, with the same result."""
+        self.job.talent_remote_policy = "onsite"
+        strong = self.env["hr.applicant"]
+        for i in range(4):
+            strong |= self._create_talent(
+                "Strong %s" % i,
+                talent_current_title="Python Backend Engineer",
+                talent_country_id=self.env.ref("base.de").id,
+                talent_availability="open",
+                applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)],
+            )
+        weak = self.env["hr.applicant"]
+        for i in range(6):
+            weak |= self._create_talent(
+                "Weak %s" % i,
+                talent_current_title="Python developer",
+                talent_country_id=self.env.ref("base.de").id,
+                talent_availability="open",
+                applicant_skill_ids=[self._skill(self.skill_python, self.level_beginner)],
+            )
+            weak |= self._create_talent("Skill-less %s" % i, talent_availability="open")
+        self.env.flush_all()
+        scope = self.job._talent_match_scope(self.job._talent_match_inputs(), 3)
+        self.assertTrue(set(strong.ids) <= set(scope))
+        self.assertFalse(set(weak.ids) & set(scope), "beginners and talents without the skill cannot make the top 3")
+        job = self.job.with_user(self.user_recruiter)
+        for limit in (1, 3):
+            pruned = job._talent_match_talents(limit=limit)
+            full = job.with_context(talent_match_full_scan=True)._talent_match_talents(limit=limit)
+            self.assertEqual(len(pruned), limit)
+            self.assertEqual(
+                [(r["talent"], r["score"], r["factors"]) for r in pruned],
+                [(r["talent"], r["score"], r["factors"]) for r in full],
+            )
+            self.assertTrue(set(r["talent"] for r in pruned) <= set(strong))
+        # a limit beyond the strong talents: the bound no longer excludes anyone
+        self.assertIsNone(self.job._talent_match_scope(self.job._talent_match_inputs(), 10))
 
     # ------------------------------------------------------------
     # Bad input
