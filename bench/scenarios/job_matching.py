@@ -32,8 +32,9 @@ class JobMatching(Scenario):
     description = (
         "hr.job._talent_match_talents(limit=50): skills (required and nice-to-have), full-text relevance "
         "(English and German, GIN), location, seniority, availability, engagement and penalties, in SQL, "
-        "scoring only the talents whose skills can lift them into the list. Baseline: every talent scored in a per-record ORM loop (matching_score with the "
-        "matching_job_id context, one ts_rank query per talent), then sorted."
+        "scoring only the talents whose skills can lift them into the list. Baseline: every talent scored "
+        "in a per-record ORM loop (matching_score with the matching_job_id context, one ts_rank query per "
+        "talent), then sorted."
     )
     baseline_label = "per-talent scoring loop"
     feature = "matching (issue 4)"
