@@ -32,6 +32,17 @@ class HrApplicant(models.Model):
         """
         super().init()
         cr = self.env.cr
+        # Mailings and pool filters list many pools at once: with the default 100 most common
+        # values the planner underestimates a long pool list several times over and picks
+        # nested loops over tens of thousands of talents.
+        pools = self._fields["talent_pool_ids"]
+        cr.execute(
+            SQL(
+                "ALTER TABLE %s ALTER COLUMN %s SET STATISTICS 1000",
+                SQL.identifier(pools.relation),
+                SQL.identifier(pools.column2),
+            )
+        )
         for config, suffix in MATCH_TS_CONFIGS.items():
             profile = SQL(
                 """setweight(to_tsvector(%(config)s::regconfig, coalesce(talent_current_title, '')), 'A')

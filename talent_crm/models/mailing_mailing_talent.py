@@ -173,23 +173,31 @@ class MailingMailing(models.Model):
             [("job_id", "!=", False), ("application_status", "in", ["ongoing"]), ("pool_applicant_id", "!=", False)]
         )
         pools = Talent._fields["talent_pool_ids"]
+        # the person's columns come through the domain's own join on res_partner
+        _partner_model, partner_alias = Talent._fields["partner_id"].join(Talent, query.table, query)
         self.env.flush_all()
-        # The audience is read from the domain's own query (no second pass over hr_applicant);
-        # the last counted touch is one probe of talent_touch's cap index per person; warm
-        # people are few (activated leads, ongoing applications) and found through indexes.
+        # The audience is read from the domain's own query (no second pass over hr_applicant),
+        # de-duplicated with one sort. The last counted touch is one probe of talent_touch's cap
+        # index, only for people touched at all inside the horizon. Warm people are few
+        # (activated leads, ongoing applications) and are found from the applications.
         return self.env.execute_query(
             SQL(
                 """
                 WITH matched AS (
                     SELECT %(talent)s AS id, %(partner)s AS partner_id,
-                           COALESCE(%(company_col)s, %(company)s) AS company_id
+                           COALESCE(%(company_col)s, %(company)s) AS company_id,
+                           %(frequency)s AS frequency, %(last_touch)s AS last_touch
                       FROM %(from)s
                      WHERE %(where)s
                 ), audience AS (
-                    SELECT DISTINCT ON (partner_id) id, partner_id, company_id,
-                           COUNT(*) OVER (PARTITION BY partner_id) AS talents
+                    -- one row per person: the first talent (and its company), how many talents
+                    SELECT (min(ARRAY[id, company_id]))[1] AS id, partner_id,
+                           (min(ARRAY[id, company_id]))[2] AS company_id,
+                           min(frequency) AS frequency, max(last_touch) AS last_touch, COUNT(*) AS talents
                       FROM matched
-                  ORDER BY partner_id, id
+                  GROUP BY partner_id
+                ), ongoing AS MATERIALIZED (
+                    %(applications)s
                 ), warm AS (
                     SELECT w.partner_id
                       FROM hr_applicant w
@@ -197,31 +205,41 @@ class MailingMailing(models.Model):
                        AND EXISTS (SELECT 1 FROM %(pool_rel)s r WHERE r.%(pool_col)s = w.id)
                      UNION
                     SELECT w.partner_id
-                      FROM hr_applicant w
-                     WHERE w.id IN %(applications)s AND w.active AND w.partner_id IS NOT NULL
-                       AND EXISTS (SELECT 1 FROM %(pool_rel)s r WHERE r.%(pool_col)s = w.id)
+                      FROM ongoing o
+                      JOIN hr_applicant w ON w.id = o.pool_applicant_id
+                     WHERE w.active AND w.partner_id IS NOT NULL
+                       -- a probe per application (few), not a pass over every membership
+                       AND (SELECT TRUE FROM %(pool_rel)s r WHERE r.%(pool_col)s = w.id LIMIT 1)
                 )
                 SELECT au.id, au.partner_id, au.company_id, au.talents,
-                       (SELECT t.date
-                          FROM talent_touch t
-                         WHERE t.partner_id = au.partner_id AND t.company_id = au.company_id
-                           AND t.counts_toward_cap AND t.date > %(since)s
-                      ORDER BY t.date DESC
-                         LIMIT 1),
-                       p.talent_contact_frequency,
+                       CASE WHEN au.last_touch > %(since)s THEN
+                           (SELECT t.date
+                              FROM talent_touch t
+                             WHERE t.partner_id = au.partner_id AND t.company_id = au.company_id
+                               AND t.counts_toward_cap AND t.date > %(since)s
+                          ORDER BY t.date DESC
+                             LIMIT 1)
+                       END,
+                       au.frequency,
                        wa.partner_id IS NOT NULL
                   FROM audience au
-                  JOIN res_partner p ON p.id = au.partner_id
              LEFT JOIN warm wa ON wa.partner_id = au.partner_id
                 """,
                 talent=SQL.identifier(query.table, "id"),
                 partner=SQL.identifier(query.table, "partner_id"),
                 company_col=SQL.identifier(query.table, "company_id"),
+                frequency=SQL.identifier(partner_alias, "talent_contact_frequency"),
+                # any touch moves one of these forward (talent.touch keeps them so)
+                last_touch=SQL(
+                    "greatest(%s, %s)",
+                    SQL.identifier(partner_alias, "talent_last_touch_date"),
+                    SQL.identifier(partner_alias, "talent_last_engagement_date"),
+                ),
                 company=self.env.company.id,
                 since=now - timedelta(days=horizon),
                 pool_rel=SQL.identifier(pools.relation),
                 pool_col=SQL.identifier(pools.column1),
-                applications=applications.subselect(SQL.identifier(applications.table, "pool_applicant_id")),
+                applications=applications.select(SQL.identifier(applications.table, "pool_applicant_id")),
                 **{"from": query.from_clause, "where": query.where_clause or SQL("TRUE")},
             )
         )

@@ -93,6 +93,13 @@ class TalentTouch(models.Model):
         touches._update_partner_dates()
         return touches
 
+    def write(self, vals):
+        result = super().write(vals)
+        if {"date", "direction", "partner_id"} & set(vals):
+            # the partner's dates stay at least as recent as any of its touches
+            self._update_partner_dates()
+        return result
+
     def _update_partner_dates(self):
         """Push the newest touch dates to the partners, with one write per distinct date."""
         latest = {"outbound": defaultdict(lambda: False), "inbound": defaultdict(lambda: False)}

@@ -428,3 +428,29 @@ class TestCampaignCapsAgree(TalentCampaignCommon):
         expected = {pid: moment for pid, moment in central.items() if moment > now}
         self.assertEqual({pid: moment for pid, (_tid, moment) in capped.items()}, expected)
         self.assertEqual(set(expected), {self.anna.partner_id.id, quarterly.partner_id.id})
+
+    def test_caps_follow_edited_and_inbound_touches(self):
+        """The audience looks up caps only for people touched lately: edited touch dates and
+        counted inbound touches are not missed."""
+        self.company.write({"talent_cap_passive_days": 30})
+        now = fields.Datetime.now()
+        touch = self.anna.partner_id._talent_log_touch(
+            "Call", channel="call", company_id=self.company.id, date=now - timedelta(days=200)
+        )
+        mailing = self._mailing()
+        self.assertNotIn(self.anna.partner_id.id, mailing._talent_audience(now=now)["capped"])
+        touch.date = now - timedelta(days=2)
+        self.assertIn(self.anna.partner_id.id, mailing._talent_audience(now=now)["capped"])
+        inbound = self._create_talent("Ines Inbound")
+        self.env["talent.touch"].create(
+            {
+                "partner_id": inbound.partner_id.id,
+                "company_id": self.company.id,
+                "direction": "inbound",
+                "counts_toward_cap": True,
+                "summary": "Met at a fair, counted by hand",
+                "date": now - timedelta(days=1),
+            }
+        )
+        self.assertIn(inbound.partner_id.id, mailing._talent_audience(now=now)["capped"])
+
