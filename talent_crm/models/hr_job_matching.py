@@ -14,6 +14,10 @@ from .res_company_matching import MATCH_WEIGHT_FIELDS
 
 # Most frequent words of the job text searched for (an OR query).
 MATCH_MAX_TERMS = 32
+# Above this share of the talents with one of the job's skills, matching scores every candidate.
+# (both results are the same: this only chooses the faster way)
+MATCH_SCOPE_SHARE = 0.25
+MATCH_SCOPE_MIN = 1000
 # Talents listed in the recruiter's "role opened" activity.
 MATCH_ACTIVITY_TOP = 10
 
@@ -343,13 +347,12 @@ class HrJob(models.Model):
         fast_base = SQL(" + ").join(fast_contributions[key] for key in keys)
         # the score is the base minus the penalties, each at most what is left of the base
         fast_score = SQL(
-            """(%(base)s) - CASE WHEN raw.is_dnc THEN least(%(dnc)s, %(base)s) ELSE 0 END
-               - CASE WHEN raw.is_recent
-                      THEN least(%(recent)s, (%(base)s) - CASE WHEN raw.is_dnc THEN least(%(dnc)s, %(base)s) ELSE 0 END)
-                      ELSE 0 END""",
-            base=fast_base,
-            dnc=inputs["penalty_dnc"],
+            """CASE WHEN raw.is_recent THEN greatest(raw.fast_base_dnc - %(recent)s, 0) ELSE raw.fast_base_dnc END""",
             recent=inputs["penalty_recent"],
+        )
+        fast_base_dnc = SQL(
+            "CASE WHEN raw.is_dnc THEN greatest(raw.fast_base - %(dnc)s, 0) ELSE raw.fast_base END",
+            dnc=inputs["penalty_dnc"],
         )
         return SQL(
             """
@@ -401,7 +404,11 @@ class HrJob(models.Model):
                            AND app.job_id = %(job)s AND app.active)
             ),
             raw AS MATERIALIZED (
-                SELECT raw.*, %(fast_score)s AS fast_score FROM unranked raw
+                -- OFFSET 0: each step computed once per row, not inlined into the next
+                SELECT raw.*, %(fast_score)s AS fast_score
+                  FROM (SELECT raw.*, %(fast_base_dnc)s AS fast_base_dnc
+                          FROM (SELECT raw.*, %(fast_base)s AS fast_base FROM unranked raw OFFSET 0) raw
+                        OFFSET 0) raw
             )
             """,
             candidates=candidates,
@@ -411,6 +418,8 @@ class HrJob(models.Model):
             recent_since=inputs["recent_since"],
             job=self.id,
             fast_score=fast_score,
+            fast_base_dnc=fast_base_dnc,
+            fast_base=fast_base,
         )
 
     def _talent_match_job_skill_cte(self, inputs):
@@ -491,7 +500,8 @@ class HrJob(models.Model):
                     SELECT fast_score AS v FROM raw ORDER BY fast_score DESC OFFSET %(offset)s LIMIT 1
                 )
                 SELECT (SELECT v FROM threshold),
-                       (SELECT array_agg(id) FROM bound WHERE ub >= (SELECT v FROM threshold) - 0.5)
+                       (SELECT array_agg(id) FROM bound WHERE ub >= (SELECT v FROM threshold) - 0.5),
+                       (SELECT count(*) FROM bound)
                 """,
                 job_skill=self._talent_match_job_skill_cte(inputs),
                 bound=bound_sql,
@@ -503,10 +513,14 @@ class HrJob(models.Model):
                 offset=limit - 1,
             )
         )
-        threshold, scope = rows[0]
+        threshold, scope, bounded = rows[0]
         if threshold is None or threshold - 0.5 <= bound(0, 0):
             return None
-        return scope or []
+        scope = scope or []
+        if len(scope) > max(MATCH_SCOPE_MIN, MATCH_SCOPE_SHARE * bounded):
+            # looking up most talents one by one costs more than scanning them all
+            return None
+        return scope
 
     def _talent_match_query(self, inputs, limit, talent_ids=None):
         """One query ranking the candidates, best first, with each factor's value and contribution.
