@@ -229,13 +229,26 @@ def test_consistency_check_catches_a_wrong_fixup(bench_env):
         env.invalidate_all()
 
 
+@pytest.mark.parametrize("name", ["job_matching", "pool_mailing_recipients", "pool_mailing_send_recipients"])
+def test_scenario_agrees_with_its_baseline(bench_env, name):
+    """The runner's warm-up compares the fast way with its baseline: here on the generated data."""
+    from bench.scenarios import all_scenarios
+
+    env, _marker, _counts = bench_env
+    scenario = {scenario.name: scenario for scenario in all_scenarios()}[name]
+    result = runner.run_scenario(env.cr, scenario, runs=1, log=lambda _m: None)
+    assert result["status"] == "ok", result.get("reason")
+    assert result["records"] > 0
+
+
 def test_runner_measures_and_skips(bench_env):
     from bench.scenarios import all_scenarios
 
     env, _marker, _counts = bench_env
     scenarios = {scenario.name: scenario for scenario in all_scenarios()}
     assert {"talent_create", "pool_counts", "contact_blockers", "pool_rule_refresh", "job_matching",
-            "nurture_cron", "duplicate_detection", "pool_mailing_recipients"} <= set(scenarios)
+            "nurture_cron", "duplicate_detection", "pool_mailing_recipients",
+            "pool_mailing_send_recipients"} <= set(scenarios)
     result = runner.run_scenario(env.cr, scenarios["pool_counts"], runs=2, log=lambda _m: None)
     assert result["status"] == "ok", result.get("reason")
     assert result["records"] == env["hr.talent.pool"].search_count([])

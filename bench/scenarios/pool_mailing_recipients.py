@@ -68,3 +68,36 @@ class PoolMailingRecipients(Scenario):
     def result_key(self, env, result):
         # different audiences: only check both produced a list
         return result >= 0
+
+
+class PoolMailingSendRecipients(PoolMailingRecipients):
+    """The recipient computation mass_mailing runs when it sends (issue 6), on both mailings.
+
+    ``action_send_mail`` takes ``_get_remaining_recipients()`` (the recipients minus those the
+    mailing already reached) and its composer de-duplicates with ``_get_seen_list()`` and
+    ``_get_opt_out_list()``. ``fast`` runs the three on the talent mailing (whose recipients
+    are already one per person, without the excluded and capped people), ``baseline`` on the
+    partner mailing. ``pool_mailing_recipients`` compares ``_get_recipients()`` alone.
+    """
+
+    name = "pool_mailing_send_recipients"
+    title = "Pool mailing recipients at send time"
+    description = (
+        "_get_remaining_recipients(), _get_seen_list() and _get_opt_out_list() of the talent mailing on the "
+        "largest pools, as mass_mailing runs them when sending. Baseline: the same three calls on a plain "
+        "partner mailing on as many partners."
+    )
+    sequence = 81
+
+    @staticmethod
+    def _send_recipients(mailing):
+        recipients = mailing._get_remaining_recipients()
+        mailing._get_seen_list()
+        mailing._get_opt_out_list()
+        return len(recipients)
+
+    def fast(self, env, state):
+        return self._send_recipients(state["talent_mailing"])
+
+    def baseline(self, env, state):
+        return self._send_recipients(state["partner_mailing"])

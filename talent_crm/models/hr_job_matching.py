@@ -295,10 +295,15 @@ class HrJob(models.Model):
         }
         return values, contributions
 
-    def _talent_match_scored_ctes(self, inputs, candidates):
+    def _talent_match_scored_ctes(self, inputs, candidates, few=False):
         """CTEs ``cand``, ``sk``, ``txt``, ``cv`` and ``raw``: every talent of ``candidates``
         (SQL selecting ``_talent_match_columns``) not already applying to the job, with the raw
-        inputs of each factor and its ``fast_score`` (``float8``)."""
+        inputs of each factor and its ``fast_score`` (``float8``).
+
+        ``few``: the candidates are a short list; skill lines and text are looked up for them
+        only, instead of being read in one pass and joined.
+        """
+        only_cand = SQL("IN (SELECT id FROM cand)") if few else None
         today = fields.Date.context_today(self)
         skill_ids = [s for s, _l, _r in inputs["skills"]] or [0]
         terms = inputs["terms"]
@@ -320,7 +325,7 @@ class HrJob(models.Model):
                     SELECT a.id, greatest(%(profile_rank)s) AS r
                       FROM hr_applicant a
                      WHERE (%(profile_match)s)
-                       AND a.id IN (SELECT id FROM cand)
+                       AND %(profile_scope)s
                 ),
                 cv AS (
                     SELECT coalesce(ap.pool_applicant_id, ap.id) AS id, max(greatest(%(cv_rank)s)) AS r
@@ -328,7 +333,7 @@ class HrJob(models.Model):
                       JOIN hr_applicant ap ON ap.id = att.res_id
                      WHERE att.res_model = 'hr.applicant'
                        AND (%(cv_match)s)
-                       AND coalesce(ap.pool_applicant_id, ap.id) IN (SELECT id FROM cand)
+                       AND %(cv_scope)s
                      GROUP BY 1
                 ),
                 """,
@@ -336,6 +341,8 @@ class HrJob(models.Model):
                 profile_match=SQL(" OR ").join(profile_match),
                 cv_rank=SQL(", ").join(cv_rank),
                 cv_match=SQL(" OR ").join(cv_match),
+                profile_scope=SQL("a.id %s", only_cand) if few else SQL("TRUE"),
+                cv_scope=SQL("coalesce(ap.pool_applicant_id, ap.id) %s", only_cand) if few else SQL("TRUE"),
             )
         else:
             text_ctes = SQL(
@@ -366,7 +373,7 @@ class HrJob(models.Model):
                           FROM hr_applicant_skill s
                           JOIN hr_skill_type t ON t.id = s.skill_type_id
                          WHERE s.skill_id = ANY(%(skill_ids)s::int[])
-                           AND s.applicant_id IN (SELECT id FROM cand)
+                           AND %(skill_scope)s
                            AND (s.valid_to IS NULL OR s.valid_to >= %(today)s OR t.is_certification)
                          ORDER BY s.applicant_id, s.skill_id,
                                   (s.valid_to IS NULL OR s.valid_to >= %(today)s) DESC,
@@ -413,6 +420,7 @@ class HrJob(models.Model):
             """,
             candidates=candidates,
             skill_ids=skill_ids,
+            skill_scope=SQL("s.applicant_id %s", only_cand) if few else SQL("TRUE"),
             today=today,
             text_ctes=text_ctes,
             recent_since=inputs["recent_since"],
@@ -508,7 +516,7 @@ class HrJob(models.Model):
                 skill_ids=[s for s, _l, _r in inputs["skills"]],
                 seed_size=seed_size,
                 scored=self._talent_match_scored_ctes(
-                    inputs, self._talent_match_candidates(company, restrict=SQL("SELECT id FROM seed"))
+                    inputs, self._talent_match_candidates(company, restrict=SQL("SELECT id FROM seed")), few=True
                 ),
                 offset=limit - 1,
             )
@@ -585,7 +593,7 @@ class HrJob(models.Model):
              LIMIT %(limit)s
             """,
             job_skill=self._talent_match_job_skill_cte(inputs),
-            scored=self._talent_match_scored_ctes(inputs, candidates),
+            scored=self._talent_match_scored_ctes(inputs, candidates, few=restrict is not None),
             offset=(limit or 1) - 1,
             penalty_dnc=inputs["penalty_dnc"],
             penalty_recent=inputs["penalty_recent"],
