@@ -12,6 +12,12 @@ from odoo.tools import SQL, html2plaintext
 from .hr_applicant_matching import MATCH_TS_CONFIGS
 from .res_company_matching import MATCH_WEIGHT_FIELDS
 
+# A talent's skill points for the job (lines ``s`` of ``hr_applicant_skill`` joined to their level
+# ``l`` and the job's skill ``js``): each skill counts up to twice the level the job asks for.
+MATCH_SKILL_POINTS = SQL(
+    "coalesce(sum(least(l.level_progress, js.level * 2)) FILTER (WHERE js.required), 0) AS req, "
+    "coalesce(sum(least(l.level_progress, js.level * 2)) FILTER (WHERE NOT js.required), 0) AS nice"
+)
 # Most frequent words of the job text searched for (an OR query).
 MATCH_MAX_TERMS = 32
 # Above this share of the talents with one of the job's skills, matching scores every candidate.
@@ -365,9 +371,7 @@ class HrJob(models.Model):
             """
             cand AS MATERIALIZED (%(candidates)s),
             sk AS (
-                SELECT s.applicant_id,
-                       coalesce(sum(least(l.level_progress, js.level * 2)) FILTER (WHERE js.required), 0) AS req,
-                       coalesce(sum(least(l.level_progress, js.level * 2)) FILTER (WHERE NOT js.required), 0) AS nice
+                SELECT s.applicant_id, %(points)s
                   FROM (
                         SELECT DISTINCT ON (s.applicant_id, s.skill_id) s.applicant_id, s.skill_id, s.skill_level_id
                           FROM hr_applicant_skill s
@@ -421,6 +425,7 @@ class HrJob(models.Model):
             candidates=candidates,
             skill_ids=skill_ids,
             skill_scope=SQL("s.applicant_id %s", only_cand) if few else SQL("TRUE"),
+            points=MATCH_SKILL_POINTS,
             today=today,
             text_ctes=text_ctes,
             recent_since=inputs["recent_since"],
@@ -460,14 +465,6 @@ class HrJob(models.Model):
         if inputs["job_degree"] > 1:
             degree_max = max(self.env["hr.recruitment.degree"].sudo().search([]).mapped("score") or [0]) * 100
 
-        def bound(required, nice):
-            value = others
-            if required_total > 0:
-                value += weights["skills_required"] * min(1.0, (required + degree_max) / required_total)
-            if nice_total > 0:
-                value += weights["skills_nice"] * min(1.0, nice / nice_total)
-            return 100.0 * value / total
-
         bound_sql = SQL(
             "100.0 * (%(others)s + %(required)s + %(nice)s) / %(total)s",
             others=others,
@@ -490,11 +487,7 @@ class HrJob(models.Model):
                 bound AS MATERIALIZED (
                     SELECT b.id, %(bound)s AS ub
                       FROM (
-                            SELECT s.applicant_id AS id,
-                                   coalesce(sum(least(l.level_progress, js.level * 2))
-                                            FILTER (WHERE js.required), 0) AS req,
-                                   coalesce(sum(least(l.level_progress, js.level * 2))
-                                            FILTER (WHERE NOT js.required), 0) AS nice
+                            SELECT s.applicant_id AS id, %(points)s
                               FROM hr_applicant_skill s
                               JOIN hr_skill_level l ON l.id = s.skill_level_id
                               JOIN job_skill js ON js.skill_id = s.skill_id
@@ -509,10 +502,13 @@ class HrJob(models.Model):
                 )
                 SELECT (SELECT v FROM threshold),
                        (SELECT array_agg(id) FROM bound WHERE ub >= (SELECT v FROM threshold) - 0.5),
-                       (SELECT count(*) FROM bound)
+                       (SELECT count(*) FROM bound),
+                       -- the bound of a talent without any of the job's skills
+                       (SELECT %(bound)s FROM (SELECT 0 AS req, 0 AS nice) b)
                 """,
                 job_skill=self._talent_match_job_skill_cte(inputs),
                 bound=bound_sql,
+                points=MATCH_SKILL_POINTS,
                 skill_ids=[s for s, _l, _r in inputs["skills"]],
                 seed_size=seed_size,
                 scored=self._talent_match_scored_ctes(
@@ -521,8 +517,8 @@ class HrJob(models.Model):
                 offset=limit - 1,
             )
         )
-        threshold, scope, bounded = rows[0]
-        if threshold is None or threshold - 0.5 <= bound(0, 0):
+        threshold, scope, bounded, skill_less = rows[0]
+        if threshold is None or threshold - 0.5 <= skill_less:
             return None
         scope = scope or []
         if len(scope) > max(MATCH_SCOPE_MIN, MATCH_SCOPE_SHARE * bounded):
