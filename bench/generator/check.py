@@ -105,6 +105,13 @@ def _invariants(cr):
               JOIN (SELECT partner_id, max(date) FILTER (WHERE direction = 'outbound') AS d
                       FROM talent_touch GROUP BY partner_id) t ON t.partner_id = p.id
              WHERE p.talent_last_touch_date IS DISTINCT FROM t.d""",
+        "stale last counted touch": """
+            SELECT count(*) FROM res_partner p
+              LEFT JOIN (SELECT DISTINCT ON (partner_id) partner_id, date, company_id
+                           FROM talent_touch WHERE counts_toward_cap
+                       ORDER BY partner_id, date DESC, id DESC) t ON t.partner_id = p.id
+             WHERE p.talent_cap_touch_date IS DISTINCT FROM t.date
+                OR p.talent_cap_touch_company_id IS DISTINCT FROM t.company_id""",
         "talent with a stale copy of the last-touch date": """
             SELECT count(*) FROM hr_applicant a JOIN res_partner p ON p.id = a.partner_id
              WHERE a.talent_last_contact_date IS DISTINCT FROM p.talent_last_touch_date

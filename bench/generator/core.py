@@ -652,7 +652,7 @@ def _touch_rows(gen):
 
 
 def refresh_touch_dates(cr, partner_ids=None):
-    """Set the partners' last touch / engagement dates from their touches, as the ORM does.
+    """Set the partners' last touch / engagement / counted touch from their touches, as the ORM does.
 
     Also updates the talents' and applications' stored copies of those dates. Steps that
     add touches call it after inserting them.
@@ -668,6 +668,19 @@ def refresh_touch_dates(cr, partner_ids=None):
                   FROM talent_touch
                  """ + where + """
               GROUP BY partner_id) t
+         WHERE p.id = t.partner_id
+        """,
+        {"ids": list(partner_ids or [])},
+    )
+    # the newest touch counted toward the caps, with its company (talent.touch keeps it so)
+    cr.execute(
+        """
+        UPDATE res_partner p
+           SET talent_cap_touch_date = t.date, talent_cap_touch_company_id = t.company_id
+          FROM (SELECT DISTINCT ON (partner_id) partner_id, date, company_id
+                  FROM talent_touch
+                 """ + where + """ AND counts_toward_cap
+              ORDER BY partner_id, date DESC, id DESC) t
          WHERE p.id = t.partner_id
         """,
         {"ids": list(partner_ids or [])},

@@ -73,6 +73,22 @@ class ResPartner(models.Model):
     talent_last_engagement_date = fields.Datetime(
         string="Last Engagement", readonly=True, help="Date of the last reply, open, click or sign-up."
     )
+    # Frequency caps read the newest counted touch of a whole audience: kept here (with the
+    # touch's company) by talent.touch, so that a campaign looks touches up only for people
+    # touched by several companies. Exact: every create, edit and deletion of a touch refreshes it.
+    talent_cap_touch_date = fields.Datetime(
+        string="Last Counted Touch",
+        readonly=True,
+        copy=False,
+        help="Date of the newest touch that counts toward the frequency caps, in any company.",
+    )
+    talent_cap_touch_company_id = fields.Many2one(
+        "res.company",
+        string="Company of the Last Counted Touch",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+    )
     talent_bounced_email = fields.Char(
         string="Bounced Email", readonly=True, copy=False, help="The address that last bounced permanently."
     )
@@ -826,6 +842,7 @@ class ResPartnerTalentCommunity(models.Model):
                     and not latest.get(partner.id)
                 ):
                     partner.sudo()[fname] = False
+        touches._talent_refresh_partner_caps(self.ids)
 
 
 class ResPartnerTalentCaps(models.Model):
@@ -847,6 +864,27 @@ class ResPartnerTalentCaps(models.Model):
     # ------------------------------------------------------------
     # Frequency caps
     # ------------------------------------------------------------
+
+    def _auto_init(self):
+        # the last counted touch is new on an existing database: fill it once from the touches
+        # (on a fresh install there are none yet)
+        fill = not tools.sql.column_exists(self.env.cr, "res_partner", "talent_cap_touch_date")
+        result = super()._auto_init()
+        if fill and tools.sql.table_exists(self.env.cr, "talent_touch"):
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE res_partner p
+                       SET talent_cap_touch_date = last.date, talent_cap_touch_company_id = last.company_id
+                      FROM (SELECT DISTINCT ON (partner_id) partner_id, date, company_id
+                              FROM talent_touch
+                             WHERE counts_toward_cap
+                          ORDER BY partner_id, date DESC, id DESC) last
+                     WHERE last.partner_id = p.id
+                    """
+                )
+            )
+        return result
 
     @api.model
     def _talent_cap_frequency_days(self):

@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 CHANNELS = [
     ("email", "Email"),
@@ -87,18 +88,65 @@ class TalentTouch(models.Model):
         for touch in self:
             touch.counts_toward_cap = touch.direction == "outbound"
 
+    # what the partner's last counted touch (res.partner.talent_cap_touch_date) depends on
+    _CAP_FIELDS = frozenset({"date", "direction", "partner_id", "company_id", "counts_toward_cap"})
+
     @api.model_create_multi
     def create(self, vals_list):
         touches = super().create(vals_list)
         touches._update_partner_dates()
+        self._talent_refresh_partner_caps(touches.partner_id.ids)
         return touches
 
     def write(self, vals):
+        before = self.partner_id.ids if self._CAP_FIELDS & set(vals) else []
         result = super().write(vals)
         if {"date", "direction", "partner_id"} & set(vals):
             # the partner's dates stay at least as recent as any of its touches
             self._update_partner_dates()
+        if before:
+            self._talent_refresh_partner_caps(before + self.partner_id.ids)
         return result
+
+    def unlink(self):
+        partner_ids = self.partner_id.ids
+        result = super().unlink()
+        self._talent_refresh_partner_caps(partner_ids)
+        return result
+
+    @api.model
+    def _talent_refresh_partner_caps(self, partner_ids):
+        """Set the last counted touch (date and company) of these partners from their touches.
+
+        One statement for any number of partners: an index probe each, and only the partners
+        whose value changes are written.
+        """
+        if not partner_ids:
+            return
+        self.flush_model(["partner_id", "company_id", "date", "counts_toward_cap"])
+        Partner = self.env["res.partner"]
+        Partner.flush_model(["talent_cap_touch_date", "talent_cap_touch_company_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE res_partner p
+                   SET talent_cap_touch_date = last.date, talent_cap_touch_company_id = last.company_id
+                  FROM unnest(%(ids)s::int[]) AS target(id)
+             LEFT JOIN LATERAL (
+                           SELECT t.date, t.company_id
+                             FROM talent_touch t
+                            WHERE t.partner_id = target.id AND t.counts_toward_cap
+                         ORDER BY t.date DESC, t.id DESC
+                            LIMIT 1
+                       ) last ON TRUE
+                 WHERE p.id = target.id
+                   AND (p.talent_cap_touch_date IS DISTINCT FROM last.date
+                        OR p.talent_cap_touch_company_id IS DISTINCT FROM last.company_id)
+                """,
+                ids=sorted(set(partner_ids)),
+            )
+        )
+        Partner.invalidate_model(["talent_cap_touch_date", "talent_cap_touch_company_id"])
 
     def _update_partner_dates(self):
         """Push the newest touch dates to the partners, with one write per distinct date."""

@@ -13,8 +13,9 @@ from .common import TalentNurtureCommon
 
 # queries to run one batch of enrollments, whatever its size (see the test at the end);
 # two of them are the talent community's contact blockers (pending sign-ups, erasure requests),
-# two the link keys of the personal preference links (one read, one UPDATE for the missing ones)
-EMAIL_BATCH_QUERIES = 56
+# two the link keys of the personal preference links (one read, one UPDATE for the missing ones),
+# one the refresh of the people's last counted touch after the new touches
+EMAIL_BATCH_QUERIES = 57
 TASK_BATCH_QUERIES = 25
 
 
