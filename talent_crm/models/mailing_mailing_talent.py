@@ -132,53 +132,65 @@ class MailingMailing(models.Model):
     def _get_recipients(self):
         if not self._talent_is_campaign():
             return super()._get_recipients()
-        return self._talent_audience()["recipient_ids"]
+        return self._talent_audience(held=False)["recipient_ids"]
 
-    def _talent_audience(self, now=None):
+    def _talent_audience(self, now=None, held=True):
         """Who receives this mailing now.
 
-        Returns a dict: ``recipient_ids`` (one talent per person, uncapped), ``capped``
-        (``{partner_id: (talent_id, next allowed datetime)}``) and ``duplicates`` (talents
-        left out because their person is already reached through another talent). One query
-        for the audience, its last counted touches and warm pipeline, whatever its size.
+        Returns a dict: ``recipient_ids`` (one talent per person, uncapped, sorted),
+        ``capped`` (``{partner_id: (talent_id, next allowed datetime)}``, left empty with
+        ``held=False``: who receives the mailing is all that is asked) and ``duplicates``
+        (talents left out because their person is already reached through another talent).
+        One query, whatever the size of the audience.
         """
         self.ensure_one()
         now = now or fields.Datetime.now()
-        rows = self._talent_audience_rows(now)
-        capped = self._talent_capped_partners(rows, now)
+        row = self._talent_audience_row(now, held=held)
+        if not row:
+            return {"recipient_ids": [], "capped": {}, "duplicates": 0}
+        recipient_ids, held_ids, held_partner_ids, held_dates, duplicates = row
         return {
-            "recipient_ids": sorted(row[0] for row in rows if row[1] not in capped),
-            "capped": capped,
-            "duplicates": sum(row[3] - 1 for row in rows),
+            "recipient_ids": recipient_ids or [],
+            "capped": {
+                partner_id: (talent_id, moment)
+                for talent_id, partner_id, moment in zip(held_ids or [], held_partner_ids or [], held_dates or [])
+            },
+            "duplicates": duplicates,
         }
 
-    def _talent_audience_rows(self, now):
-        """``(talent_id, partner_id, company_id, talents of the person, last counted touch,
-        contact frequency, warm)`` for each person of the audience.
+    def _talent_audience_row(self, now, held=True):
+        """The audience in one row: ``(recipient talent ids, capped talent ids, their partner
+        ids, when each may be mailed again, duplicate talents)``; ``None`` when the domain
+        matches nothing. With ``held=False`` the three lists of capped people are ``None``.
 
-        The last counted touch is looked up over the longest cap any company of the user can
-        have; warm says what ``hr.applicant._talent_is_warm`` says (an activated lead or an
-        ongoing application of one of the person's talents).
+        Per person (its first talent, in that talent's company) the frequency cap is the one
+        of ``res.partner._talent_cap_next_allowed``: the company's passive or warm cap
+        (``hr.applicant._talent_is_warm``: an activated lead or an ongoing application),
+        tightened by the person's contact frequency, counted from the company's last counted
+        touch (a test keeps both in line).
         """
         Talent = self.env["hr.applicant"]
         query = Talent._search(self._get_recipients_domain())
         if query.is_empty():
-            return []
-        companies = self.env.companies.sudo()
-        horizon = max(
-            [0, *companies.mapped("talent_cap_passive_days"), *companies.mapped("talent_cap_warm_days")]
-        )
-        horizon = max(horizon, *self.env["res.partner"]._talent_cap_frequency_days().values()) if horizon else 0
+            return None
+        Company = self.env["res.company"].sudo()
+        companies = Company.search([])
+        horizon = max([0, *companies.mapped("talent_cap_passive_days"), *companies.mapped("talent_cap_warm_days")])
+        frequency_days = self.env["res.partner"]._talent_cap_frequency_days()
+        if horizon:
+            horizon = max(horizon, *frequency_days.values())
         applications = Talent.sudo()._search(
             [("job_id", "!=", False), ("application_status", "in", ["ongoing"]), ("pool_applicant_id", "!=", False)]
         )
         pools = Talent._fields["talent_pool_ids"]
         # the person's columns come through the domain's own join on res_partner
         _partner_model, partner_alias = Talent._fields["partner_id"].join(Talent, query.table, query)
+        since = now - timedelta(days=horizon)
         self.env.flush_all()
-        # The audience is read from the domain's own query (no second pass over hr_applicant),
-        # de-duplicated with one sort. The last counted touch is one probe of talent_touch's cap
-        # index, only for people touched at all inside the horizon. Warm people are few
+        # The audience is read from the domain's own query (no second pass over hr_applicant)
+        # and de-duplicated with one sort. res_partner keeps each person's newest counted touch
+        # and its company: talent_touch is probed (its cap index) only for people whose newest
+        # counted touch, inside the horizon, is another company's. Warm people are few
         # (activated leads, ongoing applications) and are found from the applications.
         return self.env.execute_query(
             SQL(
@@ -186,16 +198,12 @@ class MailingMailing(models.Model):
                 WITH matched AS (
                     SELECT %(talent)s AS id, %(partner)s AS partner_id,
                            COALESCE(%(company_col)s, %(company)s) AS company_id,
-                           %(frequency)s AS frequency, %(last_touch)s AS last_touch
+                           %(frequency)s AS frequency, %(last_date)s AS last_date, %(last_company)s AS last_company
                       FROM %(from)s
                      WHERE %(where)s
                 ), audience AS (
-                    -- one row per person: the first talent (and its company), how many talents
-                    SELECT (min(ARRAY[id, company_id]))[1] AS id, partner_id,
-                           (min(ARRAY[id, company_id]))[2] AS company_id,
-                           min(frequency) AS frequency, max(last_touch) AS last_touch, COUNT(*) AS talents
-                      FROM matched
-                  GROUP BY partner_id
+                    -- one row per person: its first talent
+                    SELECT DISTINCT ON (partner_id) * FROM matched ORDER BY partner_id, id
                 ), ongoing AS MATERIALIZED (
                     %(applications)s
                 ), warm AS (
@@ -210,64 +218,63 @@ class MailingMailing(models.Model):
                      WHERE w.active AND w.partner_id IS NOT NULL
                        -- a probe per application (few), not a pass over every membership
                        AND (SELECT TRUE FROM %(pool_rel)s r WHERE r.%(pool_col)s = w.id LIMIT 1)
+                ), capped AS MATERIALIZED (
+                    SELECT au.id, au.partner_id, last.date + make_interval(days => cap.days) AS next_allowed
+                      FROM audience au
+                 LEFT JOIN warm wa ON wa.partner_id = au.partner_id
+                 LEFT JOIN (VALUES %(caps)s) AS co(id, passive_days, warm_days) ON co.id = au.company_id
+                CROSS JOIN LATERAL (
+                           SELECT CASE
+                                  WHEN au.last_date IS NULL OR au.last_date <= %(since)s THEN NULL
+                                  WHEN au.last_company = au.company_id THEN au.last_date
+                                  ELSE (SELECT t.date
+                                          FROM talent_touch t
+                                         WHERE t.partner_id = au.partner_id AND t.company_id = au.company_id
+                                           AND t.counts_toward_cap AND t.date > %(since)s
+                                      ORDER BY t.date DESC
+                                         LIMIT 1)
+                                  END AS date
+                       ) last
+                CROSS JOIN LATERAL (
+                           SELECT CASE WHEN base.days > 0 THEN greatest(base.days, %(frequency_days)s) ELSE 0 END AS days
+                             FROM (SELECT COALESCE(CASE WHEN wa.partner_id IS NULL THEN co.passive_days
+                                                        ELSE co.warm_days END, 0) AS days) base
+                       ) cap
                 )
-                SELECT au.id, au.partner_id, au.company_id, au.talents,
-                       CASE WHEN au.last_touch > %(since)s THEN
-                           (SELECT t.date
-                              FROM talent_touch t
-                             WHERE t.partner_id = au.partner_id AND t.company_id = au.company_id
-                               AND t.counts_toward_cap AND t.date > %(since)s
-                          ORDER BY t.date DESC
-                             LIMIT 1)
-                       END,
-                       au.frequency,
-                       wa.partner_id IS NOT NULL
-                  FROM audience au
-             LEFT JOIN warm wa ON wa.partner_id = au.partner_id
+                SELECT array_agg(id ORDER BY id) FILTER (WHERE NOT held), %(held)s,
+                       (SELECT COUNT(*) FROM matched) - COUNT(*)
+                  FROM (SELECT *, COALESCE(next_allowed > %(now)s, FALSE) AS held FROM capped) c
                 """,
                 talent=SQL.identifier(query.table, "id"),
                 partner=SQL.identifier(query.table, "partner_id"),
                 company_col=SQL.identifier(query.table, "company_id"),
-                frequency=SQL.identifier(partner_alias, "talent_contact_frequency"),
-                # any touch moves one of these forward (talent.touch keeps them so)
-                last_touch=SQL(
-                    "greatest(%s, %s)",
-                    SQL.identifier(partner_alias, "talent_last_touch_date"),
-                    SQL.identifier(partner_alias, "talent_last_engagement_date"),
+                held=SQL(
+                    """array_agg(id ORDER BY id) FILTER (WHERE held),
+                       array_agg(partner_id ORDER BY id) FILTER (WHERE held),
+                       array_agg(next_allowed ORDER BY id) FILTER (WHERE held)"""
+                    if held
+                    else "NULL, NULL, NULL"
                 ),
+                frequency=SQL.identifier(partner_alias, "talent_contact_frequency"),
+                last_date=SQL.identifier(partner_alias, "talent_cap_touch_date"),
+                last_company=SQL.identifier(partner_alias, "talent_cap_touch_company_id"),
                 company=self.env.company.id,
-                since=now - timedelta(days=horizon),
+                caps=SQL(", ").join(
+                    SQL("(%s, %s, %s)", company.id, company.talent_cap_passive_days or 0, company.talent_cap_warm_days or 0)
+                    for company in companies
+                ),
+                frequency_days=SQL(
+                    "CASE au.frequency %s ELSE 0 END",
+                    SQL(" ").join(SQL("WHEN %s THEN %s", key, days) for key, days in frequency_days.items()),
+                ),
+                since=since,
+                now=now,
                 pool_rel=SQL.identifier(pools.relation),
                 pool_col=SQL.identifier(pools.column1),
                 applications=applications.select(SQL.identifier(applications.table, "pool_applicant_id")),
                 **{"from": query.from_clause, "where": query.where_clause or SQL("TRUE")},
             )
-        )
-
-    @api.model
-    def _talent_capped_partners(self, rows, now):
-        """``{partner_id: (talent_id, next_allowed)}`` of the audience rows (see
-        :meth:`_talent_audience_rows`) whose frequency cap forbids a message now.
-
-        The set-based twin of ``res.partner._talent_cap_next_allowed``: the company's passive
-        or warm cap, tightened by the person's contact frequency (a test keeps both in line).
-        """
-        frequency_days = self.env["res.partner"]._talent_cap_frequency_days()
-        companies = {}
-        capped = {}
-        for talent_id, partner_id, company_id, _talents, last, frequency, warm in rows:
-            if not last:
-                continue
-            if company_id not in companies:
-                companies[company_id] = self.env["res.company"].sudo().browse(company_id)
-            company = companies[company_id]
-            days = company.talent_cap_warm_days if warm else company.talent_cap_passive_days
-            if days and frequency:
-                days = max(days, frequency_days.get(frequency, 0))
-            moment = last + timedelta(days=days)
-            if days and moment > now:
-                capped[partner_id] = (talent_id, moment)
-        return capped
+        )[0]
 
     def _talent_store_held(self, capped):
         """List the capped people on the mailing (replacing the previous list)."""

@@ -153,13 +153,13 @@ class TestCampaignAudience(TalentCampaignCommon):
     def test_query_count_independent_of_size(self):
         mailing = self._mailing()
         mailing._talent_audience()
-        with self.assertQueryCount(12):
+        with self.assertQueryCount(3):
             mailing._talent_audience()
         for index in range(20):
             self._create_talent("Extra %s" % index)
         self.env.invalidate_all()
         mailing._talent_audience()
-        with self.assertQueryCount(12):
+        with self.assertQueryCount(3):
             self.assertEqual(len(mailing._talent_audience()["recipient_ids"]), 21)
 
     def test_pool_send_a_mailing_prefilled(self):
@@ -453,4 +453,40 @@ class TestCampaignCapsAgree(TalentCampaignCommon):
             }
         )
         self.assertIn(inbound.partner_id.id, mailing._talent_audience(now=now)["capped"])
+
+    def test_caps_follow_deleted_and_backdated_touches(self):
+        """The person's last counted touch kept on the partner is exact: deleting a touch or
+        moving it back in time lifts the cap, and a newer touch elsewhere never hides it."""
+        self.company.write({"talent_cap_passive_days": 30})
+        now = fields.Datetime.now()
+        partner = self.anna.partner_id
+        older = partner._talent_log_touch("Call", channel="call", company_id=self.company.id, date=now - timedelta(days=50))
+        newer = partner._talent_log_touch("Call", channel="call", company_id=self.company.id, date=now - timedelta(days=3))
+        self.assertEqual((partner.talent_cap_touch_date, partner.talent_cap_touch_company_id), (newer.date, self.company))
+        mailing = self._mailing()
+        self.assertIn(partner.id, mailing._talent_audience(now=now)["capped"])
+        newer.unlink()
+        self.assertEqual(partner.talent_cap_touch_date, older.date, "back to the remaining touch")
+        self.assertNotIn(partner.id, mailing._talent_audience(now=now)["capped"])
+        older.date = now - timedelta(days=5)
+        self.assertIn(partner.id, mailing._talent_audience(now=now)["capped"])
+        older.counts_toward_cap = False
+        self.assertFalse(partner.talent_cap_touch_date)
+        self.assertEqual(mailing._talent_audience(now=now)["recipient_ids"], [self.anna.id])
+
+    def test_caps_per_company_with_touches_of_another_company(self):
+        """A newer touch of another company neither caps this company's mailing nor hides this
+        company's own older touch."""
+        self.company.write({"talent_cap_passive_days": 30})
+        other = self.env["res.company"].create({"name": "Other Company (caps test)"})
+        now = fields.Datetime.now()
+        partner = self.anna.partner_id
+        partner._talent_log_touch("Call", channel="call", company_id=other.id, date=now - timedelta(days=1))
+        self.assertEqual(partner.talent_cap_touch_company_id, other)
+        mailing = self._mailing()
+        self.assertEqual(mailing._talent_audience(now=now)["recipient_ids"], [self.anna.id], "another company's touch")
+        own = partner._talent_log_touch("Call", channel="call", company_id=self.company.id, date=now - timedelta(days=4))
+        self.assertEqual(partner.talent_cap_touch_company_id, other, "the other company's touch is still newer")
+        capped = mailing._talent_audience(now=now)["capped"]
+        self.assertEqual(capped[partner.id], (self.anna.id, own.date + timedelta(days=30)))
 
