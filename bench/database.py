@@ -63,6 +63,41 @@ def _server_connection():
     return conn
 
 
+def compact_database(db_name, log=print):
+    """``VACUUM (FULL, ANALYZE)`` every table of ``db_name`` that the database user owns.
+
+    The generator writes most rows twice (COPY, then bulk UPDATEs of dates and copies of
+    partner values), which leaves the large tables about 2.7 times their size in dead row
+    versions. A production database under autovacuum never carries every row twice, so the
+    bench measures compact tables with fresh planner statistics.
+    """
+    import psycopg2
+    from psycopg2 import sql
+
+    from odoo.tools import config
+
+    start = time.perf_counter()
+    conn = psycopg2.connect(
+        dbname=db_name,
+        host=config["db_host"] or None,
+        port=config["db_port"] or None,
+        user=config["db_user"] or None,
+        password=config["db_password"] or None,
+    )
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cr:
+            cr.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user"
+                " ORDER BY tablename"
+            )
+            for (table,) in cr.fetchall():
+                cr.execute(sql.SQL("VACUUM (FULL, ANALYZE) {}").format(sql.Identifier(table)))
+    finally:
+        conn.close()
+    log("database compacted (VACUUM FULL ANALYZE) in %.1f s" % (time.perf_counter() - start))
+
+
 def database_exists(db_name):
     conn = _server_connection()
     try:
@@ -207,6 +242,7 @@ def prepare(config_path, db_name, scale, seed=42, anchor=None, rebuild=False, lo
             marker["addon_version"] = addon_version()
             marker["install_seconds"] = round(install_time, 1)
             marker["built_at"] = datetime.now().isoformat()
+            marker["compacted"] = True
             start = time.perf_counter()
             counts = check_generated(env, seed=seed)
             marker["check_seconds"] = round(time.perf_counter() - start, 2)
@@ -214,6 +250,7 @@ def prepare(config_path, db_name, scale, seed=42, anchor=None, rebuild=False, lo
                 marker["check_seconds"], ", ".join("%d %s" % (v, k) for k, v in counts.items())))
             write_marker(env, marker)
             env.cr.commit()
+        compact_database(db_name, log=log)
         return marker
     if marker.get("addon_version") != addon_version():
         log("updating talent_crm in %s (its source changed)" % db_name)
@@ -228,10 +265,16 @@ def prepare(config_path, db_name, scale, seed=42, anchor=None, rebuild=False, lo
     with environment(db_name) as env:
         generator = Generator(env, scale, seed=seed, anchor=datetime.fromisoformat(marker["anchor"]), log=log)
         pending = [s for s in registered_steps() if s.name not in marker["steps"]]
+        compact = not marker.get("compacted")
         if pending:
             marker = generator.run_steps(marker)
             if any(s.name in marker["steps"] for s in pending):
                 check_generated(env, seed=seed)
-                write_marker(env, marker)
-                env.cr.commit()
+                compact = True
+        if compact:
+            marker["compacted"] = True
+            write_marker(env, marker)
+        env.cr.commit()
+    if compact:
+        compact_database(db_name, log=log)
     return marker

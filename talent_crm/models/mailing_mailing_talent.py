@@ -101,9 +101,12 @@ class MailingMailing(models.Model):
             domain &= Domain("talent_pool_ids", "in", self.talent_pool_ids.ids)
         else:
             domain &= Talent._talent_domain()
+        # What the person asked for (res.partner): checked on the person whoever may read the
+        # contact, in one join (a plain partner_id.x path would look partners up through the
+        # user's partner rules, in a second pass over res_partner).
+        person = Domain("talent_do_not_contact", "=", False)
         if self.talent_topic_ids:
-            domain &= Domain("partner_id.talent_topic_ids", "in", self.talent_topic_ids.ids)
-        domain &= Domain("partner_id.talent_do_not_contact", "=", False)
+            person &= Domain("talent_topic_ids", "in", self.talent_topic_ids.ids)
         if self._talent_channel() == "sms":
             domain &= Domain("partner_phone_sanitized", "!=", False) & Domain(
                 "partner_phone_sanitized", "not any!", SQL("SELECT number FROM phone_blacklist WHERE active")
@@ -113,15 +116,16 @@ class MailingMailing(models.Model):
                 Domain("email_normalized", "!=", False)
                 # as is_blacklisted says, in a form PostgreSQL plans well on large audiences
                 & Domain("email_normalized", "not any!", SQL("SELECT email FROM mail_blacklist WHERE active"))
-                & Domain("partner_id.talent_email_bounced", "=", False)
             )
+            person &= Domain("talent_email_bounced", "=", False)
         consents = Domain("company_id", "=", company.id) & Domain("purpose", "=", "communication")
-        valid = Domain("partner_id.talent_consent_ids", "any", consents & Domain("state", "in", ["valid"]))
+        valid = Domain("talent_consent_ids", "any!", consents & Domain("state", "in", ["valid"]))
         if company.talent_require_consent:
-            domain &= valid
+            person &= valid
         else:
             pending = Domain("company_id", "=", company.id) & Domain("state", "in", ["pending"])
-            domain &= Domain("partner_id.talent_consent_ids", "not any", pending) | valid
+            person &= Domain("talent_consent_ids", "not any!", pending) | valid
+        domain &= Domain("partner_id", "any!", person)
         erasure = self.env["talent.erasure.request"].sudo()._read_group(
             [("state", "=", "requested"), ("partner_id", "!=", False)], ["partner_id"]
         )
@@ -138,9 +142,10 @@ class MailingMailing(models.Model):
         """Who receives this mailing now.
 
         Returns a dict: ``recipient_ids`` (one talent per person, uncapped, sorted),
-        ``capped`` (``{partner_id: (talent_id, next allowed datetime)}``, left empty with
-        ``held=False``: who receives the mailing is all that is asked) and ``duplicates``
+        ``capped`` (``{partner_id: (talent_id, next allowed datetime)}``) and ``duplicates``
         (talents left out because their person is already reached through another talent).
+        With ``held=False`` only the recipients are computed (``capped`` empty, ``duplicates``
+        0): who receives the mailing is all ``_get_recipients`` asks.
         One query, whatever the size of the audience.
         """
         self.ensure_one()
@@ -155,13 +160,14 @@ class MailingMailing(models.Model):
                 partner_id: (talent_id, moment)
                 for talent_id, partner_id, moment in zip(held_ids or [], held_partner_ids or [], held_dates or [])
             },
-            "duplicates": duplicates,
+            "duplicates": duplicates or 0,
         }
 
     def _talent_audience_row(self, now, held=True):
         """The audience in one row: ``(recipient talent ids, capped talent ids, their partner
         ids, when each may be mailed again, duplicate talents)``; ``None`` when the domain
-        matches nothing. With ``held=False`` the three lists of capped people are ``None``.
+        matches nothing. With ``held=False`` only the recipients are computed: the lists of
+        capped people and the count of duplicates are ``None``.
 
         Per person (its first talent, in that talent's company) the frequency cap is the one
         of ``res.partner._talent_cap_next_allowed``: the company's passive or warm cap
@@ -195,7 +201,7 @@ class MailingMailing(models.Model):
         return self.env.execute_query(
             SQL(
                 """
-                WITH matched AS (
+                WITH matched AS MATERIALIZED (
                     SELECT %(talent)s AS id, %(partner)s AS partner_id,
                            COALESCE(%(company_col)s, %(company)s) AS company_id,
                            %(frequency)s AS frequency, %(last_date)s AS last_date, %(last_company)s AS last_company
@@ -241,8 +247,7 @@ class MailingMailing(models.Model):
                                                         ELSE co.warm_days END, 0) AS days) base
                        ) cap
                 )
-                SELECT array_agg(id ORDER BY id) FILTER (WHERE NOT held), %(held)s,
-                       (SELECT COUNT(*) FROM matched) - COUNT(*)
+                SELECT array_agg(id ORDER BY id) FILTER (WHERE NOT held), %(held)s
                   FROM (SELECT *, COALESCE(next_allowed > %(now)s, FALSE) AS held FROM capped) c
                 """,
                 talent=SQL.identifier(query.table, "id"),
@@ -251,9 +256,10 @@ class MailingMailing(models.Model):
                 held=SQL(
                     """array_agg(id ORDER BY id) FILTER (WHERE held),
                        array_agg(partner_id ORDER BY id) FILTER (WHERE held),
-                       array_agg(next_allowed ORDER BY id) FILTER (WHERE held)"""
+                       array_agg(next_allowed ORDER BY id) FILTER (WHERE held),
+                       (SELECT COUNT(*) FROM matched) - COUNT(*)"""
                     if held
-                    else "NULL, NULL, NULL"
+                    else "NULL, NULL, NULL, NULL"
                 ),
                 frequency=SQL.identifier(partner_alias, "talent_contact_frequency"),
                 last_date=SQL.identifier(partner_alias, "talent_cap_touch_date"),

@@ -83,6 +83,13 @@ class TalentConsent(models.Model):
         help="The topics the person chose when giving this consent.",
     )
 
+    # Mailing audiences check every person's communication consent: read from this index
+    # alone (what decides its state is included), not from the table.
+    _communication_idx = models.Index(
+        "(partner_id) INCLUDE (company_id, confirmation_required, date_confirmed, date_expiry)"
+        " WHERE purpose = 'communication' AND date_withdrawn IS NULL"
+    )
+
     @api.depends("date_withdrawn", "date_expiry", "confirmation_required", "date_confirmed")
     def _compute_state(self):
         today = fields.Date.context_today(self)
