@@ -63,13 +63,17 @@ def _server_connection():
     return conn
 
 
-def compact_database(db_name, log=print):
-    """``VACUUM (FULL, ANALYZE)`` every table of ``db_name`` that the database user owns.
+def vacuum_database(db_name, full=False, log=None):
+    """``VACUUM (ANALYZE)`` (``full``: ``VACUUM (FULL, ANALYZE)``) every table of ``db_name``
+    that the database user owns, from a connection of its own (VACUUM runs outside a
+    transaction).
 
-    The generator writes most rows twice (COPY, then bulk UPDATEs of dates and copies of
-    partner values), which leaves the large tables about 2.7 times their size in dead row
-    versions. A production database under autovacuum never carries every row twice, so the
-    bench measures compact tables with fresh planner statistics.
+    ``full`` after a build: the generator writes most rows twice (COPY, then bulk UPDATEs of
+    dates and copies of partner values), which leaves the large tables about 2.7 times their
+    size in dead row versions; a production database under autovacuum does not carry every
+    row twice, so the bench measures compact tables. A plain VACUUM before each scenario:
+    the rolled-back runs of the one before leave dead rows (the pool rule refresh's baseline
+    rewrites every talent) and wrong row estimates behind.
     """
     import psycopg2
     from psycopg2 import sql
@@ -85,6 +89,7 @@ def compact_database(db_name, log=print):
         password=config["db_password"] or None,
     )
     conn.autocommit = True
+    command = sql.SQL("VACUUM (FULL, ANALYZE) {}" if full else "VACUUM (ANALYZE) {}")
     try:
         with conn.cursor() as cr:
             cr.execute(
@@ -92,10 +97,12 @@ def compact_database(db_name, log=print):
                 " ORDER BY tablename"
             )
             for (table,) in cr.fetchall():
-                cr.execute(sql.SQL("VACUUM (FULL, ANALYZE) {}").format(sql.Identifier(table)))
+                cr.execute(command.format(sql.Identifier(table)))
     finally:
         conn.close()
-    log("database compacted (VACUUM FULL ANALYZE) in %.1f s" % (time.perf_counter() - start))
+    if log:
+        log("database %s in %.1f s" % ("compacted (VACUUM FULL ANALYZE)" if full else "vacuumed",
+                                      time.perf_counter() - start))
 
 
 def database_exists(db_name):
@@ -250,7 +257,7 @@ def prepare(config_path, db_name, scale, seed=42, anchor=None, rebuild=False, lo
                 marker["check_seconds"], ", ".join("%d %s" % (v, k) for k, v in counts.items())))
             write_marker(env, marker)
             env.cr.commit()
-        compact_database(db_name, log=log)
+        vacuum_database(db_name, full=True, log=log)
         return marker
     if marker.get("addon_version") != addon_version():
         log("updating talent_crm in %s (its source changed)" % db_name)
@@ -276,5 +283,5 @@ def prepare(config_path, db_name, scale, seed=42, anchor=None, rebuild=False, lo
             write_marker(env, marker)
         env.cr.commit()
     if compact:
-        compact_database(db_name, log=log)
+        vacuum_database(db_name, full=True, log=log)
     return marker

@@ -8,6 +8,7 @@ import time
 import traceback
 
 from . import stats
+from .database import vacuum_database
 
 _logger = logging.getLogger(__name__)
 
@@ -97,12 +98,12 @@ def run_scenario(cr, scenario_cls, runs, log=print):
         runs = min(runs, scenario.max_runs)
     result["runs"] = runs
     try:
-        # Fresh planner statistics for every scenario: the runs of an earlier one are rolled
-        # back, but autovacuum may have counted their rows meanwhile (after the pool rule
-        # refresh it estimated the 151,684 pool memberships at 36,776), and the plans of the
-        # next scenario would follow that estimate.
-        cr.execute("ANALYZE")
-        cr.commit()
+        # Every scenario starts from the database as built: the runs of an earlier one are
+        # rolled back, but leave dead rows (the pool rule refresh's baseline rewrites every
+        # talent, doubling hr_applicant) and row estimates autovacuum took meanwhile (151,684
+        # pool memberships counted as 36,776), which the next scenario's plans would follow.
+        cr.rollback()
+        vacuum_database(cr.dbname)
         start = time.perf_counter()
         # warm-up: registry caches, PostgreSQL buffers; also proves both ways agree
         scenario.warming_up = True

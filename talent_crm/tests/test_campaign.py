@@ -60,6 +60,19 @@ class TestCampaignAudience(TalentCampaignCommon):
         mailing.talent_pool_ids = [Command.set((self.pool | self.other_pool).ids)]
         self.assertEqual(mailing._get_recipients(), sorted([self.anna.id, self.sam.id]))
 
+    def test_marketer_audience_checks_the_person_not_the_contact_rules(self):
+        """A marketer's audience applies the person's wishes (do-not-contact, consent) even
+        when the contact belongs to a company the marketer cannot read, and such a contact
+        does not hide a talent the marketer may mail."""
+        other = self.env["res.company"].create({"name": "Holding (audience test)"})
+        (self.anna | self.dora).partner_id.write({"company_id": other.id})
+        env = self.env(user=self.user_marketer)
+        self.assertFalse(env["res.partner"].search([("id", "=", self.anna.partner_id.id)]), "contact not readable")
+        mailing = self._mailing(env=env)
+        self.assertEqual(mailing._get_recipients(), [self.anna.id], "Dora asked not to be contacted")
+        self.company.talent_require_consent = True
+        self.assertEqual(mailing._get_recipients(), [], "no communication consent yet")
+
     def test_talent_criteria_and_applications_left_out(self):
         self.anna.talent_city = "Bremen"
         job = self.env["hr.job"].create({"name": "Backend dev (test)", "no_of_recruitment": 0})
