@@ -487,6 +487,21 @@ class TestCampaignCapsAgree(TalentCampaignCommon):
         self.assertFalse(partner.talent_cap_touch_date)
         self.assertEqual(mailing._talent_audience(now=now)["recipient_ids"], [self.anna.id])
 
+    def test_contacts_merge_moves_the_last_counted_touch(self):
+        """Odoo's contact merge moves the touches in SQL: the remaining contact's dates follow."""
+        now = fields.Datetime.now()
+        kept, merged = self.env["res.partner"].create(
+            [{"name": "Mona Merge", "email": "mona@example.com"}, {"name": "Mona M.", "email": "mona@example.com"}]
+        )
+        own = kept._talent_log_touch("Call", channel="call", company_id=self.company.id, date=now - timedelta(days=60))
+        touch = merged._talent_log_touch("Call", channel="call", company_id=self.company.id, date=now - timedelta(days=2))
+        self.assertEqual(kept.talent_cap_touch_date, own.date)
+        self.env["base.partner.merge.automatic.wizard"]._merge((kept | merged).ids, dst_partner=kept)
+        self.env.invalidate_all()
+        self.assertEqual(touch.partner_id, kept)
+        self.assertEqual((kept.talent_cap_touch_date, kept.talent_cap_touch_company_id), (touch.date, self.company))
+        self.assertEqual(kept.talent_last_touch_date, touch.date)
+
     def test_caps_per_company_with_touches_of_another_company(self):
         """A newer touch of another company neither caps this company's mailing nor hides this
         company's own older touch."""

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import (
     applicant_get_refuse_reason,
+    base_partner_merge,
     job_add_applicants,
     mail_compose_message,
     privacy_lookup_wizard,

@@ -1,0 +1,20 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import models
+
+
+class BasePartnerMergeAutomaticWizard(models.TransientModel):
+    """Contacts merged with Odoo's own merge keep exact touch dates.
+
+    The merge moves the touches to the remaining contact in SQL: its last contact,
+    engagement and counted-touch dates (which the frequency caps read) are set again from
+    the touches it now has, whoever started the merge (Contacts, or a talent merge).
+    """
+
+    _inherit = "base.partner.merge.automatic.wizard"
+
+    def _log_merge_operation(self, src_partners, dst_partner):
+        super()._log_merge_operation(src_partners, dst_partner)
+        self.env["talent.touch"].flush_model()
+        self.env["talent.touch"].invalidate_model(["partner_id"])
+        dst_partner._talent_recompute_touch_dates()
