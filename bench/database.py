@@ -47,13 +47,14 @@ def addon_version():
     return digest.hexdigest()[:16]
 
 
-def _server_connection():
+def _server_connection(dbname="postgres"):
+    """An autocommit connection to ``dbname`` (the server's maintenance database by default)."""
     import psycopg2
 
     from odoo.tools import config
 
     conn = psycopg2.connect(
-        dbname="postgres",
+        dbname=dbname,
         host=config["db_host"] or None,
         port=config["db_port"] or None,
         user=config["db_user"] or None,
@@ -75,20 +76,10 @@ def vacuum_database(db_name, full=False, log=None):
     the rolled-back runs of the one before leave dead rows (the pool rule refresh's baseline
     rewrites every talent) and wrong row estimates behind.
     """
-    import psycopg2
     from psycopg2 import sql
 
-    from odoo.tools import config
-
     start = time.perf_counter()
-    conn = psycopg2.connect(
-        dbname=db_name,
-        host=config["db_host"] or None,
-        port=config["db_port"] or None,
-        user=config["db_user"] or None,
-        password=config["db_password"] or None,
-    )
-    conn.autocommit = True
+    conn = _server_connection(db_name)
     command = sql.SQL("VACUUM (FULL, ANALYZE) {}" if full else "VACUUM (ANALYZE) {}")
     try:
         with conn.cursor() as cr:

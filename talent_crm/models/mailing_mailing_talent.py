@@ -158,7 +158,9 @@ class MailingMailing(models.Model):
             "recipient_ids": recipient_ids or [],
             "capped": {
                 partner_id: (talent_id, moment)
-                for talent_id, partner_id, moment in zip(held_ids or [], held_partner_ids or [], held_dates or [])
+                for talent_id, partner_id, moment in zip(
+                    held_ids or [], held_partner_ids or [], held_dates or [], strict=True
+                )
             },
             "duplicates": duplicates or 0,
         }
@@ -242,7 +244,8 @@ class MailingMailing(models.Model):
                                   END AS date
                        ) last
                 CROSS JOIN LATERAL (
-                           SELECT CASE WHEN base.days > 0 THEN greatest(base.days, %(frequency_days)s) ELSE 0 END AS days
+                           SELECT CASE WHEN base.days > 0 THEN greatest(base.days, %(frequency_days)s)
+                                       ELSE 0 END AS days
                              FROM (SELECT COALESCE(CASE WHEN wa.partner_id IS NULL THEN co.passive_days
                                                         ELSE co.warm_days END, 0) AS days) base
                        ) cap
@@ -266,7 +269,12 @@ class MailingMailing(models.Model):
                 last_company=SQL.identifier(partner_alias, "talent_cap_touch_company_id"),
                 company=self.env.company.id,
                 caps=SQL(", ").join(
-                    SQL("(%s, %s, %s)", company.id, company.talent_cap_passive_days or 0, company.talent_cap_warm_days or 0)
+                    SQL(
+                        "(%s, %s, %s)",
+                        company.id,
+                        company.talent_cap_passive_days or 0,
+                        company.talent_cap_warm_days or 0,
+                    )
                     for company in companies
                 ),
                 frequency_days=SQL(

@@ -871,19 +871,8 @@ class ResPartnerTalentCaps(models.Model):
         fill = not tools.sql.column_exists(self.env.cr, "res_partner", "talent_cap_touch_date")
         result = super()._auto_init()
         if fill and tools.sql.table_exists(self.env.cr, "talent_touch"):
-            self.env.cr.execute(
-                SQL(
-                    """
-                    UPDATE res_partner p
-                       SET talent_cap_touch_date = last.date, talent_cap_touch_company_id = last.company_id
-                      FROM (SELECT DISTINCT ON (partner_id) partner_id, date, company_id
-                              FROM talent_touch
-                             WHERE counts_toward_cap
-                          ORDER BY partner_id, date DESC, id DESC) last
-                     WHERE last.partner_id = p.id
-                    """
-                )
-            )
+            self.env.cr.execute(SQL("SELECT DISTINCT partner_id FROM talent_touch WHERE counts_toward_cap"))
+            self.env["talent.touch"]._talent_refresh_partner_caps([row[0] for row in self.env.cr.fetchall()])
         return result
 
     @api.model

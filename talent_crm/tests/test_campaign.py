@@ -67,7 +67,8 @@ class TestCampaignAudience(TalentCampaignCommon):
         other = self.env["res.company"].create({"name": "Holding (audience test)"})
         (self.anna | self.dora).partner_id.write({"company_id": other.id})
         env = self.env(user=self.user_marketer)
-        self.assertFalse(env["res.partner"].search([("id", "=", self.anna.partner_id.id)]), "contact not readable")
+        readable = env["res.partner"].search([("id", "=", self.anna.partner_id.id)])
+        self.assertFalse(readable, "contact not readable")
         mailing = self._mailing(env=env)
         self.assertEqual(mailing._get_recipients(), [self.anna.id], "Dora asked not to be contacted")
         self.company.talent_require_consent = True
@@ -473,9 +474,15 @@ class TestCampaignCapsAgree(TalentCampaignCommon):
         self.company.write({"talent_cap_passive_days": 30})
         now = fields.Datetime.now()
         partner = self.anna.partner_id
-        older = partner._talent_log_touch("Call", channel="call", company_id=self.company.id, date=now - timedelta(days=50))
-        newer = partner._talent_log_touch("Call", channel="call", company_id=self.company.id, date=now - timedelta(days=3))
-        self.assertEqual((partner.talent_cap_touch_date, partner.talent_cap_touch_company_id), (newer.date, self.company))
+        older = partner._talent_log_touch(
+            "Call", channel="call", company_id=self.company.id, date=now - timedelta(days=50)
+        )
+        newer = partner._talent_log_touch(
+            "Call", channel="call", company_id=self.company.id, date=now - timedelta(days=3)
+        )
+        self.assertEqual(
+            (partner.talent_cap_touch_date, partner.talent_cap_touch_company_id), (newer.date, self.company)
+        )
         mailing = self._mailing()
         self.assertIn(partner.id, mailing._talent_audience(now=now)["capped"])
         newer.unlink()
@@ -493,8 +500,12 @@ class TestCampaignCapsAgree(TalentCampaignCommon):
         kept, merged = self.env["res.partner"].create(
             [{"name": "Mona Merge", "email": "mona@example.com"}, {"name": "Mona M.", "email": "mona@example.com"}]
         )
-        own = kept._talent_log_touch("Call", channel="call", company_id=self.company.id, date=now - timedelta(days=60))
-        touch = merged._talent_log_touch("Call", channel="call", company_id=self.company.id, date=now - timedelta(days=2))
+        own = kept._talent_log_touch(
+            "Call", channel="call", company_id=self.company.id, date=now - timedelta(days=60)
+        )
+        touch = merged._talent_log_touch(
+            "Call", channel="call", company_id=self.company.id, date=now - timedelta(days=2)
+        )
         self.assertEqual(kept.talent_cap_touch_date, own.date)
         self.env["base.partner.merge.automatic.wizard"]._merge((kept | merged).ids, dst_partner=kept)
         self.env.invalidate_all()
@@ -509,11 +520,16 @@ class TestCampaignCapsAgree(TalentCampaignCommon):
         other = self.env["res.company"].create({"name": "Other Company (caps test)"})
         now = fields.Datetime.now()
         partner = self.anna.partner_id
-        partner._talent_log_touch("Call", channel="call", company_id=other.id, date=now - timedelta(days=1))
+        partner._talent_log_touch(
+            "Call", channel="call", company_id=other.id, date=now - timedelta(days=1)
+        )
         self.assertEqual(partner.talent_cap_touch_company_id, other)
         mailing = self._mailing()
-        self.assertEqual(mailing._talent_audience(now=now)["recipient_ids"], [self.anna.id], "another company's touch")
-        own = partner._talent_log_touch("Call", channel="call", company_id=self.company.id, date=now - timedelta(days=4))
+        recipients = mailing._talent_audience(now=now)["recipient_ids"]
+        self.assertEqual(recipients, [self.anna.id], "another company's touch")
+        own = partner._talent_log_touch(
+            "Call", channel="call", company_id=self.company.id, date=now - timedelta(days=4)
+        )
         self.assertEqual(partner.talent_cap_touch_company_id, other, "the other company's touch is still newer")
         capped = mailing._talent_audience(now=now)["capped"]
         self.assertEqual(capped[partner.id], (self.anna.id, own.date + timedelta(days=30)))
