@@ -1368,7 +1368,7 @@ class HrApplicant(models.Model):
         self.env.invalidate_all()
         applicants = self.with_context(active_test=False).search([("partner_id", "=", dst_partner.id)])
         applicants.modified(["partner_id"])
-        dst_partner._talent_recompute_touch_dates()
+        # the touch dates were set again by each merge (base.partner.merge.automatic.wizard)
 
     def _talent_merge_post_summary(self, summary, filled, moved):
         self.ensure_one()
