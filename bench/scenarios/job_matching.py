@@ -19,9 +19,10 @@ def _round(value, places=2):
 class JobMatching(Scenario):
     """Explainable matching (issue 4): the top 50 talents of the pools for one job.
 
-    ``fast`` ranks with ``hr.job._talent_match_talents`` (one aggregate of the job's skill lines
-    bounds every talent's score, one SQL query scores the talents that can still make the list,
-    then hr_recruitment_skills' matching for the 50 returned). ``baseline`` scores every talent in a
+    ``fast`` ranks with ``hr.job._talent_match_talents`` (a first query bounds every talent's
+    score from a narrow index and one aggregate of the job's skill lines, ranks the text of the
+    talents whose bound can make the list and keeps those that still can; a second one scores
+    them; then hr_recruitment_skills' matching for the 50 returned). ``baseline`` scores every talent in a
     per-record ORM loop: hr_recruitment_skills' ``matching_score`` with the ``matching_job_id``
     context, the talent's skill lines for the exact ratio, one text-rank query per talent and
     the other factors in Python, then sorts. Both must return the same 50 talents in the same order.
@@ -32,7 +33,8 @@ class JobMatching(Scenario):
     description = (
         "hr.job._talent_match_talents(limit=50): skills (required and nice-to-have), full-text relevance "
         "(English and German, GIN), location, seniority, availability, engagement and penalties, in SQL, "
-        "scoring only the talents whose skills can lift them into the list. Baseline: every talent scored "
+        "scoring only the talents whose score bound (skills, text, the other factors) can lift them into the "
+        "list. Baseline: every talent scored "
         "in a per-record ORM loop (matching_score with the matching_job_id context, one ts_rank query per "
         "talent), then sorted."
     )

@@ -23,6 +23,14 @@ class HrApplicant(models.Model):
 
     talent_membership_ids = fields.One2many("talent.pool.membership", "talent_id", string="Pool History")
 
+    # matching: every column its score bound and its candidates read, in a narrow index that
+    # PostgreSQL scans instead of the wide applicant rows (see hr.job._talent_match_scope)
+    _talent_match_idx = models.Index(
+        "(id) INCLUDE (company_id, partner_id, type_id, talent_seniority_id, talent_remote_preference,"
+        " talent_country_id, talent_availability, availability, talent_last_engagement_date,"
+        " talent_last_contact_date) WHERE active IS TRUE AND talent_anonymized_date IS NULL"
+    )
+
     def init(self):
         """Generated ``tsvector`` columns (English and German) with GIN indexes.
 

@@ -195,7 +195,8 @@ class HrJob(models.Model):
         The user's visible talents of the company, in one pass over ``hr_applicant``; only
         those whose id ``restrict`` (SQL selecting ids) returns, when given.
         """
-        Applicant = self.env["hr.applicant"]
+        # archived talents are never ranked (the bound of _talent_match_scope reads active ones)
+        Applicant = self.env["hr.applicant"].with_context(active_test=True)
         domain = (
             Applicant._talent_domain()
             & Domain("company_id", "in", [company.id, False])
@@ -229,6 +230,7 @@ class HrJob(models.Model):
         total = inputs["total_weight"]
         today = fields.Date.context_today(self)
         policy, country, seniority = inputs["remote_policy"], inputs["country_id"], inputs["seniority_rank"]
+        now = fields.Datetime.now()
 
         def rounded(expression, places):
             return SQL("round((%s)::numeric, %s)", expression, places) if exact else SQL("(%s)::float8", expression)
@@ -253,31 +255,34 @@ class HrJob(models.Model):
             "location": SQL(
                 """CASE
                        WHEN %(policy)s::varchar = 'remote' THEN
-                           CASE WHEN raw.remote_pref = 'onsite' THEN 0.5 ELSE 1 END
-                       WHEN %(country)s::int IS NULL THEN 0
+                           CASE WHEN raw.remote_pref = 'onsite' THEN 0.5::%(kind)s ELSE 1::%(kind)s END
+                       WHEN %(country)s::int IS NULL THEN 0::%(kind)s
                        WHEN raw.country_id = %(country)s::int THEN
-                           CASE WHEN %(policy)s::varchar = 'onsite' AND raw.remote_pref = 'remote' THEN 0.5 ELSE 1 END
-                       WHEN raw.country_id IS NULL THEN 0.5
-                       WHEN %(policy)s::varchar = 'hybrid' AND raw.remote_pref IN ('remote', 'flexible') THEN 0.25
-                       ELSE 0
-                   END::%(kind)s""",
+                           CASE WHEN %(policy)s::varchar = 'onsite' AND raw.remote_pref = 'remote'
+                                THEN 0.5::%(kind)s ELSE 1::%(kind)s END
+                       WHEN raw.country_id IS NULL THEN 0.5::%(kind)s
+                       WHEN %(policy)s::varchar = 'hybrid' AND raw.remote_pref IN ('remote', 'flexible')
+                           THEN 0.25::%(kind)s
+                       ELSE 0::%(kind)s
+                   END""",
                 policy=policy,
                 country=country,
                 kind=kind,
             ),
             "seniority": SQL(
                 """CASE
-                       WHEN %(rank)s::int IS NULL OR raw.seniority_rank IS NULL THEN 0
-                       WHEN raw.seniority_rank = %(rank)s::int THEN 1
-                       WHEN abs(raw.seniority_rank - %(rank)s::int) = 1 THEN 0.5
-                       ELSE 0
-                   END::%(kind)s""",
+                       WHEN %(rank)s::int IS NULL OR raw.seniority_rank IS NULL THEN 0::%(kind)s
+                       WHEN raw.seniority_rank = %(rank)s::int THEN 1::%(kind)s
+                       WHEN abs(raw.seniority_rank - %(rank)s::int) = 1 THEN 0.5::%(kind)s
+                       ELSE 0::%(kind)s
+                   END""",
                 rank=seniority,
                 kind=kind,
             ),
             "availability": SQL(
-                """(CASE raw.availability_state WHEN 'open' THEN 1 WHEN 'unknown' THEN 0.5 ELSE 0 END
-                    * CASE WHEN raw.available_from > %(soon)s THEN 0.5 ELSE 1 END)::%(kind)s""",
+                """CASE raw.availability_state WHEN 'open' THEN 1::%(kind)s WHEN 'unknown' THEN 0.5::%(kind)s
+                                             ELSE 0::%(kind)s END
+                   * CASE WHEN raw.available_from > %(soon)s THEN 0.5::%(kind)s ELSE 1::%(kind)s END""",
                 soon=today + timedelta(days=90),
                 kind=kind,
             ),
@@ -286,8 +291,11 @@ class HrJob(models.Model):
                 kind=kind,
                 value=rounded(
                     SQL(
-                        "greatest(0, 1 - extract(epoch FROM (%s - raw.engaged)) / 86400.0 / 365)",
-                        fields.Datetime.now(),
+                        # date_part is float8, cheaper than extract's numeric when ranking everyone
+                        "greatest(0, 1 - %s / 86400.0 / 365)",
+                        SQL("extract(epoch FROM (%s - raw.engaged))", now)
+                        if exact
+                        else SQL("date_part('epoch', %s - raw.engaged)", now),
                     ),
                     4,
                 ),
@@ -296,10 +304,64 @@ class HrJob(models.Model):
         contributions = {
             key: SQL("round((100.0 * %s * (%s) / %s)::numeric, 2)", w[key], value, total)
             if exact
-            else SQL("(100.0 * %s * (%s) / %s)", w[key], value, total)
+            # in float8 throughout: numeric arithmetic on every candidate costs several times more
+            else SQL("(%s::float8 * (%s))", 100.0 * w[key] / total, value)
+            if w[key]
+            else SQL("0::float8")
             for key, value in values.items()
         }
         return values, contributions
+
+    def _talent_match_text_ctes(self, inputs, among=None, prefix=""):
+        """CTEs ``<prefix>txt`` and ``<prefix>cv`` (each ``id, r``): the rank of the job's words in
+        the talents' profiles and in their CVs (the best CV of the talent or of its applications),
+        for the talents that match them; only the talents of the CTE ``among``, when given."""
+        names = {"txt": SQL.identifier(prefix + "txt"), "cv": SQL.identifier(prefix + "cv")}
+        terms = inputs["terms"]
+        if not any(terms.values()):
+            return SQL(
+                "%(txt)s AS (SELECT NULL::int AS id, 0::real AS r WHERE FALSE), "
+                "%(cv)s AS (SELECT NULL::int AS id, 0::real AS r WHERE FALSE),",
+                **names,
+            )
+        profile_rank, profile_match, cv_rank, cv_match = [], [], [], []
+        for config, suffix in MATCH_TS_CONFIGS.items():
+            if not terms.get(config):
+                continue
+            query = SQL("%s::tsquery", terms[config])
+            profile = SQL.identifier("a", "talent_profile_tsv_%s" % suffix)
+            cv = SQL.identifier("att", "talent_cv_tsv_%s" % suffix)
+            profile_rank.append(SQL("ts_rank(%s, %s)", profile, query))
+            profile_match.append(SQL("%s @@ %s", profile, query))
+            cv_rank.append(SQL("ts_rank(%s, %s)", cv, query))
+            cv_match.append(SQL("%s @@ %s", cv, query))
+        only = SQL("IN (SELECT id FROM %s)", SQL.identifier(among)) if among else None
+        return SQL(
+            """
+            %(txt)s AS (
+                SELECT a.id, greatest(%(profile_rank)s) AS r
+                  FROM hr_applicant a
+                 WHERE (%(profile_match)s)
+                   AND %(profile_scope)s
+            ),
+            %(cv)s AS (
+                SELECT coalesce(ap.pool_applicant_id, ap.id) AS id, max(greatest(%(cv_rank)s)) AS r
+                  FROM ir_attachment att
+                  JOIN hr_applicant ap ON ap.id = att.res_id
+                 WHERE att.res_model = 'hr.applicant'
+                   AND (%(cv_match)s)
+                   AND %(cv_scope)s
+                 GROUP BY 1
+            ),
+            """,
+            profile_rank=SQL(", ").join(profile_rank),
+            profile_match=SQL(" OR ").join(profile_match),
+            cv_rank=SQL(", ").join(cv_rank),
+            cv_match=SQL(" OR ").join(cv_match),
+            profile_scope=SQL("a.id %s", only) if only else SQL("TRUE"),
+            cv_scope=SQL("coalesce(ap.pool_applicant_id, ap.id) %s", only) if only else SQL("TRUE"),
+            **names,
+        )
 
     def _talent_match_scored_ctes(self, inputs, candidates, few=False):
         """CTEs ``cand``, ``sk``, ``txt``, ``cv`` and ``raw``: every talent of ``candidates``
@@ -312,49 +374,7 @@ class HrJob(models.Model):
         only_cand = SQL("IN (SELECT id FROM cand)") if few else None
         today = fields.Date.context_today(self)
         skill_ids = [s for s, _l, _r in inputs["skills"]] or [0]
-        terms = inputs["terms"]
-        if any(terms.values()):
-            profile_rank, profile_match, cv_rank, cv_match = [], [], [], []
-            for config, suffix in MATCH_TS_CONFIGS.items():
-                if not terms.get(config):
-                    continue
-                query = SQL("%s::tsquery", terms[config])
-                profile = SQL.identifier("a", "talent_profile_tsv_%s" % suffix)
-                cv = SQL.identifier("att", "talent_cv_tsv_%s" % suffix)
-                profile_rank.append(SQL("ts_rank(%s, %s)", profile, query))
-                profile_match.append(SQL("%s @@ %s", profile, query))
-                cv_rank.append(SQL("ts_rank(%s, %s)", cv, query))
-                cv_match.append(SQL("%s @@ %s", cv, query))
-            text_ctes = SQL(
-                """
-                txt AS (
-                    SELECT a.id, greatest(%(profile_rank)s) AS r
-                      FROM hr_applicant a
-                     WHERE (%(profile_match)s)
-                       AND %(profile_scope)s
-                ),
-                cv AS (
-                    SELECT coalesce(ap.pool_applicant_id, ap.id) AS id, max(greatest(%(cv_rank)s)) AS r
-                      FROM ir_attachment att
-                      JOIN hr_applicant ap ON ap.id = att.res_id
-                     WHERE att.res_model = 'hr.applicant'
-                       AND (%(cv_match)s)
-                       AND %(cv_scope)s
-                     GROUP BY 1
-                ),
-                """,
-                profile_rank=SQL(", ").join(profile_rank),
-                profile_match=SQL(" OR ").join(profile_match),
-                cv_rank=SQL(", ").join(cv_rank),
-                cv_match=SQL(" OR ").join(cv_match),
-                profile_scope=SQL("a.id %s", only_cand) if few else SQL("TRUE"),
-                cv_scope=SQL("coalesce(ap.pool_applicant_id, ap.id) %s", only_cand) if few else SQL("TRUE"),
-            )
-        else:
-            text_ctes = SQL(
-                "txt AS (SELECT NULL::int AS id, 0::real AS r WHERE FALSE), "
-                "cv AS (SELECT NULL::int AS id, 0::real AS r WHERE FALSE),"
-            )
+        text_ctes = self._talent_match_text_ctes(inputs, "cand" if few else None)
         keys = list(MATCH_WEIGHT_FIELDS)
         _values, fast_contributions = self._talent_match_formulas(inputs, exact=False)
         fast_base = SQL(" + ").join(fast_contributions[key] for key in keys)
@@ -400,7 +420,7 @@ class HrJob(models.Model):
                        c.talent_availability AS availability_state,
                        c.availability AS available_from,
                        c.talent_last_engagement_date AS engaged,
-                       coalesce(p.talent_do_not_contact, FALSE) AS is_dnc,
+                       %(is_dnc)s AS is_dnc,
                        coalesce(c.talent_last_contact_date >= %(recent_since)s, FALSE) AS is_recent
                   FROM cand c
                   LEFT JOIN sk ON sk.applicant_id = c.id
@@ -408,7 +428,7 @@ class HrJob(models.Model):
                   LEFT JOIN cv ON cv.id = c.id
                   LEFT JOIN hr_recruitment_degree deg ON deg.id = c.type_id
                   LEFT JOIN talent_seniority sen ON sen.id = c.talent_seniority_id
-                  LEFT JOIN res_partner p ON p.id = c.partner_id
+                  %(partner_join)s
                  WHERE NOT EXISTS (
                         SELECT 1 FROM hr_applicant app
                          WHERE app.pool_applicant_id = c.id AND app.id != c.id
@@ -433,6 +453,13 @@ class HrJob(models.Model):
             fast_score=fast_score,
             fast_base_dnc=fast_base_dnc,
             fast_base=fast_base,
+            # a short list looks its partners up one by one rather than hashing all of them
+            is_dnc=SQL(
+                "coalesce((SELECT p.talent_do_not_contact FROM res_partner p WHERE p.id = c.partner_id), FALSE)"
+            )
+            if few
+            else SQL("coalesce(p.talent_do_not_contact, FALSE)"),
+            partner_join=SQL("") if few else SQL("LEFT JOIN res_partner p ON p.id = c.partner_id"),
         )
 
     def _talent_match_job_skill_cte(self, inputs):
@@ -445,86 +472,132 @@ class HrJob(models.Model):
             [required for _s, _l, required in inputs["skills"]] or [False],
         )
 
+    @api.model
+    def _talent_match_array(self, values):
+        """An ``int[]`` literal whose subscripts are the keys of ``values`` (ids), 0 in between."""
+        if not values:
+            return "[0:0]={0}"
+        low, high = min(values), max(values)
+        return "[%s:%s]={%s}" % (low, high, ",".join(str(int(values.get(key, 0))) for key in range(low, high + 1)))
+
     def _talent_match_scope(self, inputs, limit):
         """Ids of the talents that can still be among the ``limit`` best, or ``None`` for all.
 
-        Only the skills depend on a talent's skill lines; every other factor is worth at most
-        its weight. An upper bound of each talent's score (its skill points, the other factors
-        at full weight) is read from one aggregate of ``hr_applicant_skill``. The talents with
-        the highest bounds are scored; the ``limit``-th best of their scores is a score the
-        final list reaches anyway, so talents whose bound stays below it cannot enter it.
-        When that threshold does not exceed the bound of a talent without any of the job's
-        skills, every candidate has to be scored (``None``).
+        Every candidate gets an upper bound of its score from what is cheap to read: its skill
+        points summed over all its lines of the job's skills (no pick of the current line), its
+        location, seniority, availability and engagement as they are, the text at full points
+        and no penalty. The talents with the highest bounds are scored; the ``limit``-th best of
+        their scores is a score the final list reaches anyway, so talents whose bound stays
+        below it cannot enter it and are neither ranked by text nor scored. ``None`` when too
+        many talents remain for the narrowing to pay.
         """
-        if not inputs["skills"]:
-            return None
-        weights, total = inputs["weights"], inputs["total_weight"]
-        required_total, nice_total = inputs["required_total"], inputs["nice_total"]
-        others = sum(weights[key] for key in MATCH_WEIGHT_FIELDS if key not in ("skills_required", "skills_nice"))
-        degree_max = 0.0
-        if inputs["job_degree"] > 1:
-            degree_max = max(self.env["hr.recruitment.degree"].sudo().search([]).mapped("score") or [0]) * 100
-
-        bound_sql = SQL(
-            "100.0 * (%(others)s + %(required)s + %(nice)s) / %(total)s",
-            others=others,
-            required=SQL(
-                "%s * least(1, (b.req + %s) / %s::float8)", weights["skills_required"], degree_max, required_total
-            )
-            if required_total > 0
-            else SQL("0"),
-            nice=SQL("%s * least(1, b.nice / %s::float8)", weights["skills_nice"], nice_total)
-            if nice_total > 0
-            else SQL("0"),
-            total=total,
-        )
-        company = inputs["company"]
+        keys = list(MATCH_WEIGHT_FIELDS)
+        _values, contributions = self._talent_match_formulas(inputs, exact=False)
         seed_size = max(4 * limit, 200)
+        skill_types = self.env["hr.skill"].sudo().browse([s for s, _l, _r in inputs["skills"]]).skill_type_id
+        levels = {level.id: level.level_progress for level in skill_types.skill_level_ids}
         rows = self.env.execute_query(
             SQL(
                 """
                 WITH %(job_skill)s,
+                skill_points AS (
+                    -- array lookups rather than joins: a level outside the array reads NULL, and
+                    -- least() then keeps the cap, which is still an upper bound
+                    SELECT s.applicant_id AS id,
+                           sum(least((%(progress)s::int[])[s.skill_level_id], (%(required_caps)s::int[])[s.skill_id]))
+                               AS req,
+                           sum(least((%(progress)s::int[])[s.skill_level_id], (%(nice_caps)s::int[])[s.skill_id]))
+                               AS nice
+                      FROM hr_applicant_skill s
+                     WHERE s.skill_id = ANY(%(skill_ids)s::int[])
+                     GROUP BY s.applicant_id
+                ),
                 bound AS MATERIALIZED (
-                    SELECT b.id, %(bound)s AS ub
+                    SELECT raw.id, %(bound)s AS ub
                       FROM (
-                            SELECT s.applicant_id AS id, %(points)s
-                              FROM hr_applicant_skill s
-                              JOIN hr_skill_level l ON l.id = s.skill_level_id
-                              JOIN job_skill js ON js.skill_id = s.skill_id
-                             WHERE s.skill_id = ANY(%(skill_ids)s::int[])
-                             GROUP BY s.applicant_id
-                           ) b
+                            SELECT a.id,
+                                   coalesce(sp.req, 0) AS req,
+                                   coalesce(sp.nice, 0) AS nice,
+                                   deg.score AS degree,
+                                   %(text_full)s::float8 AS text_rank,
+                                   a.talent_remote_preference AS remote_pref,
+                                   a.talent_country_id AS country_id,
+                                   sen.rank AS seniority_rank,
+                                   a.talent_availability AS availability_state,
+                                   a.availability AS available_from,
+                                   a.talent_last_engagement_date AS engaged
+                              FROM hr_applicant a
+                              LEFT JOIN skill_points sp ON sp.id = a.id
+                              LEFT JOIN hr_recruitment_degree deg ON deg.id = a.type_id
+                              LEFT JOIN talent_seniority sen ON sen.id = a.talent_seniority_id
+                             WHERE a.active IS TRUE AND a.talent_anonymized_date IS NULL
+                               AND (a.company_id = %(company)s OR a.company_id IS NULL)
+                           ) raw
                 ),
                 seed AS (SELECT id FROM bound ORDER BY ub DESC, id LIMIT %(seed_size)s),
                 %(scored)s,
                 threshold AS (
                     SELECT fast_score AS v FROM raw ORDER BY fast_score DESC OFFSET %(offset)s LIMIT 1
+                ),
+                wide AS MATERIALIZED (
+                    SELECT id, ub FROM bound WHERE ub >= (SELECT v FROM threshold) - 0.5
+                ),
+                -- the text of the talents left, unless too many are left for the narrowing to pay
+                scope AS MATERIALIZED (
+                    SELECT id, ub FROM wide
+                     WHERE (SELECT count(*) FROM wide)
+                           <= greatest(%(scope_min)s, %(scope_share)s * (SELECT count(*) FROM bound))
+                ),
+                %(scope_text)s
+                narrow AS (
+                    SELECT raw.id
+                      FROM (
+                            SELECT scope.id, scope.ub,
+                                   coalesce(scope_txt.r, 0) + coalesce(scope_cv.r, 0) AS text_rank
+                              FROM scope
+                              LEFT JOIN scope_txt ON scope_txt.id = scope.id
+                              LEFT JOIN scope_cv ON scope_cv.id = scope.id
+                           ) raw
+                     -- the bound with the talent's own text instead of full text points
+                     WHERE raw.ub - %(text_full_points)s + %(text_points)s >= (SELECT v FROM threshold) - 0.5
                 )
                 SELECT (SELECT v FROM threshold),
-                       (SELECT array_agg(id) FROM bound WHERE ub >= (SELECT v FROM threshold) - 0.5),
-                       (SELECT count(*) FROM bound),
-                       -- the bound of a talent without any of the job's skills
-                       (SELECT %(bound)s FROM (SELECT 0 AS req, 0 AS nice) b)
+                       (SELECT count(*) FROM wide) = (SELECT count(*) FROM scope),
+                       (SELECT array_agg(id) FROM narrow)
                 """,
                 job_skill=self._talent_match_job_skill_cte(inputs),
-                bound=bound_sql,
-                points=MATCH_SKILL_POINTS,
-                skill_ids=[s for s, _l, _r in inputs["skills"]],
+                company=inputs["company"].id,
+                progress=self._talent_match_array(levels),
+                required_caps=self._talent_match_array(
+                    {skill: level * 2 if required else 0 for skill, level, required in inputs["skills"]}
+                ),
+                nice_caps=self._talent_match_array(
+                    {skill: 0 if required else level * 2 for skill, level, required in inputs["skills"]}
+                ),
+                skill_ids=[s for s, _l, _r in inputs["skills"]] or [0],
+                bound=SQL(" + ").join(contributions[key] for key in keys),
+                text_full=inputs["text_reference"] or 1,
                 seed_size=seed_size,
                 scored=self._talent_match_scored_ctes(
-                    inputs, self._talent_match_candidates(company, restrict=SQL("SELECT id FROM seed")), few=True
+                    inputs,
+                    self._talent_match_candidates(inputs["company"], restrict=SQL("SELECT id FROM seed")),
+                    few=True,
                 ),
                 offset=limit - 1,
+                scope_min=MATCH_SCOPE_MIN,
+                scope_share=MATCH_SCOPE_SHARE,
+                scope_text=self._talent_match_text_ctes(inputs, "scope", prefix="scope_"),
+                text_full_points=100.0 * inputs["weights"]["text"] / inputs["total_weight"]
+                if inputs["weights"]["text"]
+                else 0.0,
+                text_points=contributions["text"],
             )
         )
-        threshold, scope, bounded, skill_less = rows[0]
-        if threshold is None or threshold - 0.5 <= skill_less:
-            return None
-        scope = scope or []
-        if len(scope) > max(MATCH_SCOPE_MIN, MATCH_SCOPE_SHARE * bounded):
+        threshold, narrowed, scope = rows[0]
+        if threshold is None or not narrowed:
             # looking up most talents one by one costs more than scanning them all
             return None
-        return scope
+        return scope or []
 
     def _talent_match_query(self, inputs, limit, talent_ids=None):
         """One query ranking the candidates, best first, with each factor's value and contribution.
@@ -602,9 +675,10 @@ class HrJob(models.Model):
         """The ``limit`` best talents of the pools for this job, best first, with their explanation.
 
         SQL ranks the candidates (the user's visible talents of the job's company, not already
-        applying to the job): a first query bounds every talent's score by its skills and keeps
-        only those that can still make the list, a second one scores them (see
-        :meth:`_talent_match_query`); hr_recruitment_skills' own matching (``matching_score``,
+        applying to the job): a first query bounds every talent's score from a narrow index and
+        its skill lines, then ranks the text of the talents whose bound can still make the list
+        and keeps those that still can (see :meth:`_talent_match_scope`); a second one scores
+        them (see :meth:`_talent_match_query`); hr_recruitment_skills' own matching (``matching_score``,
         matching and missing skills, with the ``matching_job_id`` context) explains the skills of
         the returned talents. Ties are broken by the required-skills contribution, then the talent id.
 

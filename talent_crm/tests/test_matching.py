@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
 from datetime import datetime, timedelta
+from unittest.mock import patch
 
 from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
@@ -241,14 +242,19 @@ class TestMatching(TalentCrmCommon):
         self.assertEqual(weights["seniority"], 0, "the job asks for no seniority: not applicable")
 
     def test_pruned_ranking_equals_full_scan(self):
-        """Talents whose skills cannot lift them into the list are not scored, with the same result."""
+        """Talents whose bound cannot lift them into the list are not scored, with the same result.
+
+        The bound reads each talent's own skills, availability and engagement; the talents left
+        are then ranked by text, and those whose text cannot make up the difference drop out.
+        """
         self.job.talent_remote_policy = "onsite"
+        de = self.env.ref("base.de").id
         strong = self.env["hr.applicant"]
         for i in range(4):
             strong |= self._create_talent(
                 "Strong %s" % i,
                 talent_current_title="Python Backend Engineer",
-                talent_country_id=self.env.ref("base.de").id,
+                talent_country_id=de,
                 talent_availability="open",
                 applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)],
             )
@@ -257,27 +263,79 @@ class TestMatching(TalentCrmCommon):
             weak |= self._create_talent(
                 "Weak %s" % i,
                 talent_current_title="Python developer",
-                talent_country_id=self.env.ref("base.de").id,
+                talent_country_id=de,
                 talent_availability="open",
                 applicant_skill_ids=[self._skill(self.skill_python, self.level_beginner)],
             )
             weak |= self._create_talent("Skill-less %s" % i, talent_availability="open")
+        # the same skills as the strong ones, but not available and without the job's words
+        closed = self._create_talent(
+            "Not-now Expert",
+            talent_country_id=de,
+            talent_availability="not_now",
+            applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)],
+        )
+        wordless = self._create_talent(
+            "Wordless Expert",
+            talent_current_title="Gardener",
+            talent_country_id=de,
+            talent_availability="open",
+            applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)],
+        )
         self.env.flush_all()
-        scope = self.job._talent_match_scope(self.job._talent_match_inputs(), 3)
-        self.assertTrue(set(strong.ids) <= set(scope))
-        self.assertFalse(set(weak.ids) & set(scope), "beginners and talents without the skill cannot make the top 3")
+        inputs = self.job._talent_match_inputs()
+        scope = self.job._talent_match_scope(inputs, 3)
+        self.assertEqual(set(scope), set(strong.ids))
+        self.assertNotIn(closed.id, scope, "its own availability keeps its bound below the third score")
+        self.assertNotIn(wordless.id, scope, "its text cannot make up for the points the strong ones have")
         job = self.job.with_user(self.user_recruiter)
-        for limit in (1, 3):
+        for limit in (1, 3, 5, 10, 30):
             pruned = job._talent_match_talents(limit=limit)
             full = job.with_context(talent_match_full_scan=True)._talent_match_talents(limit=limit)
-            self.assertEqual(len(pruned), limit)
             self.assertEqual(
                 [(r["talent"], r["score"], r["factors"]) for r in pruned],
                 [(r["talent"], r["score"], r["factors"]) for r in full],
+                "limit %s" % limit,
             )
-            self.assertTrue(set(r["talent"] for r in pruned) <= set(strong))
-        # a limit beyond the strong talents: the bound no longer excludes anyone
-        self.assertIsNone(self.job._talent_match_scope(self.job._talent_match_inputs(), 10))
+        self.assertTrue(set(r["talent"] for r in job._talent_match_talents(limit=3)) <= set(strong))
+        # a limit beyond the strong talents: the next best enter the scope
+        self.assertGreater(set(self.job._talent_match_scope(inputs, 6)), set(strong.ids) | {wordless.id})
+        # when too many talents are left for the narrowing to pay, every candidate is scored
+        module = "odoo.addons.talent_crm.models.hr_job_matching"
+        with patch("%s.MATCH_SCOPE_MIN" % module, 0), patch("%s.MATCH_SCOPE_SHARE" % module, 0):
+            self.assertIsNone(self.job._talent_match_scope(inputs, 3))
+
+    def test_pruning_reads_archived_and_other_company_talents_never(self):
+        """The bound reads applicants directly; matching still ranks only the user's candidates."""
+        self._weights(skills_required=1)
+        archived = self._create_talent(
+            "Archived Expert", applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)]
+        )
+        archived.action_archive()
+        other_pool = self.env["hr.talent.pool"].create({"name": "Other (test)", "company_id": self.other_company.id})
+        other = self._create_talent(
+            "Other Company Expert",
+            company_id=self.other_company.id,
+            talent_pool_ids=[Command.set(other_pool.ids)],
+            applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)],
+        )
+        # an applicant outside the pools is no talent, whatever its skills
+        outsider = self._create_talent(
+            "Pool-less Expert",
+            talent_pool_ids=[Command.clear()],
+            applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)],
+        )
+        mine = self._create_talent(
+            "My Beginner", applicant_skill_ids=[self._skill(self.skill_python, self.level_beginner)]
+        )
+        self.env.flush_all()
+        for limit in (1, 3):
+            results = self._rank(user=self.user_recruiter, limit=limit)
+            self.assertEqual([r["talent"] for r in results][:1], [mine])
+            self.assertFalse({archived, other, outsider} & {r["talent"] for r in results})
+        scope = self.job._talent_match_scope(self.job._talent_match_inputs(), 1)
+        self.assertNotIn(archived.id, scope)
+        self.assertNotIn(other.id, scope)
 
     # ------------------------------------------------------------
     # Bad input
