@@ -495,25 +495,34 @@ class HrJob(models.Model):
         _values, contributions = self._talent_match_formulas(inputs, exact=False)
         seed_size = max(4 * limit, 200)
         skill_types = self.env["hr.skill"].sudo().browse([s for s, _l, _r in inputs["skills"]]).skill_type_id
-        levels = {level.id: level.level_progress for level in skill_types.skill_level_ids}
+        progress = self._talent_match_array({level.id: level.level_progress for level in skill_types.skill_level_ids})
+
+        def points(required):
+            """Sum of the capped level points of the required or nice-to-have skills: array lookups
+            rather than joins (a level outside the array reads NULL, and least() keeps the cap,
+            still an upper bound)."""
+            caps = {skill: level * 2 for skill, level, is_required in inputs["skills"] if is_required == required}
+            if not caps:
+                return SQL("0")
+            return SQL(
+                "sum(least((%s::int[])[s.skill_level_id], (%s::int[])[s.skill_id]))",
+                progress,
+                self._talent_match_array(caps),
+            )
+
         rows = self.env.execute_query(
             SQL(
                 """
                 WITH %(job_skill)s,
                 skill_points AS (
-                    -- array lookups rather than joins: a level outside the array reads NULL, and
-                    -- least() then keeps the cap, which is still an upper bound
-                    SELECT s.applicant_id AS id,
-                           sum(least((%(progress)s::int[])[s.skill_level_id], (%(required_caps)s::int[])[s.skill_id]))
-                               AS req,
-                           sum(least((%(progress)s::int[])[s.skill_level_id], (%(nice_caps)s::int[])[s.skill_id]))
-                               AS nice
+                    SELECT s.applicant_id AS id, %(required_points)s AS req, %(nice_points)s AS nice
                       FROM hr_applicant_skill s
                      WHERE s.skill_id = ANY(%(skill_ids)s::int[])
                      GROUP BY s.applicant_id
                 ),
+                -- the bound before the penalty for a recent contact (do-not-contact is left out)
                 bound AS MATERIALIZED (
-                    SELECT raw.id, %(bound)s AS ub
+                    SELECT raw.id, %(bound)s AS ub, raw.is_recent
                       FROM (
                             SELECT a.id,
                                    coalesce(sp.req, 0) AS req,
@@ -525,7 +534,8 @@ class HrJob(models.Model):
                                    sen.rank AS seniority_rank,
                                    a.talent_availability AS availability_state,
                                    a.availability AS available_from,
-                                   a.talent_last_engagement_date AS engaged
+                                   a.talent_last_engagement_date AS engaged,
+                                   coalesce(a.talent_last_contact_date >= %(recent_since)s, FALSE) AS is_recent
                               FROM hr_applicant a
                               LEFT JOIN skill_points sp ON sp.id = a.id
                               LEFT JOIN hr_recruitment_degree deg ON deg.id = a.type_id
@@ -534,32 +544,37 @@ class HrJob(models.Model):
                                AND (a.company_id = %(company)s OR a.company_id IS NULL)
                            ) raw
                 ),
-                seed AS (SELECT id FROM bound ORDER BY ub DESC, id LIMIT %(seed_size)s),
+                seed AS (SELECT id FROM bound ORDER BY %(penalised_ub)s DESC, id LIMIT %(seed_size)s),
                 %(scored)s,
                 threshold AS (
                     SELECT fast_score AS v FROM raw ORDER BY fast_score DESC OFFSET %(offset)s LIMIT 1
                 ),
                 wide AS MATERIALIZED (
-                    SELECT id, ub FROM bound WHERE ub >= (SELECT v FROM threshold) - 0.5
+                    SELECT id, ub, is_recent FROM bound WHERE %(penalised_ub)s >= (SELECT v FROM threshold) - 0.5
                 ),
                 -- the text of the talents left, unless too many are left for the narrowing to pay
+                -- (a share of the applicants as PostgreSQL's statistics count them)
                 scope AS MATERIALIZED (
-                    SELECT id, ub FROM wide
-                     WHERE (SELECT count(*) FROM wide)
-                           <= greatest(%(scope_min)s, %(scope_share)s * (SELECT count(*) FROM bound))
+                    SELECT id, ub, is_recent FROM wide
+                     WHERE (SELECT count(*) FROM wide) <= greatest(
+                           %(scope_min)s,
+                           %(scope_share)s * (SELECT reltuples FROM pg_class WHERE oid = 'hr_applicant'::regclass))
                 ),
                 %(scope_text)s
                 narrow AS (
                     SELECT raw.id
                       FROM (
-                            SELECT scope.id, scope.ub,
+                            SELECT scope.id, scope.ub, scope.is_recent,
                                    coalesce(scope_txt.r, 0) + coalesce(scope_cv.r, 0) AS text_rank
                               FROM scope
                               LEFT JOIN scope_txt ON scope_txt.id = scope.id
                               LEFT JOIN scope_cv ON scope_cv.id = scope.id
                            ) raw
                      -- the bound with the talent's own text instead of full text points
-                     WHERE raw.ub - %(text_full_points)s + %(text_points)s >= (SELECT v FROM threshold) - 0.5
+                     WHERE CASE WHEN raw.is_recent
+                                THEN greatest(raw.ub - %(text_full_points)s + %(text_points)s - %(recent)s, 0)
+                                ELSE raw.ub - %(text_full_points)s + %(text_points)s
+                           END >= (SELECT v FROM threshold) - 0.5
                 )
                 SELECT (SELECT v FROM threshold),
                        (SELECT count(*) FROM wide) = (SELECT count(*) FROM scope),
@@ -567,12 +582,12 @@ class HrJob(models.Model):
                 """,
                 job_skill=self._talent_match_job_skill_cte(inputs),
                 company=inputs["company"].id,
-                progress=self._talent_match_array(levels),
-                required_caps=self._talent_match_array(
-                    {skill: level * 2 if required else 0 for skill, level, required in inputs["skills"]}
-                ),
-                nice_caps=self._talent_match_array(
-                    {skill: 0 if required else level * 2 for skill, level, required in inputs["skills"]}
+                required_points=points(True),
+                nice_points=points(False),
+                recent_since=inputs["recent_since"],
+                recent=inputs["penalty_recent"],
+                penalised_ub=SQL(
+                    "CASE WHEN is_recent THEN greatest(ub - %(recent)s, 0) ELSE ub END", recent=inputs["penalty_recent"]
                 ),
                 skill_ids=[s for s, _l, _r in inputs["skills"]] or [0],
                 bound=SQL(" + ").join(contributions[key] for key in keys),

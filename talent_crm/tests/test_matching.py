@@ -282,12 +282,22 @@ class TestMatching(TalentCrmCommon):
             talent_availability="open",
             applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)],
         )
+        # as strong as the strong ones, but called yesterday: the recent-contact penalty applies
+        called = self._create_talent(
+            "Called Expert",
+            talent_current_title="Python Backend Engineer",
+            talent_country_id=de,
+            talent_availability="open",
+            applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)],
+        )
+        called.partner_id._talent_log_touch("Called yesterday", channel="call")
         self.env.flush_all()
         inputs = self.job._talent_match_inputs()
         scope = self.job._talent_match_scope(inputs, 3)
         self.assertEqual(set(scope), set(strong.ids))
         self.assertNotIn(closed.id, scope, "its own availability keeps its bound below the third score")
         self.assertNotIn(wordless.id, scope, "its text cannot make up for the points the strong ones have")
+        self.assertNotIn(called.id, scope, "the recent-contact penalty is part of the bound")
         job = self.job.with_user(self.user_recruiter)
         for limit in (1, 3, 5, 10, 30):
             pruned = job._talent_match_talents(limit=limit)
@@ -299,7 +309,7 @@ class TestMatching(TalentCrmCommon):
             )
         self.assertTrue(set(r["talent"] for r in job._talent_match_talents(limit=3)) <= set(strong))
         # a limit beyond the strong talents: the next best enter the scope
-        self.assertGreater(set(self.job._talent_match_scope(inputs, 6)), set(strong.ids) | {wordless.id})
+        self.assertGreater(set(self.job._talent_match_scope(inputs, 6)), set(strong.ids))
         # when too many talents are left for the narrowing to pay, every candidate is scored
         module = "odoo.addons.talent_crm.models.hr_job_matching"
         with patch("%s.MATCH_SCOPE_MIN" % module, 0), patch("%s.MATCH_SCOPE_SHARE" % module, 0):
