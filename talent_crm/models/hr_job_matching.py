@@ -483,15 +483,28 @@ class HrJob(models.Model):
     def _talent_match_scope(self, inputs, limit):
         """Ids of the talents that can still be among the ``limit`` best, or ``None`` for all.
 
-        Every candidate gets an upper bound of its score from what is cheap to read: its skill
-        points summed over all its lines of the job's skills (no pick of the current line), its
-        location, seniority, availability and engagement as they are, the text at full points
-        and no penalty. The talents with the highest bounds are scored; the ``limit``-th best of
-        their scores is a score the final list reaches anyway, so talents whose bound stays
-        below it cannot enter it and are neither ranked by text nor scored. ``None`` when too
-        many talents remain for the narrowing to pay.
+        One query narrows the candidates in four steps, each keeping every talent that can still
+        reach a score the final list is sure to reach:
+
+        1. the skill points of every talent with one of the job's skills, summed over all its lines
+           (no pick of the current line: an upper bound), in one aggregate of the skill index;
+        2. among the talents with the most points, those with the highest bound (below) are
+           scored; the ``limit``-th best of their scores, minus half a point, is the threshold;
+        3. a talent whose skill points plus every other factor at full points stay below it is
+           dropped without reading its row; the others get a bound from the narrow matching
+           index: location, seniority, availability, engagement and the recent-contact penalty
+           as they are, the text at full points;
+        4. the talents whose bound reaches the threshold have their text ranked, and those whose
+           bound with their own text still does are returned.
+
+        ``None`` (score every candidate) when the job has no skills, when talents without any of
+        them could reach the threshold, or when too many talents are left for the narrowing to pay.
         """
+        if not inputs["skills"]:
+            return None
         keys = list(MATCH_WEIGHT_FIELDS)
+        weights, total = inputs["weights"], inputs["total_weight"]
+        required_total, nice_total = inputs["required_total"], inputs["nice_total"]
         _values, contributions = self._talent_match_formulas(inputs, exact=False)
         seed_size = max(4 * limit, 200)
         skill_types = self.env["hr.skill"].sudo().browse([s for s, _l, _r in inputs["skills"]]).skill_type_id
@@ -510,47 +523,81 @@ class HrJob(models.Model):
                 self._talent_match_array(caps),
             )
 
+        # the skill factors of ``sp`` at most (the best degree, when the job asks for one)
+        degree_max = 0.0
+        if inputs["job_degree"] > 1:
+            degree_max = max(self.env["hr.recruitment.degree"].sudo().search([]).mapped("score") or [0]) * 100
+        skill_bound = SQL(
+            "(%s + %s)",
+            SQL("%s::float8 * least(1, (sp.req + %s) / %s::float8)", 100.0 * weights["skills_required"] / total,
+                degree_max, required_total)
+            if required_total > 0
+            else SQL("0::float8"),
+            SQL("%s::float8 * least(1, sp.nice / %s::float8)", 100.0 * weights["skills_nice"] / total, nice_total)
+            if nice_total > 0
+            else SQL("0::float8"),
+        )
+        others_max = 100.0 * sum(weights[key] for key in keys if key not in ("skills_required", "skills_nice")) / total
+        skill_less_max = others_max
+        if required_total:
+            skill_less_max += 100.0 * weights["skills_required"] / total * min(1.0, degree_max / required_total)
+        def bound_of(skill_rows):
+            """Rows ``id, ub, is_recent`` of the talents of ``skill_rows`` (``id, req, nice``): the
+            bound of each before the penalty for a recent contact (do-not-contact is left out),
+            read from the narrow matching index."""
+            return SQL(
+                """
+                SELECT raw.id, %(bound)s AS ub, raw.is_recent
+                  FROM (
+                        SELECT a.id, sp.req, sp.nice,
+                               deg.score AS degree,
+                               %(text_full)s::float8 AS text_rank,
+                               a.talent_remote_preference AS remote_pref,
+                               a.talent_country_id AS country_id,
+                               sen.rank AS seniority_rank,
+                               a.talent_availability AS availability_state,
+                               a.availability AS available_from,
+                               a.talent_last_engagement_date AS engaged,
+                               coalesce(a.talent_last_contact_date >= %(recent_since)s, FALSE) AS is_recent
+                          FROM %(skill_rows)s sp
+                          JOIN hr_applicant a ON a.id = sp.id
+                          LEFT JOIN hr_recruitment_degree deg ON deg.id = a.type_id
+                          LEFT JOIN talent_seniority sen ON sen.id = a.talent_seniority_id
+                         WHERE a.active IS TRUE AND a.talent_anonymized_date IS NULL
+                           AND (a.company_id = %(company)s OR a.company_id IS NULL)
+                       ) raw
+                """,
+                bound=SQL(" + ").join(contributions[key] for key in keys),
+                text_full=inputs["text_reference"] or 1,
+                recent_since=inputs["recent_since"],
+                skill_rows=skill_rows,
+                company=inputs["company"].id,
+            )
+
         rows = self.env.execute_query(
             SQL(
                 """
                 WITH %(job_skill)s,
-                skill_points AS (
+                skill_points AS MATERIALIZED (
                     SELECT s.applicant_id AS id, %(required_points)s AS req, %(nice_points)s AS nice
                       FROM hr_applicant_skill s
                      WHERE s.skill_id = ANY(%(skill_ids)s::int[])
                      GROUP BY s.applicant_id
                 ),
-                -- the bound before the penalty for a recent contact (do-not-contact is left out)
-                bound AS MATERIALIZED (
-                    SELECT raw.id, %(bound)s AS ub, raw.is_recent
-                      FROM (
-                            SELECT a.id,
-                                   coalesce(sp.req, 0) AS req,
-                                   coalesce(sp.nice, 0) AS nice,
-                                   deg.score AS degree,
-                                   %(text_full)s::float8 AS text_rank,
-                                   a.talent_remote_preference AS remote_pref,
-                                   a.talent_country_id AS country_id,
-                                   sen.rank AS seniority_rank,
-                                   a.talent_availability AS availability_state,
-                                   a.availability AS available_from,
-                                   a.talent_last_engagement_date AS engaged,
-                                   coalesce(a.talent_last_contact_date >= %(recent_since)s, FALSE) AS is_recent
-                              FROM hr_applicant a
-                              LEFT JOIN skill_points sp ON sp.id = a.id
-                              LEFT JOIN hr_recruitment_degree deg ON deg.id = a.type_id
-                              LEFT JOIN talent_seniority sen ON sen.id = a.talent_seniority_id
-                             WHERE a.active IS TRUE AND a.talent_anonymized_date IS NULL
-                               AND (a.company_id = %(company)s OR a.company_id IS NULL)
-                           ) raw
+                top_skills AS (
+                    SELECT sp.id, sp.req, sp.nice FROM skill_points sp ORDER BY %(skill_order)s DESC, sp.id
+                     LIMIT %(top_size)s
                 ),
-                seed AS (SELECT id FROM bound ORDER BY %(penalised_ub)s DESC, id LIMIT %(seed_size)s),
+                top_bound AS (%(top_bound)s),
+                seed AS (SELECT id FROM top_bound ORDER BY %(penalised_ub)s DESC, id LIMIT %(seed_size)s),
                 %(scored)s,
                 threshold AS (
-                    SELECT fast_score AS v FROM raw ORDER BY fast_score DESC OFFSET %(offset)s LIMIT 1
+                    SELECT fast_score - 0.5 AS v FROM raw ORDER BY fast_score DESC OFFSET %(offset)s LIMIT 1
                 ),
+                -- talents whose skill points cannot reach the threshold are not read
+                bound AS MATERIALIZED (%(bound)s),
                 wide AS MATERIALIZED (
-                    SELECT id, ub, is_recent FROM bound WHERE %(penalised_ub)s >= (SELECT v FROM threshold) - 0.5
+                    SELECT id, ub, is_recent FROM bound WHERE %(penalised_ub)s >= (SELECT v FROM threshold)
                 ),
                 -- the text of the talents left, unless too many are left for the narrowing to pay
                 -- (a share of the applicants as PostgreSQL's statistics count them)
@@ -574,24 +621,17 @@ class HrJob(models.Model):
                      WHERE CASE WHEN raw.is_recent
                                 THEN greatest(raw.ub - %(text_full_points)s + %(text_points)s - %(recent)s, 0)
                                 ELSE raw.ub - %(text_full_points)s + %(text_points)s
-                           END >= (SELECT v FROM threshold) - 0.5
+                           END >= (SELECT v FROM threshold)
                 )
-                SELECT (SELECT v FROM threshold),
+                SELECT (SELECT v FROM threshold) > %(skill_less_max)s,
                        (SELECT count(*) FROM wide) = (SELECT count(*) FROM scope),
                        (SELECT array_agg(id) FROM narrow)
                 """,
                 job_skill=self._talent_match_job_skill_cte(inputs),
-                company=inputs["company"].id,
                 required_points=points(True),
                 nice_points=points(False),
-                recent_since=inputs["recent_since"],
-                recent=inputs["penalty_recent"],
-                penalised_ub=SQL(
-                    "CASE WHEN is_recent THEN greatest(ub - %(recent)s, 0) ELSE ub END", recent=inputs["penalty_recent"]
-                ),
-                skill_ids=[s for s, _l, _r in inputs["skills"]] or [0],
-                bound=SQL(" + ").join(contributions[key] for key in keys),
-                text_full=inputs["text_reference"] or 1,
+                skill_ids=[s for s, _l, _r in inputs["skills"]],
+                skill_bound=skill_bound,
                 seed_size=seed_size,
                 scored=self._talent_match_scored_ctes(
                     inputs,
@@ -599,18 +639,32 @@ class HrJob(models.Model):
                     few=True,
                 ),
                 offset=limit - 1,
+                skill_order=SQL("sp.nice") if not required_total else skill_bound if nice_total else SQL("sp.req"),
+                top_size=max(40 * limit, 2000),
+                top_bound=bound_of(SQL("top_skills")),
+                bound=bound_of(
+                    SQL(
+                        "(SELECT * FROM skill_points sp WHERE %s + %s >= (SELECT v FROM threshold))",
+                        skill_bound,
+                        others_max,
+                    )
+                ),
+                penalised_ub=SQL(
+                    "CASE WHEN is_recent THEN greatest(ub - %(recent)s, 0) ELSE ub END", recent=inputs["penalty_recent"]
+                ),
                 scope_min=MATCH_SCOPE_MIN,
                 scope_share=MATCH_SCOPE_SHARE,
                 scope_text=self._talent_match_text_ctes(inputs, "scope", prefix="scope_"),
-                text_full_points=100.0 * inputs["weights"]["text"] / inputs["total_weight"]
-                if inputs["weights"]["text"]
-                else 0.0,
+                text_full_points=100.0 * weights["text"] / total if weights["text"] else 0.0,
                 text_points=contributions["text"],
+                recent=inputs["penalty_recent"],
+                skill_less_max=skill_less_max,
             )
         )
-        threshold, narrowed, scope = rows[0]
-        if threshold is None or not narrowed:
-            # looking up most talents one by one costs more than scanning them all
+        beyond_skill_less, narrowed, scope = rows[0]
+        # no threshold (fewer candidates than the limit among the seed), talents without any
+        # of the job's skills within reach, or too many talents left: score every candidate
+        if not beyond_skill_less or not narrowed:
             return None
         return scope or []
 

@@ -314,6 +314,14 @@ class TestMatching(TalentCrmCommon):
         module = "odoo.addons.talent_crm.models.hr_job_matching"
         with patch("%s.MATCH_SCOPE_MIN" % module, 0), patch("%s.MATCH_SCOPE_SHARE" % module, 0):
             self.assertIsNone(self.job._talent_match_scope(inputs, 3))
+        # when the skills weigh little, talents without them may make the list: all are scored
+        self._weights(skills_required=1, text=10, availability=10)
+        self.assertIsNone(self.job._talent_match_scope(self.job._talent_match_inputs(), 3))
+        full = job.with_context(talent_match_full_scan=True)._talent_match_talents(limit=3)
+        self.assertEqual(
+            [(r["talent"], r["score"]) for r in job._talent_match_talents(limit=3)],
+            [(r["talent"], r["score"]) for r in full],
+        )
 
     def test_pruning_reads_archived_and_other_company_talents_never(self):
         """The bound reads applicants directly; matching still ranks only the user's candidates."""
