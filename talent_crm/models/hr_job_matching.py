@@ -538,6 +538,29 @@ class HrJob(models.Model):
             else SQL("0::float8"),
         )
         others_max = 100.0 * sum(weights[key] for key in keys if key not in ("skills_required", "skills_nice")) / total
+        # skill points that can still reach the threshold with every other factor at full points;
+        # with one kind of skill, the least points needed are computed once (one point lower,
+        # against rounding: letting a talent too many through is harmless)
+        kinds = [
+            (column, weights[key], kind_total)
+            for column, key, kind_total in (
+                ("req", "skills_required", required_total),
+                ("nice", "skills_nice", nice_total),
+            )
+            if kind_total > 0 and weights[key] > 0
+        ]
+        if len(kinds) == 1:
+            column, weight, kind_total = kinds[0]
+            reachable = SQL(
+                "sp.%s >= (SELECT floor((v - %s) / %s * %s - %s) - 1 FROM threshold)",
+                SQL(column),
+                others_max,
+                100.0 * weight / total,
+                kind_total,
+                degree_max if column == "req" else 0.0,
+            )
+        else:
+            reachable = SQL("%s + %s >= (SELECT v FROM threshold)", skill_bound, others_max)
         skill_less_max = others_max
         if required_total:
             skill_less_max += 100.0 * weights["skills_required"] / total * min(1.0, degree_max / required_total)
@@ -642,13 +665,7 @@ class HrJob(models.Model):
                 skill_order=SQL("sp.nice") if not required_total else skill_bound if nice_total else SQL("sp.req"),
                 top_size=max(40 * limit, 2000),
                 top_bound=bound_of(SQL("top_skills")),
-                bound=bound_of(
-                    SQL(
-                        "(SELECT * FROM skill_points sp WHERE %s + %s >= (SELECT v FROM threshold))",
-                        skill_bound,
-                        others_max,
-                    )
-                ),
+                bound=bound_of(SQL("(SELECT * FROM skill_points sp WHERE %s)", reachable)),
                 penalised_ub=SQL(
                     "CASE WHEN is_recent THEN greatest(ub - %(recent)s, 0) ELSE ub END", recent=inputs["penalty_recent"]
                 ),

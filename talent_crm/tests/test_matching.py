@@ -314,14 +314,32 @@ class TestMatching(TalentCrmCommon):
         module = "odoo.addons.talent_crm.models.hr_job_matching"
         with patch("%s.MATCH_SCOPE_MIN" % module, 0), patch("%s.MATCH_SCOPE_SHARE" % module, 0):
             self.assertIsNone(self.job._talent_match_scope(inputs, 3))
-        # when the skills weigh little, talents without them may make the list: all are scored
-        self._weights(skills_required=1, text=10, availability=10)
-        self.assertIsNone(self.job._talent_match_scope(self.job._talent_match_inputs(), 3))
-        full = job.with_context(talent_match_full_scan=True)._talent_match_talents(limit=3)
-        self.assertEqual(
-            [(r["talent"], r["score"]) for r in job._talent_match_talents(limit=3)],
-            [(r["talent"], r["score"]) for r in full],
+        # when the skills weigh little or nothing, talents without them may make the list: all
+        # are scored
+        for weights in ({"skills_required": 1, "text": 10, "availability": 10}, {"text": 1, "availability": 1}):
+            self._weights(**weights)
+            self.assertIsNone(self.job._talent_match_scope(self.job._talent_match_inputs(), 3))
+            full = job.with_context(talent_match_full_scan=True)._talent_match_talents(limit=3)
+            self.assertEqual(
+                [(r["talent"], r["score"]) for r in job._talent_match_talents(limit=3)],
+                [(r["talent"], r["score"]) for r in full],
+            )
+        # nice-to-have skills only: the least points needed are computed on the nice column
+        self.job.job_skill_ids.talent_required = False
+        self._weights(
+            skills_nice=35, text=20, location=10, availability=10, engagement=5, penalty_dnc=50, penalty_recent=20
         )
+        inputs = self.job._talent_match_inputs()
+        self.assertFalse(inputs["required_total"])
+        self.assertEqual(set(self.job._talent_match_scope(inputs, 3)), set(strong.ids))
+        for limit in (1, 3, 10):
+            self.assertEqual(
+                [(r["talent"], r["score"]) for r in job._talent_match_talents(limit=limit)],
+                [
+                    (r["talent"], r["score"])
+                    for r in job.with_context(talent_match_full_scan=True)._talent_match_talents(limit=limit)
+                ],
+            )
 
     def test_pruning_reads_archived_and_other_company_talents_never(self):
         """The bound reads applicants directly; matching still ranks only the user's candidates."""
