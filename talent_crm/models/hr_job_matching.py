@@ -20,8 +20,9 @@ MATCH_SKILL_POINTS = SQL(
 )
 # Most frequent words of the job text searched for (an OR query).
 MATCH_MAX_TERMS = 32
-# Above this share of the talents with one of the job's skills, matching scores every candidate.
-# (both results are the same: this only chooses the faster way)
+# When more talents than this share of the applicants (as PostgreSQL's statistics count them) are
+# still within reach after the score bound, matching scores every candidate instead of ranking
+# their text one by one (both results are the same: this only chooses the faster way).
 MATCH_SCOPE_SHARE = 0.25
 MATCH_SCOPE_MIN = 1000
 # Talents listed in the recruiter's "role opened" activity.
@@ -529,8 +530,12 @@ class HrJob(models.Model):
             degree_max = max(self.env["hr.recruitment.degree"].sudo().search([]).mapped("score") or [0]) * 100
         skill_bound = SQL(
             "(%s + %s)",
-            SQL("%s::float8 * least(1, (sp.req + %s) / %s::float8)", 100.0 * weights["skills_required"] / total,
-                degree_max, required_total)
+            SQL(
+                "%s::float8 * least(1, (sp.req + %s) / %s::float8)",
+                100.0 * weights["skills_required"] / total,
+                degree_max,
+                required_total,
+            )
             if required_total > 0
             else SQL("0::float8"),
             SQL("%s::float8 * least(1, sp.nice / %s::float8)", 100.0 * weights["skills_nice"] / total, nice_total)
@@ -564,6 +569,7 @@ class HrJob(models.Model):
         skill_less_max = others_max
         if required_total:
             skill_less_max += 100.0 * weights["skills_required"] / total * min(1.0, degree_max / required_total)
+
         def bound_of(skill_rows):
             """Rows ``id, ub, is_recent`` of the talents of ``skill_rows`` (``id, req, nice``): the
             bound of each before the penalty for a recent contact (do-not-contact is left out),
