@@ -341,6 +341,29 @@ class TestMatching(TalentCrmCommon):
                 ],
             )
 
+    def test_ranking_sets_jit_back(self):
+        """The ranking queries run without JIT compilation; the transaction's setting comes back."""
+        self._create_talent("Jit Talent", applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)])
+        cursor_class = type(self.env.cr)
+        execute = cursor_class.execute
+        seen = []
+
+        def spy(cr, query, params=None, log_exceptions=True):
+            if "hr_applicant" in str(query) and "WITH" in str(query):
+                cr._obj.execute("SHOW jit")
+                seen.append(cr._obj.fetchone()[0])
+            return execute(cr, query, params, log_exceptions)
+
+        for setting in ("on", "off"):
+            self.env.cr.execute("SELECT set_config('jit', %s, true)", [setting])
+            seen.clear()
+            with patch.object(cursor_class, "execute", spy):
+                self.assertTrue(self._rank(limit=5))
+            self.assertTrue(seen)
+            self.assertEqual(set(seen), {"off"}, "ranked without JIT")
+            self.env.cr.execute("SHOW jit")
+            self.assertEqual(self.env.cr.fetchone()[0], setting)
+
     def test_pruning_reads_archived_and_other_company_talents_never(self):
         """The bound reads applicants directly; matching still ranks only the user's candidates."""
         self._weights(skills_required=1)
