@@ -365,6 +365,24 @@ class HrJob(models.Model):
             **names,
         )
 
+    @api.model
+    def _talent_match_talent_inputs(self, inputs, alias):
+        """Columns of the factor inputs read from the talent's own row ``alias`` (with its degree
+        ``deg`` and seniority ``sen`` joined), named as :meth:`_talent_match_formulas` reads them."""
+        talent = SQL.identifier(alias)
+        return SQL(
+            """deg.score AS degree,
+               %(t)s.talent_remote_preference AS remote_pref,
+               %(t)s.talent_country_id AS country_id,
+               sen.rank AS seniority_rank,
+               %(t)s.talent_availability AS availability_state,
+               %(t)s.availability AS available_from,
+               %(t)s.talent_last_engagement_date AS engaged,
+               coalesce(%(t)s.talent_last_contact_date >= %(recent_since)s, FALSE) AS is_recent""",
+            t=talent,
+            recent_since=inputs["recent_since"],
+        )
+
     def _talent_match_scored_ctes(self, inputs, candidates, few=False):
         """CTEs ``cand``, ``sk``, ``txt``, ``cv`` and ``raw``: every talent of ``candidates``
         (SQL selecting ``_talent_match_columns``) not already applying to the job, with the raw
@@ -414,16 +432,9 @@ class HrJob(models.Model):
                 SELECT c.id,
                        coalesce(sk.req, 0) AS req,
                        coalesce(sk.nice, 0) AS nice,
-                       deg.score AS degree,
                        coalesce(txt.r, 0) + coalesce(cv.r, 0) AS text_rank,
-                       c.talent_remote_preference AS remote_pref,
-                       c.talent_country_id AS country_id,
-                       sen.rank AS seniority_rank,
-                       c.talent_availability AS availability_state,
-                       c.availability AS available_from,
-                       c.talent_last_engagement_date AS engaged,
-                       %(is_dnc)s AS is_dnc,
-                       coalesce(c.talent_last_contact_date >= %(recent_since)s, FALSE) AS is_recent
+                       %(talent_inputs)s,
+                       %(is_dnc)s AS is_dnc
                   FROM cand c
                   LEFT JOIN sk ON sk.applicant_id = c.id
                   LEFT JOIN txt ON txt.id = c.id
@@ -450,7 +461,7 @@ class HrJob(models.Model):
             points=MATCH_SKILL_POINTS,
             today=today,
             text_ctes=text_ctes,
-            recent_since=inputs["recent_since"],
+            talent_inputs=self._talent_match_talent_inputs(inputs, "c"),
             job=self.id,
             fast_score=fast_score,
             fast_base_dnc=fast_base_dnc,
@@ -580,15 +591,8 @@ class HrJob(models.Model):
                 SELECT raw.id, %(bound)s AS ub, raw.is_recent
                   FROM (
                         SELECT a.id, sp.req, sp.nice,
-                               deg.score AS degree,
                                %(text_full)s::float8 AS text_rank,
-                               a.talent_remote_preference AS remote_pref,
-                               a.talent_country_id AS country_id,
-                               sen.rank AS seniority_rank,
-                               a.talent_availability AS availability_state,
-                               a.availability AS available_from,
-                               a.talent_last_engagement_date AS engaged,
-                               coalesce(a.talent_last_contact_date >= %(recent_since)s, FALSE) AS is_recent
+                               %(talent_inputs)s
                           FROM %(skill_rows)s sp
                           -- one lookup per talent in the narrow index: LIMIT 1 keeps the planner
                           -- from scanning every applicant (the whole table when the index is bloated)
@@ -607,7 +611,7 @@ class HrJob(models.Model):
                 """,
                 bound=SQL(" + ").join(contributions[key] for key in keys),
                 text_full=inputs["text_reference"] or 1,
-                recent_since=inputs["recent_since"],
+                talent_inputs=self._talent_match_talent_inputs(inputs, "a"),
                 skill_rows=skill_rows,
                 company=inputs["company"].id,
             )
