@@ -249,47 +249,28 @@ class TestMatching(TalentCrmCommon):
         """
         self.job.talent_remote_policy = "onsite"
         de = self.env.ref("base.de").id
+
+        def python_talent(name, level, title="Python Backend Engineer", availability="open"):
+            return self._create_talent(
+                name,
+                talent_current_title=title,
+                talent_country_id=de,
+                talent_availability=availability,
+                applicant_skill_ids=[self._skill(self.skill_python, level)],
+            )
+
         strong = self.env["hr.applicant"]
         for i in range(4):
-            strong |= self._create_talent(
-                "Strong %s" % i,
-                talent_current_title="Python Backend Engineer",
-                talent_country_id=de,
-                talent_availability="open",
-                applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)],
-            )
+            strong |= python_talent("Strong %s" % i, self.level_expert)
         weak = self.env["hr.applicant"]
         for i in range(6):
-            weak |= self._create_talent(
-                "Weak %s" % i,
-                talent_current_title="Python developer",
-                talent_country_id=de,
-                talent_availability="open",
-                applicant_skill_ids=[self._skill(self.skill_python, self.level_beginner)],
-            )
+            weak |= python_talent("Weak %s" % i, self.level_beginner, title="Python developer")
             weak |= self._create_talent("Skill-less %s" % i, talent_availability="open")
         # the same skills as the strong ones, but not available and without the job's words
-        closed = self._create_talent(
-            "Not-now Expert",
-            talent_country_id=de,
-            talent_availability="not_now",
-            applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)],
-        )
-        wordless = self._create_talent(
-            "Wordless Expert",
-            talent_current_title="Gardener",
-            talent_country_id=de,
-            talent_availability="open",
-            applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)],
-        )
+        closed = python_talent("Not-now Expert", self.level_expert, title=False, availability="not_now")
+        wordless = python_talent("Wordless Expert", self.level_expert, title="Gardener")
         # as strong as the strong ones, but called yesterday: the recent-contact penalty applies
-        called = self._create_talent(
-            "Called Expert",
-            talent_current_title="Python Backend Engineer",
-            talent_country_id=de,
-            talent_availability="open",
-            applicant_skill_ids=[self._skill(self.skill_python, self.level_expert)],
-        )
+        called = python_talent("Called Expert", self.level_expert)
         called.partner_id._talent_log_touch("Called yesterday", channel="call")
         self.env.flush_all()
         inputs = self.job._talent_match_inputs()
