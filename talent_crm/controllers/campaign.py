@@ -47,8 +47,8 @@ class TalentJobAlertController(TalentCommunityController):
         sitemap=False,
     )
     def talent_job_apply(self, job_id, token, **post):
-        partner, company = request.env["res.partner"]._talent_from_token("preferences", token)
         job = request.env["hr.job"].sudo().browse(job_id).exists()
+        partner, company = request.env["res.partner"]._talent_from_token("job_apply", token, job=job)
         talent = partner._talent_get_company_talent(company) if partner else partner
         if not talent or not job or job.company_id not in (company, request.env["res.company"]):
             return self._talent_invalid_link()

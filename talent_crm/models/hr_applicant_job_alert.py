@@ -48,7 +48,7 @@ class HrApplicant(models.Model):
         """Signed link of the person to say "I am interested" in ``job`` (one click, no account)."""
         self.ensure_one()
         job = job or self.talent_alert_job_id
-        token = self.partner_id._talent_access_token("preferences", self.company_id or None)
+        token = self.partner_id._talent_access_token("job_apply", self.company_id or None, job=job)
         return "%s/talent/jobs/%s/apply/%s" % (self.get_base_url(), job.id, token)
 
     def _talent_job_alert_clicked(self, job):

@@ -17,8 +17,9 @@ from odoo.tools.misc import hash_sign, verify_hash_signed
 TALENT_TOKEN_SCOPES = {
     "confirm": "talent_crm.signup_confirm",
     "preferences": "talent_crm.preferences",
+    "job_apply": "talent_crm.job_apply",
 }
-TALENT_TOKEN_DEFAULT_DAYS = {"confirm": 14, "preferences": 180}
+TALENT_TOKEN_DEFAULT_DAYS = {"confirm": 14, "preferences": 180, "job_apply": 90}
 TALENT_TOKEN_MAX_LENGTH = 512
 
 
@@ -315,11 +316,19 @@ class ResPartnerTalentCommunity(models.Model):
         )
         missing.invalidate_recordset(["talent_access_key"])
 
-    def _talent_access_token(self, kind, company=None):
-        """Signed, expiring token of this person for ``kind`` (``confirm`` or ``preferences``)."""
+    def _talent_access_token(self, kind, company=None, job=None):
+        """Signed, expiring token of this person for ``kind`` (a key of ``TALENT_TOKEN_SCOPES``).
+
+        The token is bound to its purpose (one HMAC scope per kind), the person, ``company``
+        and, for ``job_apply``, the ``job``: it opens nothing else.
+        """
         self.ensure_one()
         company = company or self.env.company
         payload = {"p": self.id, "c": company.id, "k": self._talent_ensure_access_key()}
+        if kind == "job_apply":
+            if not job:
+                raise UserError(self.env._("A job apply link needs its job."))
+            payload["j"] = job.id
         return hash_sign(
             self.env(su=True),
             TALENT_TOKEN_SCOPES[kind],
@@ -328,12 +337,13 @@ class ResPartnerTalentCommunity(models.Model):
         )
 
     @api.model
-    def _talent_from_token(self, kind, token):
+    def _talent_from_token(self, kind, token, job=None):
         """Check a token of :meth:`_talent_access_token`.
 
         Returns ``(partner, company)`` as superuser records when the token is authentic,
-        unexpired and not revoked; two empty recordsets otherwise, whatever the reason, so
-        that callers cannot tell a tampered link from an unknown or erased person.
+        unexpired, not revoked and, for ``job_apply``, signed for ``job``; two empty
+        recordsets otherwise, whatever the reason, so that callers cannot tell a tampered
+        link from an unknown or erased person.
         """
         nothing = self.env["res.partner"].sudo(), self.env["res.company"].sudo()
         if not isinstance(token, str) or not token or len(token) > TALENT_TOKEN_MAX_LENGTH:
@@ -346,6 +356,8 @@ class ResPartnerTalentCommunity(models.Model):
             return nothing
         partner_id, company_id, key = payload.get("p"), payload.get("c"), payload.get("k")
         if not (isinstance(partner_id, int) and isinstance(company_id, int) and isinstance(key, str)):
+            return nothing
+        if kind == "job_apply" and (not job or payload.get("j") != job.id):
             return nothing
         partner = self.env["res.partner"].sudo().with_context(active_test=False).browse(partner_id).exists()
         company = self.env["res.company"].sudo().browse(company_id).exists()

@@ -69,3 +69,20 @@ class TestCampaignPages(HttpCase):
         application = self.env["hr.applicant"].search([("job_id", "=", job.id)])
         self.assertEqual(application.pool_applicant_id, self.talent)
         self.assertEqual(self.url_open(url.path.replace("/apply/", "/apply/x")).status_code, 403)
+
+    def test_job_apply_link_opens_its_job_only(self):
+        """A job alert's link is signed for its purpose, person, company and job: it opens no
+        other job, and a preference-centre token opens no job at all."""
+        job_a = self.env["hr.job"].create({"name": "Job A (scope)", "company_id": self.company.id})
+        job_b = self.env["hr.job"].create({"name": "Job B (scope)", "company_id": self.company.id})
+        url_a = url_parse(self.talent.with_context(talent_job_alert_job_id=job_a.id).talent_job_apply_url)
+        self.assertEqual(self.url_open(url_a.path).status_code, 200)
+        token_a = url_a.path.rsplit("/", 1)[1]
+        forged_b = self.url_open("/talent/jobs/%s/apply/%s" % (job_b.id, token_a))
+        self.assertEqual(forged_b.status_code, 403, "job A's link does not open job B")
+        self.assertNotIn("Job B (scope)", forged_b.text)
+        preferences = self.talent.partner_id._talent_access_token("preferences", self.company)
+        self.assertEqual(self.url_open("/talent/jobs/%s/apply/%s" % (job_a.id, preferences)).status_code, 403)
+        # and the job apply token opens no preference centre
+        self.assertEqual(self.url_open("/talent/preferences/%s" % token_a).status_code, 403)
+        self.assertFalse(self.env["hr.applicant"].search([("job_id", "in", (job_a | job_b).ids)]))
