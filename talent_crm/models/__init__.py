@@ -21,6 +21,7 @@ from . import (
     talent_enrichment_provider,
     talent_enrichment_provider_offline,
     talent_erasure_request,
+    talent_identity_claim,
     talent_lead_state_log,
     talent_role_family,
     talent_seniority,
