@@ -114,9 +114,16 @@ def run_scenario(cr, scenario_cls, runs, log=print):
             raise AssertionError("the fast path and its baseline give different results")
         samples = {"fast": ([], []), "baseline": ([], [])}
         records = None
-        for _run in range(runs):
+        for run in range(runs):
             for variant in ("fast", "baseline"):
-                elapsed, queries, records, _key = measure_once(cr, scenario, variant)
+                elapsed, queries, records, key = measure_once(cr, scenario, variant)
+                # every measured run is checked, not only the warm-up (which may work on less data)
+                if key != fast_key and not scenario.warm_up_differs:
+                    raise AssertionError("run %d: the %s result differs from the warm-up's" % (run + 1, variant))
+                if variant == "fast":
+                    run_key = key
+                elif key != run_key:
+                    raise AssertionError("run %d: the fast path and its baseline give different results" % (run + 1))
                 samples[variant][0].append(elapsed)
                 samples[variant][1].append(queries)
         fast = _series("fast", *samples["fast"], records)

@@ -229,9 +229,16 @@ def test_consistency_check_catches_a_wrong_fixup(bench_env):
         env.invalidate_all()
 
 
-@pytest.mark.parametrize("name", ["job_matching", "pool_mailing_recipients", "pool_mailing_send_recipients"])
+def _scenario_names():
+    from bench.scenarios import all_scenarios
+
+    return [scenario.name for scenario in all_scenarios()]
+
+
+@pytest.mark.parametrize("name", _scenario_names())
 def test_scenario_agrees_with_its_baseline(bench_env, name):
-    """The runner's warm-up compares the fast way with its baseline: here on the generated data."""
+    """Every scenario, at a tiny scale: the runner compares the fast way with its baseline on
+    the warm-up and on each measured run, and fails the scenario when they differ."""
     from bench.scenarios import all_scenarios
 
     env, _marker, _counts = bench_env
@@ -239,6 +246,28 @@ def test_scenario_agrees_with_its_baseline(bench_env, name):
     result = runner.run_scenario(env.cr, scenario, runs=1, log=lambda _m: None)
     assert result["status"] == "ok", result.get("reason")
     assert result["records"] > 0
+    assert len(result["fast"]["times"]) == len(result["baseline"]["times"]) == 1
+
+
+def test_runner_fails_a_scenario_whose_baseline_disagrees(bench_env):
+    """The agreement check is not a rubber stamp: a baseline that drops one pool fails the run."""
+    from bench.scenarios import all_scenarios
+
+    env, _marker, _counts = bench_env
+    scenario = {scenario.name: scenario for scenario in all_scenarios()}["pool_counts"]
+
+    class Broken(scenario):
+        name = None  # not registered with the real scenarios
+
+        def baseline(self, env, state):
+            result = super().baseline(env, state)
+            result.pop(min(result))
+            return result
+
+    Broken.name = "broken_pool_counts"
+    result = runner.run_scenario(env.cr, Broken, runs=1, log=lambda _m: None)
+    assert result["status"] == "error"
+    assert "different results" in result["reason"]
 
 
 def test_runner_measures_and_skips(bench_env):
@@ -253,7 +282,8 @@ def test_runner_measures_and_skips(bench_env):
     assert result["status"] == "ok", result.get("reason")
     assert result["records"] == env["hr.talent.pool"].search_count([])
     assert len(result["fast"]["times"]) == 2
-    assert result["fast"]["queries_median"] < result["baseline"]["queries_median"]
+    assert result["fast"]["queries_median"] > 0 and result["baseline"]["queries_median"] > 0
+    assert len(result["baseline"]["queries"]) == 2
     assert result["speedup"] == stats.ratio(result["baseline"]["time"]["median"], result["fast"]["time"]["median"])
     from bench.scenarios import PendingScenario
 

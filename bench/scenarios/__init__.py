@@ -36,6 +36,9 @@ class Scenario:
     max_runs = None
     #: true during the warm-up runs: a slow scenario may warm up on less data
     warming_up = False
+    #: true when the warm-up works on other data than the measured runs (then each measured run
+    #: is still compared fast against baseline, but not against the warm-up's result)
+    warm_up_differs = False
     #: the feature the scenario measures, named in the "not on this branch" message
     feature = None
     #: login of the user the scenario runs as (``None``: superuser). The bench generator

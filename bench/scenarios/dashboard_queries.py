@@ -270,8 +270,10 @@ class DashboardPoolHealth(_Dashboard):
     title = "Dashboard: pool health"
     description = (
         "Pool health list: members, members touched in 90 days and last touch of every pool, one search_read on "
-        "talent.pool.health.report. Baseline: per pool, its members and their touches through the ORM."
+        "talent.pool.health.report. Baseline: the ORM's grouped reads over all pools at once: members per "
+        "pool with one _read_group, the last touch per partner (and company) with another, combined in Python."
     )
+    baseline_label = "_read_group over all pools"
     sequence = 94
     requires = ("talent.pool.health.report",)
     report = "talent.pool.health.report"
@@ -283,18 +285,29 @@ class DashboardPoolHealth(_Dashboard):
     def baseline(self, env, state):
         env.cr.execute("SELECT NOW() AT TIME ZONE 'UTC'")
         since = env.cr.fetchone()[0] - timedelta(days=90)
-        result = {}
-        for pool in env["hr.talent.pool"].search([]):
-            members = env["hr.applicant"].search([("talent_pool_ids", "in", pool.id), ("partner_id", "!=", False)])
-            touch_domain = [("partner_id", "in", members.partner_id.ids)]
-            if pool.company_id:
-                touch_domain.append(("company_id", "=", pool.company_id.id))
-            last = dict(env["talent.touch"]._read_group(touch_domain, ["partner_id"], ["date:max"]))
-            dates = [last.get(member.partner_id) for member in members]
-            touched = [date for date in dates if date]
-            result[pool.id] = (
-                len(members),
-                sum(1 for date in touched if date >= since),
-                max(touched) if touched else False,
-            )
-        return result
+        pools = env["hr.talent.pool"].search([])
+        company_of = {pool.id: pool.company_id.id for pool in pools}
+        members = env["hr.applicant"]._read_group(
+            [("talent_pool_ids", "in", pools.ids), ("partner_id", "!=", False)],
+            ["talent_pool_ids", "partner_id"],
+            ["__count"],
+        )
+        partner_ids = list({partner.id for _pool, partner, _count in members})
+        last_any = defaultdict(lambda: False)
+        last_by_company = {}
+        for partner, company, date in env["talent.touch"]._read_group(
+            [("partner_id", "in", partner_ids)], ["partner_id", "company_id"], ["date:max"]
+        ):
+            last_by_company[(partner.id, company.id)] = date
+            if not last_any[partner.id] or date > last_any[partner.id]:
+                last_any[partner.id] = date
+        figures = {pool.id: [0, 0, False] for pool in pools}
+        for pool, partner, count in members:
+            company = company_of[pool.id]
+            date = last_by_company.get((partner.id, company), False) if company else last_any[partner.id]
+            figure = figures[pool.id]
+            figure[0] += count
+            if date:
+                figure[1] += count if date >= since else 0
+                figure[2] = max(figure[2], date) if figure[2] else date
+        return {pool_id: tuple(values) for pool_id, values in figures.items()}

@@ -47,7 +47,8 @@ class NurtureCron(Scenario):
     description = (
         "talent.sequence.enrollment._talent_process_due: claim %d due enrollments (SKIP LOCKED), check "
         "blockers, conditions, send windows and caps, queue the emails, log touches and executions, set-based. "
-        "Baseline: the same work one enrollment at a time (_talent_process_due_naive)." % BATCH
+        "Baseline: the plain cron loop a developer writes first: the same due enrollments, each claimed and "
+        "processed on its own (same rules, no cache wipe between them, no commit)." % BATCH
     )
     baseline_label = "one enrollment at a time"
     sequence = 60
@@ -93,7 +94,13 @@ class NurtureCron(Scenario):
 
     def baseline(self, env, state):
         with _no_commit(env):
-            return env["talent.sequence.enrollment"]._talent_process_due_naive(limit=BATCH)
+            Enrollment = env["talent.sequence.enrollment"].sudo()
+            due = Enrollment.search(Enrollment._talent_due_domain(fields.Datetime.now()), order="next_date, id",
+                                    limit=BATCH)
+            processed = 0
+            for enrollment_id in due.ids:
+                processed += len(Enrollment._talent_claim_due(1, only_ids=[enrollment_id])._talent_process_batch())
+            return processed
 
     def result_key(self, env, result):
         return result, self._outcome(env, self._state)

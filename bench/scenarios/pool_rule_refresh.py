@@ -26,18 +26,20 @@ class PoolRuleRefresh(Scenario):
 
     ``fast`` = ``hr.talent.pool._talent_refresh_rule_members`` (one INSERT ... SELECT of the
     matches, one DELETE of the members who stopped matching, the membership log in two more
-    statements). ``baseline`` = the rule checked talent by talent (``filtered_domain`` in a loop),
-    then the matches linked to the pool with one ORM write.
+    statements). ``baseline`` = what a competent developer writes with the ORM: one
+    ``search`` of the rule, the difference with the current members, one write.
     """
 
     name = "pool_rule_refresh"
     title = "Dynamic pool rule refresh"
     description = (
-        "A new dynamic pool whose rule (open to offers or availability unknown, not do-not-contact) "
-        "matches most talents: its members are added set-based, with the membership log. Baseline: "
-        "the rule checked per talent (filtered_domain), then one ORM write linking the matches."
+        "A dynamic pool whose rule (open to offers or availability unknown, not do-not-contact) matches most "
+        "talents, with members from an earlier run of the rule who no longer match and members added by hand: "
+        "its members are added and removed set-based, with the membership log. Baseline: one ORM search of the "
+        "rule, the difference with the current members, one write linking and unlinking them. Both must leave "
+        "the same members and the same open memberships."
     )
-    baseline_label = "per-talent rule check"
+    baseline_label = "ORM search + membership diff"
     feature = "dynamic pools (issue 4)"
     sequence = 40
     requires = ("hr.talent.pool:_talent_refresh_rule_members",)
@@ -45,7 +47,16 @@ class PoolRuleRefresh(Scenario):
     RULE = "[('talent_availability', 'in', ['open', 'unknown']), ('partner_id.talent_do_not_contact', '=', False)]"
 
     def setup(self, env):
-        pool = env["hr.talent.pool"].create({"name": "Bench dynamic pool", "talent_rule_domain": self.RULE})
+        pool = env["hr.talent.pool"].create(
+            {"name": "Bench dynamic pool", "talent_rule_domain": self.RULE, "company_id": env.company.id}
+        )
+        Applicant = env["hr.applicant"]
+        # earlier members: 200 who joined by the rule but no longer match, 50 added by hand
+        stale = Applicant.search(
+            Applicant._talent_domain() & Domain("talent_availability", "not in", ["open", "unknown"]), limit=250
+        )
+        pool.with_context(talent_pool_join_method="rule").write({"talent_ids": [Command.link(i) for i in stale[:200].ids]})
+        pool.with_context(talent_pool_join_method="manual").write({"talent_ids": [Command.link(i) for i in stale[200:].ids]})
         # the rule is switched on without applying it: the measured call applies it
         env.cr.execute("UPDATE hr_talent_pool SET talent_rule_active = TRUE WHERE id = %s", [pool.id])
         pool.invalidate_recordset()
@@ -61,18 +72,27 @@ class PoolRuleRefresh(Scenario):
 
     def baseline(self, env, state):
         pool = env["hr.talent.pool"].browse(state["pool_id"])
-        rule = pool._talent_rule_members_domain()
-        matches = []
-        for talent in env["hr.applicant"].sudo().search(env["hr.applicant"]._talent_domain()):
-            if talent.filtered_domain(rule):
-                matches.append(talent.id)
-        pool.with_context(talent_pool_join_method="rule").write({"talent_ids": [Command.link(i) for i in matches]})
+        matches = env["hr.applicant"].sudo().search(pool._talent_rule_members_domain())
+        current = pool.sudo().talent_ids
+        by_rule = env["talent.pool.membership"].sudo().search(
+            [("pool_id", "=", pool.id), ("date_left", "=", False), ("join_method", "=", "rule")]
+        ).talent_id
+        # members who joined by the rule and stopped matching leave, unless it is their last pool
+        leaving = (by_rule & current) - matches
+        leaving = leaving.filtered(lambda talent: len(talent.talent_pool_ids) > 1)
+        pool.with_context(talent_pool_join_method="rule").write(
+            {"talent_ids": [Command.link(i) for i in (matches - current).ids]
+                           + [Command.unlink(i) for i in leaving.ids]}
+        )
         return pool
 
     def result_key(self, env, result):
         env.flush_all()
-        members = env["hr.applicant"].sudo().search_count(Domain("talent_pool_ids", "in", result.ids))
-        logged = env["talent.pool.membership"].sudo().search_count(
-            [("pool_id", "in", result.ids), ("date_left", "=", False)]
+        members = env["hr.applicant"].sudo().search(Domain("talent_pool_ids", "in", result.ids), order="id").ids
+        logged = sorted(
+            (membership.talent_id.id, membership.join_method)
+            for membership in env["talent.pool.membership"].sudo().search(
+                [("pool_id", "in", result.ids), ("date_left", "=", False)]
+            )
         )
         return members, logged
