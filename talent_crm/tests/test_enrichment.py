@@ -68,24 +68,41 @@ class TestTalentEnrichment(TalentCrmCommon):
         Provider = self.env["talent.enrichment.provider"]
         self.assertIn("offline", dict(Provider._talent_provider_selection()))
         self.assertEqual(self.company.talent_enrichment_provider, "offline")
-        providers = {"offline": "talent.enrichment.provider.offline", "acme": "talent.enrichment.provider.offline"}
+        # "acme" is a second, distinct provider model: the abstract interface stands in for a paid
+        # service's module, so that a lookup falling back to "offline" shows as the wrong call
+        providers = {"offline": "talent.enrichment.provider.offline", "acme": "talent.enrichment.provider"}
         paid_values = {
             "linkedin_profile": "https://www.linkedin.com/in/paid-profile",
             "talent_current_title": "Head of Data",
             "talent_city": "Hamburg",
         }
-        with patch.object(type(Provider), "_talent_providers", return_value=providers):
+        offline = type(self.env["talent.enrichment.provider.offline"])
+        acme = type(Provider)
+        self.assertIsNot(offline._talent_enrich, acme._talent_enrich)
+        with (
+            patch.object(type(Provider), "_talent_providers", return_value=providers),
+            patch.object(acme, "_talent_enrich", autospec=True, return_value=dict(paid_values)) as paid,
+            patch.object(offline, "_talent_enrich", autospec=True, wraps=offline._talent_enrich) as free,
+        ):
             self.other_company.talent_enrichment_provider = "acme"
-            self.assertEqual(Provider._talent_get_provider(self.other_company)._name, providers["acme"])
-            offline = type(self.env["talent.enrichment.provider.offline"])
-            with patch.object(offline, "_talent_enrich", autospec=True, return_value=dict(paid_values)) as enrich:
-                talent = self._create_talent("Paid Person", talent_city="Berlin")
-                talent.talent_profile_url = "https://www.linkedin.com/in/paid-profile"
-        enrich.assert_called_once()
-        self.assertEqual(enrich.call_args.args[1:], ("https://www.linkedin.com/in/paid-profile", talent))
+            self.assertEqual(Provider._talent_get_provider(self.other_company)._name, "talent.enrichment.provider")
+            self.assertEqual(Provider._talent_get_provider(self.company)._name, "talent.enrichment.provider.offline")
+            talent = self._create_talent(
+                "Paid Person", talent_city="Berlin", company_id=self.other_company.id, talent_pool_ids=[]
+            )
+            talent.talent_profile_url = "https://www.linkedin.com/in/paid-profile"
+            paid.assert_called_once()
+            free.assert_not_called()
+            self.assertEqual(paid.call_args.args[1:], ("https://www.linkedin.com/in/paid-profile", talent))
+            # the company that kept the offline provider never reaches the paid one
+            local = self._create_talent("Local Person")
+            local.talent_profile_url = "https://www.linkedin.com/in/local-person"
+            paid.assert_called_once()
+            free.assert_called_once()
         self.assertEqual(talent.linkedin_profile, "https://www.linkedin.com/in/paid-profile")
         self.assertEqual(talent.talent_current_title, "Head of Data", "empty field filled")
         self.assertEqual(talent.talent_city, "Berlin", "what the recruiter entered stays")
+        self.assertFalse(local.talent_current_title, "the offline provider fills no paid data")
 
     @users("talent_recruiter")
     def test_recruiter_pastes_url(self):
