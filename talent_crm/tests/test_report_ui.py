@@ -77,6 +77,21 @@ class TestReportingUi(HttpCase):
     def test_reporting_tour(self):
         """A talent manager (not admin) opens every report and drills down into hires."""
         self.start_tour("/odoo", "talent_crm_reporting_tour", login=self.manager.login)
+        # the figures behind what the tour showed, read with the manager's rights
+        env = self.env(user=self.manager)
+        hires = env["talent.hire.report"].search([("applicant_id", "=", self.application.id)])
+        self.assertEqual((len(hires), hires.origin, hires.hired), (1, "pool", True))
+        self.assertEqual(hires.talent_id, self.talent)
+        health = env["talent.pool.health.report"].search([("pool_id", "=", self.pool.id)])
+        self.assertEqual((health.talent_count, health.touched_count, health.is_stale), (1, 0, True))
+        source = env["talent.source.report"]._read_group(
+            [("source_id", "=", self.source.id)], [], ["__count", "converted_count:sum", "hired_count:sum"]
+        )
+        self.assertEqual(source, [(1, 1, 1)], "one talent of the source, converted and hired")
+        engagement = env["talent.engagement.report"]._read_group(
+            [("talent_id", "=", self.talent.id)], [], ["sent_count:sum", "opened_count:sum"]
+        )
+        self.assertEqual(engagement, [(1, 1)], "the opened pool mailing counts as sent and opened")
 
     def test_xlsx_export(self):
         """The standard XLSX export works on a report model (SQL view without an id column to export)."""

@@ -84,5 +84,11 @@ registry.category("web_tour.tours").add("talent_crm_reporting_tour", {
             content: "The pool nobody touched is flagged",
             trigger: ".o_list_view .o_data_row.text-danger:contains('Tour Report Pool')",
         },
+        {
+            content: "It counts its one talent, touched by nobody",
+            trigger:
+                ".o_list_view .o_data_row:contains('Tour Report Pool'):has(td[name='talent_count']:contains('1'))" +
+                ":has(td[name='touched_count']:contains('0'))",
+        },
     ],
 });
