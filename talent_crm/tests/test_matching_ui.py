@@ -52,6 +52,11 @@ class TestMatchingTour(HttpCase):
             }
         )
         self.start_tour("/odoo/recruitment/%s" % job.id, "talent_crm_matching_tour", login=recruiter.login)
-        tina = self.env["hr.applicant"].search([("partner_name", "=", "Tina Top")])
-        task = tina.activity_ids.filtered(lambda a: "Tour Matching Job" in (a.summary or ""))
+        tina, bodo = (self.env["hr.applicant"].search([("partner_name", "=", name)]) for name in ("Tina Top", "Bodo Bottom"))
+        self.assertEqual(len(tina), 1, "the tour created no talent")
+        task = tina.activity_ids
+        self.assertEqual(len(task), 1, "one task, on the match the recruiter opened")
+        self.assertIn("Tour Matching Job", task.summary)
         self.assertEqual(task.user_id, recruiter)
+        self.assertEqual(task.res_model, "hr.applicant")
+        self.assertFalse(bodo.activity_ids, "nothing scheduled for the talent the recruiter did not pick")
