@@ -249,6 +249,24 @@ def test_scenario_agrees_with_its_baseline(bench_env, name):
     assert len(result["fast"]["times"]) == len(result["baseline"]["times"]) == 1
 
 
+def test_matching_agrees_with_a_python_scoring_of_every_talent(bench_env):
+    """The pruned ranking against every talent scored in Python from its own records."""
+    from bench.scenarios import all_scenarios
+
+    env, _marker, _counts = bench_env
+    scenario = {scenario.name: scenario for scenario in all_scenarios()}["job_matching"]()
+    env.cr.rollback()
+    user_env = runner._environment(env.cr, scenario)
+    try:
+        state = scenario.setup(user_env)
+        assert state["job_id"], "the generated data has a job with skills and a description"
+        fast = scenario.fast(user_env, state)
+        assert fast, "the job has matches"
+        assert scenario.reference(user_env, state) == fast
+    finally:
+        env.cr.rollback()
+
+
 def test_runner_fails_a_scenario_whose_baseline_disagrees(bench_env):
     """The agreement check is not a rubber stamp: a baseline that drops one pool fails the run."""
     from bench.scenarios import all_scenarios
