@@ -107,7 +107,7 @@ class TestLeadFunnel(TalentLeadCommon):
         other = self.env["talent.consent"].create(
             {"partner_id": lead.partner_id.id, "company_id": self.other_company.id}
         )
-        self.assertTrue(other)
+        self.assertEqual(other.state, "valid", "valid, but for another company")
         with self.assertRaisesRegex(UserError, "a valid consent"):
             lead.action_talent_lead_qualify()
         self.env["talent.consent"].create({"partner_id": lead.partner_id.id, "purpose": "communication"})
