@@ -4,15 +4,6 @@ from collections import defaultdict
 
 from odoo.fields import Domain
 
-from odoo.addons.talent_crm.models.talent_duplicate import (
-    EXACT_KEYS,
-    FUZZY_BLOCKS,
-    MAX_KEY_GROUP,
-    REASON_CONFIDENCE,
-    combine_confidence,
-)
-from odoo.addons.talent_crm.tools import dedup
-
 from . import Scenario
 
 # both sides work on the first SAMPLE talents
@@ -23,6 +14,17 @@ def find_pairs_blocked(env, ids):
     """The duplicate rules as a competent developer writes them in Python: read the keys once,
     bucket the talents by company and key (blocking), and compare pairs inside a bucket only.
     Written here, independently of the product's SQL."""
+    # the rules' constants (keys, thresholds, confidences) are the product's; imported here,
+    # once the addons path is set up
+    from odoo.addons.talent_crm.models.talent_duplicate import (
+        EXACT_KEYS,
+        FUZZY_BLOCKS,
+        MAX_KEY_GROUP,
+        REASON_CONFIDENCE,
+        combine_confidence,
+    )
+    from odoo.addons.talent_crm.tools import dedup
+
     Applicant = env["hr.applicant"].sudo()
     domain = Applicant._talent_domain()
     if ids is not None:
