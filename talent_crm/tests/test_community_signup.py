@@ -118,6 +118,7 @@ class TestCommunitySignup(TalentCommunityHttpCommon):
         self.assertEqual((signup.partner_id, signup.talent_id, signup.consent_ids), (partner, talent, consents))
         self.assertFalse(signup.name or signup.phone or signup.linkedin_profile or signup.cv_attachment_id)
         # a second click is a used-up link: the neutral page, and nothing changes
+        self.assertEqual(self.url_open(path).status_code, 403, "a used link does not even show its button")
         replay = self._confirm_replay(path)
         self.assertEqual(replay.status_code, 403)
         self.assertIn("This link is not valid", replay.text)
