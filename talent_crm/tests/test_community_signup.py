@@ -107,7 +107,9 @@ class TestCommunitySignup(TalentCommunityHttpCommon):
             self.assertEqual(consent.consent_text, "I agree that Test Company keeps my profile (test text).")
             self.assertEqual(consent.text_version, "2026-test")
             self.assertEqual(consent.ip_address, "127.0.0.1")
-            self.assertEqual(consent.date_given, signup.create_date.replace(microsecond=0), "given when the form was sent")
+            self.assertEqual(
+                consent.date_given, signup.create_date.replace(microsecond=0), "given when the form was sent"
+            )
             self.assertTrue(consent.date_confirmed)
         pool_consent = consents.filtered(lambda c: c.purpose == "talent_pool")
         self.assertEqual(pool_consent.date_expiry, pool_consent.date_given.date() + relativedelta(months=24))
@@ -345,7 +347,9 @@ class TestCommunitySignup(TalentCommunityHttpCommon):
                     self.assertNotIn("Traceback", response.text)
                     answers.add(CSRF_ANY_RE.sub("", response.text))
         # the right token on another company's page
-        response = self.url_open("/talent/confirm/%s?company=%s" % (token, other.id), data={"csrf_token": self._csrf()})
+        response = self.url_open(
+            "/talent/confirm/%s?company=%s" % (token, other.id), data={"csrf_token": self._csrf()}
+        )
         self.assertEqual(response.status_code, 403)
         answers.add(CSRF_ANY_RE.sub("", response.text))
         # an expired link is refused the same way
