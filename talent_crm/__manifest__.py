@@ -24,6 +24,7 @@
         "security/talent_crm_security.xml",
         "security/talent_crm_rules.xml",
         "security/ir.model.access.csv",
+        "security/talent_signup_security.xml",
         "data/talent_crm_data.xml",
         "data/mail_template_data.xml",
         "data/talent_signup_mail_template_data.xml",
