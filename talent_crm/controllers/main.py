@@ -5,7 +5,9 @@
 Every page is rendered with QWeb (values escaped) inside ``web.frontend_layout``, so it
 works without the Website app and inside the website layout when it is installed. Forms
 post with Odoo's CSRF token; links carry signed, expiring tokens per person
-(``res.partner._talent_access_token``). A bad token always yields the same page, whether
+(``res.partner._talent_access_token``) or, for the double opt-in, per pending sign-up
+(``talent.signup._talent_confirm_token``): a sign-up touches nothing that exists until it is
+confirmed. A bad token always yields the same page, whether
 the person exists or not.
 """
 
@@ -44,14 +46,30 @@ class TalentCommunityController(http.Controller):
     # ------------------------------------------------------------
 
     def _talent_company(self):
-        """The company of the page: the website's (Website app) or the public user's; a
-        ``company`` query argument picks another one for multi-company sign-up links."""
-        company = request.env.company
+        """The company of the sign-up page, or None when no page answers: the website's (Website
+        app) or the public user's company, or the one a ``company`` query argument names. Only a
+        company that opted in to a community page (``talent_community_page``) has one."""
         company_arg = request.httprequest.args.get("company")
-        if company_arg and company_arg.isdigit():
-            other = request.env["res.company"].sudo().browse(int(company_arg)).exists()
-            company = other or company
-        return company.sudo()
+        if company_arg is None:
+            company = request.env.company.sudo()
+        elif company_arg.isdigit() and len(company_arg) < 10:
+            company = request.env["res.company"].sudo().browse(int(company_arg)).exists()
+        else:
+            return None
+        if not company or not company.talent_community_page:
+            return None
+        return company
+
+    def _talent_no_page(self):
+        """The answer of a community page that does not exist (unknown company, or one that did
+        not opt in): the same for all of them."""
+        company = request.env.company.sudo()
+        return self._talent_message(
+            company,
+            request.env._("Page not found"),
+            request.env._("This page does not exist."),
+            status=404,
+        )
 
     def _talent_brand(self, company):
         primary = company.email_secondary_color or company.primary_color or ""
@@ -252,6 +270,8 @@ class TalentCommunityController(http.Controller):
     @http.route("/talent/join", type="http", auth="public", methods=["GET", "POST"], website=True, sitemap=False)
     def talent_join(self, **post):
         company = self._talent_company()
+        if company is None:
+            return self._talent_no_page()
         options = self._talent_form_options(company)
         base_values = dict(
             options,
@@ -307,7 +327,8 @@ class TalentCommunityController(http.Controller):
             consent_text=base_values["consent_text"],
             consent_version=company._talent_get_consent_version(),
         )
-        request.env["hr.applicant"].sudo()._talent_signup(data, company)
+        # over the daily cap of the address nothing is kept or sent; the answer is the same
+        request.env["talent.signup"].sudo()._talent_register(data, company)
         return request.redirect(self._talent_thanks_url(company))
 
     def _talent_thanks_url(self, company):
@@ -318,6 +339,8 @@ class TalentCommunityController(http.Controller):
     @http.route("/talent/join/thanks", type="http", auth="public", methods=["GET"], website=True, sitemap=False)
     def talent_join_thanks(self, **kwargs):
         company = self._talent_company()
+        if company is None:
+            return self._talent_no_page()
         return self._talent_message(
             company,
             request.env._("Almost there: please check your inbox"),
@@ -341,15 +364,18 @@ class TalentCommunityController(http.Controller):
         sitemap=False,
     )
     def talent_confirm(self, token, **post):
-        partner, company = request.env["res.partner"]._talent_from_token("confirm", token)
-        if not partner:
+        signup = request.env["talent.signup"]._talent_from_token(token)
+        company_arg = request.httprequest.args.get("company")
+        if not signup or (company_arg is not None and company_arg != str(signup.company_id.id)):
             return self._talent_invalid_link()
+        company = signup.company_id
         if request.httprequest.method != "POST":
             # a page with a button: mail scanners that open links must not confirm for the person
-            return self._talent_render(
-                "talent_crm.talent_community_confirm", company, {"token": token, "partner": partner}
-            )
-        partner._talent_confirm_signup(company)
+            return self._talent_render("talent_crm.talent_community_confirm", company, {"token": token})
+        partner = signup._talent_confirm()
+        if not partner:
+            # confirmed meanwhile (a double click): like any link used up
+            return self._talent_invalid_link()
         return self._talent_message(
             company,
             request.env._("Thank you, your subscription is confirmed"),
@@ -469,7 +495,9 @@ class TalentCommunityController(http.Controller):
         partner, company = request.env["res.partner"]._talent_from_token("preferences", token)
         if not partner:
             return self._talent_invalid_link()
-        partner._talent_unsubscribe_all(company)
+        # the blacklist entries made here are talent_crm's own, for this company: only those may be
+        # lifted by a later opt-in (talent.blacklist.mixin)
+        partner.with_context(talent_blacklist_company_id=company.id)._talent_unsubscribe_all(company)
         return self._talent_message(
             company,
             request.env._("You are unsubscribed"),

@@ -29,6 +29,7 @@ from . import (
     talent_sequence_enrollment,
     talent_sequence_execution,
     talent_sequence_step,
+    talent_signup,
     talent_signup_attempt,
     talent_topic,
     talent_touch,

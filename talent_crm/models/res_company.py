@@ -32,6 +32,12 @@ class ResCompany(models.Model):
     )
 
     # Talent community: sign-up page, consent text and retention
+    talent_community_page = fields.Boolean(
+        string="Talent Community Page",
+        default=False,
+        help="Answer the public sign-up page /talent/join for this company (also as /talent/join?company=ID). "
+        "Off: the page answers as if it did not exist.",
+    )
     talent_signup_pool_ids = fields.Many2many(
         "hr.talent.pool",
         "res_company_talent_signup_pool_rel",

@@ -12,6 +12,7 @@ class ResConfigSettings(models.TransientModel):
         domain="[('company_id', 'in', [company_id, False])]",
     )
     talent_require_consent = fields.Boolean(related="company_id.talent_require_consent", readonly=False)
+    talent_community_page = fields.Boolean(related="company_id.talent_community_page", readonly=False)
     talent_signup_pool_ids = fields.Many2many(
         related="company_id.talent_signup_pool_ids",
         readonly=False,

@@ -8,6 +8,7 @@ from odoo import Command
 from odoo.tests import HttpCase
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+CONFIRM_LINK_RE = re.compile(r'href="https?://[^/"]+(/talent/confirm/[A-Za-z0-9_-]+)"')
 # any CSRF token of Odoo (HMAC + "o" + expiry timestamp), wherever the page carries it
 CSRF_ANY_RE = re.compile(r"\b[0-9a-f]{40}o\d*\b")
 # a tiny but real PDF and Word document, as browsers upload them
@@ -49,6 +50,7 @@ class TalentCommunityHttpCommon(HttpCase):
         cls.signup_pool = cls.env["hr.talent.pool"].create({"name": "Community members (test)"})
         cls.company.write(
             {
+                "talent_community_page": True,
                 "talent_signup_pool_ids": [Command.set(cls.signup_pool.ids)],
                 "talent_consent_text": "I agree that Test Company keeps my profile (test text).",
                 "talent_consent_version": "2026-test",
@@ -99,3 +101,27 @@ class TalentCommunityHttpCommon(HttpCase):
 
     def _mails_to(self, partner):
         return self.env["mail.mail"].sudo().search([("recipient_ids", "in", partner.ids)], order="id")
+
+    def _signups(self, email):
+        """The sign-ups (pending or confirmed) of a normalised address."""
+        return self.env["talent.signup"].sudo().search([("email", "=", email)], order="id")
+
+    def _confirm_mails(self, email):
+        """The double opt-in emails sent to ``email`` (rendered from its sign-ups)."""
+        return self.env["mail.mail"].sudo().search(
+            [("model", "=", "talent.signup"), ("email_to", "ilike", email)], order="id"
+        )
+
+    def _confirm_path(self, email):
+        """The path of the confirmation link of the newest email sent to ``email``."""
+        mail = self._confirm_mails(email)[-1:]
+        self.assertTrue(mail, "a double opt-in email was sent to %s" % email)
+        match = CONFIRM_LINK_RE.search(mail.body_html)
+        self.assertTrue(match, "the email carries the confirmation link")
+        return match.group(1)
+
+    def _confirm(self, path):
+        """Open the confirmation page and press its button, as a person does."""
+        page = self.url_open(path)
+        self.assertEqual(page.status_code, 200, page.text[:300])
+        return self.url_open(path, data={"csrf_token": CSRF_RE.search(page.text).group(1)})

@@ -57,7 +57,7 @@ ARGUMENT_RE = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?\w+>")
 # what a request must never create from invalid input
 WATCHED_MODELS = [
     "hr.applicant", "res.partner", "talent.consent", "talent.touch", "talent.erasure.request", "ir.attachment",
-    "mail.mail", "talent.job.alert",
+    "mail.mail", "talent.job.alert", "talent.signup", "mail.blacklist",
 ]
 
 
