@@ -6,15 +6,17 @@ talent_crm, one on a database with the same dependencies without it.
 Each log is read into one status per test: ``pass``, ``fail``, ``error`` or ``skip``. Odoo logs
 ``Starting <Class>.<method> ...`` when a test starts (INFO, logger = the test's Python module),
 ``FAIL: <description>`` / ``ERROR: <description>`` when it fails, ``skipped <description> : ...``
-when it is skipped, and at the end ``<x> failed, <y> error(s) of <z> tests when loading database
-'<db>'`` (odoo/tests/result.py, odoo/service/server.py). A test that started and neither failed nor
+when it is skipped, and at the end ``<x> failed, <y> error(s) of <z> tests`` (odoo/tests/result.py,
+odoo/tests/shell.py). A test that started and neither failed nor
 erred passed. A failing subtest counts against its test. Browser console lines (logger
 ``<test module>.<Class>.<method>.browser``) are not results.
 
 Writes ``without.txt``, ``with.txt`` (one ``status test`` per line, sorted) and ``diff.txt`` to the
 output directory and prints a summary. Exit status: 1 if a test fails (or erred, or was skipped, or
 did not run) with talent_crm and passes without it, or if the number of tests differs; 2 if a log
-has no summary line (the run crashed); 0 otherwise.
+has no summary line (the run crashed); 0 otherwise. With ``--retry-without``/``--retry-with`` (logs
+of a second run of only the differing tests, selected by ``--regression-tags``), a test counts as
+worse only if the retry shows it worse again; the others are listed as not confirmed.
 """
 
 import argparse
@@ -31,11 +33,17 @@ SKIPPED = re.compile(r"^skipped (?P<desc>.+?) : ")
 SUBTEST = re.compile(r"^Subtest (?P<test>\S+)")
 # unittest's _ErrorHolder: "setUpClass (odoo.addons.x.tests.test_y.TestZ)"
 HOLDER = re.compile(r"^(?P<hook>\w+) \((?P<where>[\w.]+)\)$")
-SUMMARY = re.compile(
-    r"(?P<failed>\d+) failed, (?P<errors>\d+) error\(s\) of (?P<total>\d+) tests when loading database"
-)
+# odoo.tests.shell: "Tests failed: 1 failed, 0 error(s) of 97 tests" (or "Tests passed: ...");
+# odoo.service.server: "... of 97 tests when loading database 'x'".
+SUMMARY = re.compile(r"(?P<failed>\d+) failed, (?P<errors>\d+) error\(s\) of (?P<total>\d+) tests")
 ADDONS = "odoo.addons."
 RANK = {"pass": 0, "skip": 1, "fail": 2, "error": 2, "missing": 3}
+# Class and module hooks are logged only when they fail: absent means they passed.
+HOOKS = ("setUpClass", "tearDownClass", "setUpModule", "tearDownModule")
+
+
+def _status(statuses, test):
+    return statuses.get(test, "pass" if test.rsplit(".", 1)[-1] in HOOKS else "missing")
 
 
 def _test_id(logger, desc):
@@ -105,7 +113,35 @@ def _summary_text(summary):
     return f"{summary['failed']} failed, {summary['errors']} error(s) of {summary['total']} tests"
 
 
-def compare(log_without, log_with, out_dir):
+def _differences(without, with_):
+    """Return (worse, better, changed) lists of (test, status without, status with)."""
+    worse, better, changed = [], [], []
+    for test in sorted(set(without) | set(with_)):
+        before, after = _status(without, test), _status(with_, test)
+        if before == after:
+            continue
+        if RANK[after] > RANK[before]:
+            worse.append((test, before, after))
+        elif RANK[after] < RANK[before]:
+            better.append((test, before, after))
+        else:
+            changed.append((test, before, after))
+    return worse, better, changed
+
+
+def regression_tags(log_without, log_with):
+    """Return Odoo test tags that select the tests worse with talent_crm, for a retry."""
+    worse, _better, _changed = _differences(parse_log(log_without)[0], parse_log(log_with)[0])
+    tags = set()
+    for test, _before, _after in worse:
+        parts = test.split(".")
+        # <module>.tests.<file>.<Class>.<method or hook>
+        module, klass, method = parts[0], parts[-2], parts[-1]
+        tags.add(f"/{module}:{klass}" if method in HOOKS else f"/{module}:{klass}.{method}")
+    return ",".join(sorted(tags))
+
+
+def compare(log_without, log_with, out_dir, retry_without=None, retry_with=None):
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     without, reasons_without, sum_without = parse_log(log_without)
@@ -113,17 +149,20 @@ def compare(log_without, log_with, out_dir):
     _write_list(out_dir / "without.txt", without, reasons_without)
     _write_list(out_dir / "with.txt", with_, reasons_with)
 
-    regressions, improvements, changed = [], [], []
-    for test in sorted(set(without) | set(with_)):
-        before, after = without.get(test, "missing"), with_.get(test, "missing")
-        if before == after:
-            continue
-        if RANK[after] > RANK[before]:
-            regressions.append((test, before, after))
-        elif RANK[after] < RANK[before]:
-            improvements.append((test, before, after))
-        else:
-            changed.append((test, before, after))
+    regressions, improvements, changed = _differences(without, with_)
+    # A regression is confirmed when the retry of the differing tests shows it again.
+    unconfirmed = []
+    if retry_without and retry_with:
+        again_without, _reasons, _summary = parse_log(retry_without)
+        again_with, _reasons, _summary = parse_log(retry_with)
+        confirmed = []
+        for test, before, after in regressions:
+            retried = (_status(again_without, test), _status(again_with, test))
+            if RANK[retried[1]] > RANK[retried[0]]:
+                confirmed.append((test, before, after))
+            else:
+                unconfirmed.append((test, before, after, retried))
+        regressions = confirmed
 
     counts_differ = bool(sum_without and sum_with and sum_without["total"] != sum_with["total"])
     lines = [
@@ -139,6 +178,10 @@ def compare(log_without, log_with, out_dir):
     lines.append(f"worse with talent_crm: {len(regressions)}")
     lines += [f"  {test}: {before} -> {after}    # {reasons_with.get(test, '')}".rstrip(" #")
               for test, before, after in regressions]
+    if unconfirmed:
+        lines.append(f"worse with talent_crm once, not on the retry: {len(unconfirmed)}")
+        lines += [f"  {test}: {before} -> {after}; retry: {retried[0]} -> {retried[1]}"
+                  for test, before, after, retried in unconfirmed]
     lines.append(f"better with talent_crm: {len(improvements)}")
     lines += [f"  {test}: {before} -> {after}" for test, before, after in improvements]
     if changed:
@@ -161,9 +204,18 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--without", required=True, help="test log of the database without talent_crm")
     parser.add_argument("--with", dest="with_", required=True, help="test log of the database with talent_crm")
-    parser.add_argument("--out", required=True, help="directory for without.txt, with.txt and diff.txt")
+    parser.add_argument("--out", help="directory for without.txt, with.txt and diff.txt")
+    parser.add_argument("--retry-without", help="log of the retry of the differing tests without talent_crm")
+    parser.add_argument("--retry-with", help="log of the retry of the differing tests with talent_crm")
+    parser.add_argument("--regression-tags", action="store_true",
+                        help="only print the Odoo test tags of the tests worse with talent_crm")
     args = parser.parse_args(argv)
-    text, code = compare(args.without, args.with_, args.out)
+    if args.regression_tags:
+        print(regression_tags(args.without, args.with_))
+        return 0
+    if not args.out:
+        parser.error("--out is required")
+    text, code = compare(args.without, args.with_, args.out, args.retry_without, args.retry_with)
     sys.stdout.write(text)
     return code
 
