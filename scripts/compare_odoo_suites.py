@@ -178,6 +178,10 @@ def compare(log_without, log_with, out_dir, retry_without=None, retry_with=None)
     lines.append(f"worse with talent_crm: {len(regressions)}")
     lines += [f"  {test}: {before} -> {after}    # {reasons_with.get(test, '')}".rstrip(" #")
               for test, before, after in regressions]
+    if retry_without and retry_with:
+        retried = len(regressions) + len(unconfirmed)
+        lines.append(f"retry on both databases of the {retried} tests worse with talent_crm: "
+                     f"{len(regressions)} worse again")
     if unconfirmed:
         lines.append(f"worse with talent_crm once, not on the retry: {len(unconfirmed)}")
         lines += [f"  {test}: {before} -> {after}; retry: {retried[0]} -> {retried[1]}"
