@@ -1,5 +1,5 @@
 # talent_crm: the two commands, plus helpers. Every target is idempotent.
-.PHONY: setup run test bench i18n
+.PHONY: setup run test bench i18n compare-odoo
 
 setup:  ## install PostgreSQL, Chromium, Python requirements and (if missing) Odoo 19
 	bash scripts/setup.sh
@@ -12,6 +12,9 @@ test:   ## fresh database + the whole pytest suite
 
 bench:  ## benchmarks (SCALE=10000 by default)
 	bash scripts/bench.sh
+
+compare-odoo:  ## Odoo's own hr_recruitment and mass_mailing tests with and without talent_crm, compared
+	bash scripts/compare_odoo_suites.sh
 
 i18n:   ## re-export talent_crm.pot and merge it into de.po
 	bash scripts/i18n.sh
