@@ -17,7 +17,7 @@ class JobAddApplicants(models.TransientModel):
     """Odoo's talent-to-job path, made the lead conversion of the talent CRM.
 
     Odoo copies each talent into an application per job. On top of that the conversion
-    checks the person can be reached, keeps the same contact and the CV, never opens a second
+    refuses people who asked not to be contacted, keeps the same contact and the CV, never opens a second
     ongoing application for the same person and job, logs the hand-over on both sides and
     moves the talent to Converted, in batches with a fixed number of queries each.
     """
@@ -74,14 +74,6 @@ class JobAddApplicants(models.TransientModel):
             raise UserError(self.env._("Choose the job position to create applications for."))
         if not self.applicant_ids:
             raise UserError(self.env._("Choose the talents to create applications for."))
-        unreachable = self.applicant_ids.filtered(lambda a: not a.email_from and not a.partner_phone)
-        if unreachable:
-            raise UserError(
-                self.env._(
-                    "An application needs an email address or a phone number. Missing for: %(names)s.",
-                    names=unreachable._talent_names(),
-                )
-            )
         blocked = self.applicant_ids.filtered(
             lambda a: a.talent_lead_state == "do_not_contact" or a.partner_id.talent_do_not_contact
         )
@@ -123,7 +115,8 @@ class JobAddApplicants(models.TransientModel):
 
         created = Applicant
         pairs = []
-        convert_context = {"talent_crm_convert": True, "tracking_disable": True}
+        # tracking stays on: the stage's email template goes out at creation, as in Odoo
+        convert_context = {"talent_crm_convert": True}
         for job_ids, source_ids in missing_jobs.items():
             wizard = self.create({"applicant_ids": [Command.set(source_ids)], "job_ids": [Command.set(list(job_ids))]})
             # Odoo creates one application per (applicant, job), in this order

@@ -21,7 +21,8 @@ class TalentPoolAddApplicants(models.TransientModel):
     # Odoo hides applicants whose person is already in a pool; here they get linked to that talent.
     applicant_ids = fields.Many2many(domain=[])
 
-    def _add_applicants_to_pool(self):
+    def _talent_add_to_pools(self):
+        """Bring every selected applicant's person into the pools; ``{applicant id: talent}``."""
         Applicant = self.env["hr.applicant"]
         talent_of = {}
         # in rounds of a fixed cost; a person met in an earlier round is found again in the next
@@ -31,7 +32,29 @@ class TalentPoolAddApplicants(models.TransientModel):
                     pools=self.talent_pool_ids or None, categories=self.categ_ids
                 )
             )
-        talents = Applicant
-        for applicant in self.applicant_ids:
+        return talent_of
+
+    def _add_applicants_to_pool(self):
+        """Odoo's contract: the talents of the selection, without those of applications that were
+        already linked to a talent (Odoo's domain hides them; here their talent joins the pools too,
+        but is not reported as the wizard's result)."""
+        linked_before = self.applicant_ids.filtered(lambda a: not a.talent_pool_ids and a.pool_applicant_id)
+        talent_of = self._talent_add_to_pools()
+        talents = self.env["hr.applicant"]
+        for applicant in self.applicant_ids - linked_before:
             talents |= talent_of[applicant.id]
         return talents
+
+    def action_add_applicants_to_pool(self):
+        talent_of = self.sudo()._talent_add_to_pools()
+        talents = self.env["hr.applicant"].browse({talent.id for talent in talent_of.values()})
+        if len(talents) == 1:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": "hr.applicant",
+                "view_mode": "form",
+                "views": [(self.env.ref("hr_recruitment.hr_applicant_view_form").id, "form")],
+                "target": "current",
+                "res_id": talents.id,
+            }
+        return {"type": "ir.actions.client", "tag": "soft_reload"}
