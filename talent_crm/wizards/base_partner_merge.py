@@ -18,3 +18,11 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         self.env["talent.touch"].flush_model()
         self.env["talent.touch"].invalidate_model(["partner_id"])
         dst_partner._talent_recompute_touch_dates()
+
+    def _update_values(self, src_partners, dst_partner):
+        """Odoo fills the kept contact's empty fields from the merged ones with a plain write,
+        which talent_crm's lifecycle markers (contact dates, bounces) refuse to users: the
+        caller must be able to write the kept contact, then the values move as superuser."""
+        dst_partner.check_access("write")
+        return super()._update_values(src_partners.sudo(), dst_partner.sudo())
+
