@@ -648,9 +648,15 @@ class ResPartnerTalentCommunity(models.Model):
         consents and stop all contact until it is processed."""
         self.ensure_one()
         request = self.env["talent.erasure.request"]._talent_request_from_partner(self, company)
-        self.env["talent.consent"].sudo().search(
-            [("partner_id", "=", self.id), ("date_withdrawn", "=", False)]
-        ).action_withdraw()
+        # the person's consents given to this company (on a shared mailbox: their own only)
+        domain = (
+            Domain("partner_id", "=", self.id)
+            & Domain("company_id", "=", company.id)
+            & Domain("date_withdrawn", "=", False)
+        )
+        if self._talent_shared_partners():
+            domain &= Domain("talent_id", "in", self._talent_person_applicants(company).ids)
+        self.env["talent.consent"].sudo().search(domain).action_withdraw()
         self._talent_log_community_event(company, self.env._("Asked for the erasure of their personal data."))
         return request
 

@@ -62,6 +62,18 @@ class TalentErasureRequest(models.Model):
                 date=fields.Date.to_string(request.date_requested) if request.date_requested else "",
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            proof = {"state", "date_done", "user_id", "privacy_log_id", "records_description"}
+            for vals in vals_list:
+                forged = proof & {fname for fname, value in vals.items() if value and value != "requested"}
+                if forged:
+                    raise AccessError(
+                        self.env._("An erasure request is recorded as requested; processing it fills in the rest.")
+                    )
+        return super().create(vals_list)
+
     # ------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------

@@ -149,7 +149,11 @@ class TestErasureProtectsContacts(TalentCrmCommon):
             for partner, name in ((own, "Ivo Info"), (agency, "Anna Agency"), (user.partner_id, "Ute User")):
                 talents |= self._talent_on(partner, name)[0]
             bert = self.env["hr.applicant"].create(
-                {"partner_name": "Bert Agency", "partner_id": agency.id, "talent_pool_ids": [Command.set(self.pool.ids)]}
+                {
+                    "partner_name": "Bert Agency",
+                    "partner_id": agency.id,
+                    "talent_pool_ids": [Command.set(self.pool.ids)],
+                }
             )
         self.env.flush_all()
         self.env.cr.execute("UPDATE hr_applicant SET create_date = %s WHERE id IN %s", (start, tuple(talents.ids)))
@@ -166,6 +170,16 @@ class TestErasureProtectsContacts(TalentCrmCommon):
             self.assertTrue(talent.with_context(active_test=False).talent_anonymized_date)
         self.assertTrue(bert.active)
         self.assertEqual(bert.partner_name, "Bert Agency")
+
+    def test_erasure_request_withdraws_only_this_companys_consents(self):
+        person = self.env["res.partner"].create({"name": "Cora Cross", "email": "cora@example.com"})
+        talent, consent = self._talent_on(person, "Cora Cross")
+        other = self.env["talent.consent"].create(
+            {"partner_id": person.id, "company_id": self.other_company.id, "purpose": "communication"}
+        )
+        person._talent_request_erasure(self.company)
+        self.assertEqual(consent.state, "withdrawn")
+        self.assertEqual(other.state, "valid", "the other company's consent is not this request's")
 
     def test_plain_talent_is_still_anonymised(self):
         talent, consent = self._talent_on(
@@ -282,6 +296,14 @@ class TestEvidenceCannotBeEdited(TalentCrmCommon):
         self.assertFalse(self.partner.talent_bounced_email)
 
     @users("talent_recruiter")
+    def test_recruiter_cannot_forge_a_processed_erasure(self):
+        for vals in ({"state": "done"}, {"date_done": "2026-01-01 00:00:00"}, {"records_description": "all gone"}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                self.env["talent.erasure.request"].create(dict(vals, partner_id=self.partner.id))
+        request = self.env["talent.erasure.request"].create({"partner_id": self.partner.id, "note": "By phone"})
+        self.assertEqual(request.state, "requested")
+
+    @users("talent_recruiter")
     def test_lead_state_log_is_read_only(self):
         log = self.env["talent.lead.state.log"].search([("talent_id", "=", self.talent.id)], limit=1)
         self.assertTrue(log)
@@ -350,7 +372,9 @@ class TestErasureIsComplete(TalentCrmCommon):
             {"email_to": cls.EMAIL, "subject": "For Zora Zwiebelmeier", "body_html": "<p>Zora</p>"}
         )
         # mailing traces: email, SMS number, a click with its IP address
-        mailing = env["mailing.mailing"].create({"subject": "News", "mailing_model_id": env["ir.model"]._get_id("hr.applicant")})
+        mailing = env["mailing.mailing"].create(
+            {"subject": "News", "mailing_model_id": env["ir.model"]._get_id("hr.applicant")}
+        )
         cls.trace = env["mailing.trace"].create(
             {"model": "hr.applicant", "res_id": cls.talent.id, "email": cls.EMAIL, "mass_mailing_id": mailing.id}
         )

@@ -423,7 +423,9 @@ class TestTalentErasure(TalentCrmCommon):
         self.assertTrue(talent.talent_anonymized_date)
         self.assertNotIn("Ursula", talent.partner_name)
         partner = talent.partner_id
-        self.assertEqual((partner.name, partner.email, partner.active), ("Ursula User", "ursula.user@example.com", True))
+        self.assertEqual(
+            (partner.name, partner.email, partner.active), ("Ursula User", "ursula.user@example.com", True)
+        )
 
     def test_erasure_request_form(self):
         form = Form(self.env["talent.erasure.request"])
