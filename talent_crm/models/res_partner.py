@@ -923,7 +923,11 @@ class ResPartnerTalentCommunity(models.Model):
             return talent | Applicant.search(
                 company_domain & Domain("pool_applicant_id", "=", talent.id) & Domain("partner_id", "=", self.id)
             )
-        return Applicant.search(company_domain & Domain("partner_id", "=", self.id), order="id")
+        mine = Domain("partner_id", "=", self.id)
+        if self.email_normalized:
+            # applications that kept the address without a contact are the person's too
+            mine |= Domain("partner_id", "=", False) & Domain("email_normalized", "=", self.email_normalized)
+        return Applicant.search(company_domain & mine, order="id")
 
     def _talent_anonymize(self, applicants=None):
         """Erase these people from talent_crm.

@@ -160,8 +160,9 @@ class TalentConsent(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_evidence(self):
-        """Only the erasure of the person deletes consents (as superuser, ``talent_crm_erasure``)."""
-        if not (self.env.su and self.env.context.get("talent_crm_erasure")):
+        """Nobody deletes a consent through RPC, managers included: only talent_crm's own code
+        (erasure, clean-ups) does, as superuser, which no RPC call ever is."""
+        if not self.env.su:
             raise UserError(self.env._("A consent is evidence and cannot be deleted; withdraw it instead."))
 
     @api.model
