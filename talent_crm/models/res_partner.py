@@ -806,6 +806,8 @@ class ResPartnerTalentCommunity(models.Model):
             "discuss.channel.member",
             "bus.presence",
             "mail.presence",
+            # invited to a meeting (an interview) is no business relation of its own
+            "calendar.attendee",
         }
 
     @api.model

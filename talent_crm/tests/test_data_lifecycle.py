@@ -181,6 +181,23 @@ class TestErasureProtectsContacts(TalentCrmCommon):
         self.assertEqual(consent.state, "withdrawn")
         self.assertEqual(other.state, "valid", "the other company's consent is not this request's")
 
+    def test_interview_invitation_does_not_shield_the_person(self):
+        talent, consent = self._talent_on(
+            self.env["res.partner"].create({"name": "Ines Interview", "email": "ines@example.com"}), "Ines Interview"
+        )
+        partner = talent.partner_id
+        self.env["calendar.event"].create(
+            {
+                "name": "Interview",
+                "start": "2026-05-04 09:00:00",
+                "stop": "2026-05-04 10:00:00",
+                "partner_ids": [Command.link(partner.id)],
+            }
+        )
+        self._erase(talent)
+        self.assertNotIn("Ines", partner.with_context(active_test=False).name)
+        self._assert_talent_erased(talent, "Ines Interview", consent)
+
     def test_plain_talent_is_still_anonymised(self):
         talent, consent = self._talent_on(
             self.env["res.partner"].create({"name": "Paula Plain", "email": "paula@example.com"}), "Paula Plain"
