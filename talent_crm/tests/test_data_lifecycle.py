@@ -122,6 +122,15 @@ class TestErasureProtectsContacts(TalentCrmCommon):
         agency = self.env["res.partner"].create({"name": "Agency Mailbox", "email": "cv@agency.example.com"})
         anna, anna_consent = self._talent_on(agency, "Anna Agency")
         bert, bert_consent = self._talent_on(agency, "Bert Agency")
+        sequence = self.env["talent.sequence"].create(
+            {
+                "name": "Keep warm (erasure test)",
+                "company_id": self.company.id,
+                "step_ids": [Command.create({"name": "Call", "channel": "call", "activity_summary": "Call"})],
+            }
+        )
+        anna_enrollment = anna._talent_enroll(sequence)
+        bert_enrollment = bert._talent_enroll(sequence)
         before = contact_state(agency)
         export = agency._talent_export_data(self.company)
         self.assertEqual(len(export["profiles"]), 1, "only the person's own talent is exported")
@@ -137,6 +146,8 @@ class TestErasureProtectsContacts(TalentCrmCommon):
         self.assertEqual(
             self.env["talent.touch"].search([("talent_id", "=", bert.id)]).summary, "Call with Bert Agency"
         )
+        self.assertEqual(anna_enrollment.state, "stopped", "the erased talent's nurture ends")
+        self.assertEqual(bert_enrollment.state, "running")
 
     def test_retention_keeps_protected_contacts(self):
         own = self.company.partner_id
