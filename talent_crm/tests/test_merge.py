@@ -229,3 +229,15 @@ class TestTalentMerge(TalentCrmCommon):
             (kept | hidden).with_user(self.user_manager)._talent_merge_into(kept)
         self.assertTrue(hidden.exists())
 
+    def test_contacts_merge_needs_write_access_on_every_contact(self):
+        """Odoo's own contact merge, as a user who cannot write one of the contacts (another
+        company's), merges nothing."""
+        kept, _merged = self._make_pair()
+        foreign = self.env["res.partner"].create(
+            {"name": "Maria Merge", "email": "maria@example.com", "company_id": self.other_company.id}
+        )
+        wizard = self.env["base.partner.merge.automatic.wizard"].with_user(self.user_manager)
+        with self.assertRaises(AccessError):
+            wizard._merge((kept.partner_id | foreign).ids, dst_partner=kept.partner_id.with_user(self.user_manager))
+        self.assertTrue(foreign.exists())
+
