@@ -4,6 +4,7 @@ from . import (
     hr_applicant,
     hr_skill,
     hr_talent_pool,
+    ir_attachment,
     mail_activity,
     talent_blacklist_mixin,
     mail_blacklist,

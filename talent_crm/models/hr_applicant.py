@@ -15,6 +15,7 @@ from odoo.tools import SQL
 from odoo.tools.mail import single_email_re
 
 from ..tools import dedup, profile_urls
+from .res_partner import check_lifecycle_vals
 from .talent_lead_state_log import (
     LEAD_CLOSED_STATES,
     LEAD_STATES,
@@ -29,6 +30,20 @@ TALENT_URL_FIELDS = {
     "talent_xing_url": "xing",
     "talent_website_url": "website",
 }
+# talent_crm's fields of the contact are for Talent CRM users; on the applicant, Recruitment
+# (interviewers included) keeps seeing them as before.
+INTERVIEWER = "hr_recruitment.group_hr_recruitment_interviewer"
+# Lifecycle markers of a talent: written by talent_crm's own code (as superuser), never by hand.
+APPLICANT_LIFECYCLE_FIELDS = frozenset(
+    {
+        "talent_anonymized_date",
+        "talent_retention_notice_date",
+        "talent_retention_date",
+        "talent_refuse_reason_id",
+        "talent_refuse_date",
+        "talent_lead_state_date",
+    }
+)
 URL_FIELD_BY_KIND = {kind: fname for fname, kind in TALENT_URL_FIELDS.items()}
 # Writing one of these fields is an update of the profile (see ``talent_is_stale``).
 TALENT_PROFILE_FIELDS = {
@@ -78,19 +93,21 @@ class HrApplicant(models.Model):
     talent_xing_url = fields.Char(string="Xing Profile")
     talent_website_url = fields.Char(string="Website")
     talent_do_not_contact = fields.Boolean(
-        related="partner_id.talent_do_not_contact", readonly=False, string="Do Not Contact"
+        related="partner_id.talent_do_not_contact", readonly=False, string="Do Not Contact", groups=INTERVIEWER
     )
     talent_last_contact_date = fields.Datetime(
-        related="partner_id.talent_last_touch_date", store=True, string="Last Contacted"
+        related="partner_id.talent_last_touch_date", store=True, string="Last Contacted", groups=INTERVIEWER
     )
     talent_last_engagement_date = fields.Datetime(
-        related="partner_id.talent_last_engagement_date", store=True, string="Last Engagement"
+        related="partner_id.talent_last_engagement_date", store=True, string="Last Engagement", groups=INTERVIEWER
     )
     talent_topic_ids = fields.Many2many(
-        related="partner_id.talent_topic_ids", readonly=False, string="Topics"
+        related="partner_id.talent_topic_ids", readonly=False, string="Topics", groups=INTERVIEWER
     )
-    talent_touch_ids = fields.One2many(related="partner_id.talent_touch_ids", string="Touches")
-    talent_consent_ids = fields.One2many(related="partner_id.talent_consent_ids", string="Consents")
+    talent_touch_ids = fields.One2many(related="partner_id.talent_touch_ids", string="Touches", groups=INTERVIEWER)
+    talent_consent_ids = fields.One2many(
+        related="partner_id.talent_consent_ids", string="Consents", groups=INTERVIEWER
+    )
     talent_application_ids = fields.Many2many(
         "hr.applicant",
         compute="_compute_talent_application_ids",
@@ -264,6 +281,7 @@ class HrApplicant(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_lifecycle_vals(self, vals_list, APPLICANT_LIFECYCLE_FIELDS)
         capture = self.env.context.get("talent_crm_capture")
         for vals in vals_list:
             is_talent = bool(vals.get("talent_pool_ids")) or (capture and not vals.get("job_id"))
@@ -278,6 +296,7 @@ class HrApplicant(models.Model):
         return applicants
 
     def write(self, vals):
+        check_lifecycle_vals(self, [vals], APPLICANT_LIFECYCLE_FIELDS)
         if any(fname in vals for fname in TALENT_URL_FIELDS):
             strict = bool(self.filtered("talent_pool_ids")) or bool(vals.get("talent_pool_ids"))
             self._talent_normalize_url_vals(vals, strict_linkedin=strict)
@@ -542,15 +561,24 @@ class HrApplicant(models.Model):
         applicants = self.sudo().with_context(active_test=False, tracking_disable=True)
         if not applicants:
             return
-        self.env["res.partner"]._talent_erase_documents("hr.applicant", applicants.ids)
-        self.env["mailing.trace"].sudo().search(
-            [("model", "=", "hr.applicant"), ("res_id", "in", applicants.ids)]
-        ).write({"email": False})
+        Partner = self.env["res.partner"]
+        Partner._talent_erase_documents("hr.applicant", applicants.ids, wipe_tracking=True)
+        Partner._talent_erase_traces(
+            self.env["mailing.trace"].sudo().search([("model", "=", "hr.applicant"), ("res_id", "in", applicants.ids)])
+        )
+        self.env["talent.cv.suggestion"].sudo().search([("talent_id", "in", applicants.ids)]).unlink()
+        self.env["talent.lead.state.log"].sudo().search(
+            [("talent_id", "in", applicants.ids), ("reason", "!=", False)]
+        ).write({"reason": False})
         applicants.message_unsubscribe(partner_ids=applicants.partner_id.ids)
         now = fields.Datetime.now()
         for applicant in applicants:
             applicant.write(
                 {
+                    "applicant_properties": False,
+                    "salary_proposed_extra": False,
+                    "salary_expected_extra": False,
+                    "talent_lead_close_reason": False,
                     "partner_name": self.env._("Anonymised talent %(id)s", id=applicant.id),
                     "email_from": False,
                     "email_cc": False,
@@ -567,6 +595,8 @@ class HrApplicant(models.Model):
                     "talent_anonymized_date": now,
                 }
             )
+        # the writes above are tracked: those values name nobody, but drop them as well
+        Partner._talent_erase_documents("hr.applicant", applicants.ids, wipe_tracking=True, keep_bodies=True)
 
     def action_talent_crm_erase(self):
         """Manager action: erase the person behind this talent now (privacy log included)."""
@@ -615,7 +645,6 @@ class HrApplicant(models.Model):
         ]
         steps += [
             (self._talent_retention_expired_domain(today), "_talent_retention_expire"),
-            (self._talent_unconfirmed_signup_domain(), "_talent_unconfirmed_expire"),
         ]
         Applicant = self.sudo().with_context(active_test=False)
         remaining = sum(Applicant.search_count(domain) for domain, _method in steps)
@@ -660,31 +689,6 @@ class HrApplicant(models.Model):
             & Domain("talent_anonymized_date", "=", False)
         )
 
-    @api.model
-    def _talent_unconfirmed_signup_domain(self):
-        """Talents who signed up on the web, never confirmed, and have no other consent,
-        once the grace period (``talent_crm.unconfirmed_signup_days``, 30) is over."""
-        param = self.env["ir.config_parameter"].sudo().get_param("talent_crm.unconfirmed_signup_days", "30")
-        try:
-            days = max(int(param), 1)
-        except ValueError:
-            days = 30
-        source = self.env.ref("talent_crm.utm_source_talent_community", raise_if_not_found=False)
-        if not source:
-            return Domain.FALSE
-        stale = [
-            ("source", "=", "signup"),
-            ("state", "in", ["pending"]),
-            ("date_given", "<", fields.Datetime.now() - relativedelta(days=days)),
-        ]
-        return (
-            self._talent_domain()
-            & Domain("source_id", "=", source.id)
-            & Domain("talent_anonymized_date", "=", False)
-            & Domain("partner_id.talent_consent_ids", "any", stale)
-            & Domain("partner_id.talent_consent_ids", "not any", [("state", "in", ["valid", "expired"])])
-        )
-
     def _talent_send_renewal_requests(self):
         """Email the renewal request to the contactable talents of ``self``; all of them are
         marked as asked, so that a blocked person is not retried every day. Returns self."""
@@ -719,13 +723,8 @@ class HrApplicant(models.Model):
                         for talent in reachable
                     ]
                 )
-        self.write({"talent_retention_notice_date": today})
+        self.sudo().write({"talent_retention_notice_date": today})
         return self
-
-    def _talent_unconfirmed_expire(self):
-        return self._talent_retention_expire(
-            message=self.env._("Personal data anonymised: the talent community sign-up was never confirmed.")
-        )
 
     def _talent_retention_expire(self, message=None):
         """Archive and anonymise talents whose retention period is over, with their
@@ -744,16 +743,12 @@ class HrApplicant(models.Model):
         if not expired:
             return expired
         persons = expired.partner_id
-        # people who still have another active profile elsewhere keep their contact
-        others = (
-            self.env["hr.applicant"]
-            .sudo()
-            .search([("partner_id", "in", persons.ids), ("id", "not in", (expired | applications).ids)])
-        )
         to_erase = applications.filtered(lambda a: a.pool_applicant_id in expired)
+        # people who still have another profile, users, business contacts and shared
+        # mailboxes keep their contact: only talent_crm's data about these talents goes
+        # (the contacts first: who else is on them is told by the names of their applicants)
+        persons._talent_anonymize(applicants=expired | to_erase)
         (expired | to_erase)._talent_anonymize()
-        partners = (persons - others.partner_id).filtered(lambda p: not p.with_context(active_test=False).user_ids)
-        partners._talent_anonymize()
         expired._message_log_batch(
             bodies={
                 talent.id: message or self.env._("Personal data anonymised at the end of the retention period.")
@@ -778,7 +773,7 @@ class HrApplicant(models.Model):
         compute="_compute_talent_duplicate_count", search="_search_talent_has_duplicate", string="Has Duplicates",
     )
     talent_email_bounced = fields.Boolean(
-        related="partner_id.talent_email_bounced", store=True, string="Email Bounced",
+        related="partner_id.talent_email_bounced", store=True, string="Email Bounced", groups=INTERVIEWER,
     )
     talent_profile_date = fields.Datetime(
         string="Profile Updated", readonly=True, copy=False,
@@ -1046,6 +1041,9 @@ class HrApplicant(models.Model):
             return bool(vals.get("talent_pool_ids")) or (talent_import and not vals.get("job_id"))
 
         talent_positions = [i for i, vals in enumerate(vals_list) if is_talent(vals)]
+        # serialise with every other "find or create the person" (sign-ups, other imports)
+        # on these addresses before the first read of who exists
+        self.env["talent.identity.claim"]._talent_claim([vals_list[i].get("email_from") for i in talent_positions])
         existing = self._talent_find_existing_batch([vals_list[i] for i in talent_positions])
         matched = {}  # position -> existing talent
         same_as = {}  # position -> earlier position of the same person in this file
@@ -1198,6 +1196,11 @@ class HrApplicant(models.Model):
         sources = (self - dst_talent).with_context(active_test=False)
         if not sources:
             return dst_talent
+        # every record merged is changed or deleted: the user must be allowed to write each
+        # talent and each contact behind them (record rules, companies, interviewers)
+        everyone = sources | dst_talent.with_env(sources.env)
+        everyone.check_access("write")
+        everyone.partner_id.check_access("write")
         talents = (sources | dst_talent).sudo()
         if not all(talent.talent_pool_ids for talent in talents):
             raise UserError(self.env._("Only talents (people in a talent pool) can be merged."))
@@ -1205,12 +1208,20 @@ class HrApplicant(models.Model):
             raise UserError(self.env._("Talents of different companies cannot be merged."))
         sources, dst = sources.sudo(), dst_talent.sudo()
         summary = dst._talent_merge_summary(sources)
-        filled = dst._talent_merge_fill_values(sources)
-        moved = self._talent_merge_repoint(sources, dst)
-        partners = (sources.partner_id | dst.partner_id) - dst.partner_id
-        sources.unlink()
-        if partners:
-            dst._talent_merge_partners(partners)
+        # all or nothing: when Odoo's partner merge refuses the contacts (see
+        # _talent_merge_partners), the talents stay as they were
+        try:
+            with self.env.cr.savepoint():
+                filled = dst._talent_merge_fill_values(sources)
+                moved = self._talent_merge_repoint(sources, dst)
+                partners = (sources.partner_id | dst.partner_id) - dst.partner_id
+                sources.unlink()
+                if partners:
+                    dst._talent_merge_partners(partners, user=self.env.user)
+                self.env.flush_all()
+        except Exception:
+            self.env.invalidate_all(flush=False)
+            raise
         dst._talent_merge_post_summary(summary, filled, moved)
         return dst_talent
 
@@ -1348,16 +1359,20 @@ class HrApplicant(models.Model):
                 record.unlink()
         return count
 
-    def _talent_merge_partners(self, partners):
-        """Merge ``partners`` into this talent's partner with Odoo's partner merge (3 at a time)."""
+    def _talent_merge_partners(self, partners, user=None):
+        """Merge ``partners`` into this talent's partner with Odoo's partner merge (3 at a time),
+        as ``user`` (default: the current user)."""
         self.ensure_one()
         dst_partner = self.partner_id
-        wizard = self.env["base.partner.merge.automatic.wizard"].sudo()
+        # Odoo's partner merge as the user who merges, with its own checks: at most three
+        # contacts at once, no parent with its child, one user at most, and the same email
+        # unless an administrator merges
+        wizard = self.env["base.partner.merge.automatic.wizard"].with_user(user or self.env.user)
         partners = partners.sudo().exists()
         for start in range(0, len(partners), 2):
             chunk = partners[start : start + 2]
             try:
-                wizard._merge((chunk | dst_partner).ids, dst_partner=dst_partner, extra_checks=False)
+                wizard._merge((chunk | dst_partner).ids, dst_partner=dst_partner.with_env(wizard.env))
             except UserError as error:
                 raise UserError(
                     self.env._(
@@ -2352,7 +2367,7 @@ class HrApplicantNurture(models.Model):
         for (reason, date), talents in self.browse().concat(*latest).grouped(
             lambda t: (latest[t].refuse_reason_id, latest[t].refuse_date or now)
         ).items():
-            talents.write({"talent_refuse_reason_id": reason.id, "talent_refuse_date": date})
+            talents.sudo().write({"talent_refuse_reason_id": reason.id, "talent_refuse_date": date})
         talents = self.browse().concat(*latest)
         notes = {}
         for talent, application in latest.items():

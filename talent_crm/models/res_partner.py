@@ -7,7 +7,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.tools import SQL, consteq, format_date
 from odoo.tools.misc import hash_sign, verify_hash_signed
@@ -21,6 +21,37 @@ TALENT_TOKEN_SCOPES = {
 }
 TALENT_TOKEN_DEFAULT_DAYS = {"confirm": 14, "preferences": 180, "job_apply": 90}
 TALENT_TOKEN_MAX_LENGTH = 512
+
+# Lifecycle markers: facts that talent_crm records (contact history, bounces, erasure) and
+# nobody edits by hand; only talent_crm's own code writes them, as superuser.
+PARTNER_LIFECYCLE_FIELDS = frozenset(
+    {
+        "talent_do_not_contact_date",
+        "talent_last_touch_date",
+        "talent_last_engagement_date",
+        "talent_cap_touch_date",
+        "talent_cap_touch_company_id",
+        "talent_bounced_email",
+        "talent_email_bounce_date",
+        "talent_access_key",
+    }
+)
+
+
+def check_lifecycle_vals(records, vals_list, fnames):
+    """Refuse lifecycle markers ``fnames`` in ``vals_list`` unless the caller is talent_crm's
+    own code running as superuser (an RPC call never is, whatever its context)."""
+    if records.env.su:
+        return
+    forbidden = sorted({fname for vals in vals_list for fname in vals if fname in fnames})
+    if forbidden:
+        raise AccessError(
+            records.env._(
+                "%(fields)s of %(model)s are recorded by Talent CRM and cannot be changed by hand.",
+                fields=", ".join(forbidden),
+                model=records._description,
+            )
+        )
 
 
 class ResPartner(models.Model):
@@ -46,18 +77,25 @@ class ResPartner(models.Model):
         groups="hr_recruitment.group_hr_recruitment_user",
     )
     talent_do_not_contact = fields.Boolean(
-        string="Do Not Contact", tracking=True, help="Never send this person a message or create an outreach task."
+        string="Do Not Contact", tracking=True, help="Never send this person a message or create an outreach task.",
+        groups="talent_crm.group_talent_crm_user",
     )
-    talent_do_not_contact_reason = fields.Char(string="Do Not Contact Reason", tracking=True)
-    talent_do_not_contact_date = fields.Datetime(string="Do Not Contact Since", readonly=True)
+    talent_do_not_contact_reason = fields.Char(
+        string="Do Not Contact Reason", tracking=True, groups="talent_crm.group_talent_crm_user"
+    )
+    talent_do_not_contact_date = fields.Datetime(
+        string="Do Not Contact Since", readonly=True, groups="talent_crm.group_talent_crm_user"
+    )
     talent_preferred_channel = fields.Selection(
         [("email", "Email"), ("sms", "SMS"), ("call", "Phone call"), ("linkedin", "LinkedIn")],
         string="Preferred Channel",
+        groups="talent_crm.group_talent_crm_user",
     )
     talent_contact_frequency = fields.Selection(
         [("monthly", "Monthly"), ("quarterly", "Quarterly")],
         string="Contact Frequency",
         help="How often the person wants to hear from us. Empty: the company's default cap applies.",
+        groups="talent_crm.group_talent_crm_user",
     )
     talent_topic_ids = fields.Many2many(
         "talent.topic",
@@ -65,14 +103,21 @@ class ResPartner(models.Model):
         "partner_id",
         "topic_id",
         string="Subscribed Topics",
+        groups="talent_crm.group_talent_crm_user",
     )
-    talent_touch_ids = fields.One2many("talent.touch", "partner_id", string="Touches")
-    talent_consent_ids = fields.One2many("talent.consent", "partner_id", string="Consents")
+    talent_touch_ids = fields.One2many(
+        "talent.touch", "partner_id", string="Touches", groups="talent_crm.group_talent_crm_user"
+    )
+    talent_consent_ids = fields.One2many(
+        "talent.consent", "partner_id", string="Consents", groups="talent_crm.group_talent_crm_user"
+    )
     talent_last_touch_date = fields.Datetime(
-        string="Last Contacted", readonly=True, help="Date of the last outbound touch (message, call, task)."
+        string="Last Contacted", readonly=True, help="Date of the last outbound touch (message, call, task).",
+        groups="talent_crm.group_talent_crm_user",
     )
     talent_last_engagement_date = fields.Datetime(
-        string="Last Engagement", readonly=True, help="Date of the last reply, open, click or sign-up."
+        string="Last Engagement", readonly=True, help="Date of the last reply, open, click or sign-up.",
+        groups="talent_crm.group_talent_crm_user",
     )
     # Frequency caps read the newest counted touch of a whole audience: kept here (with the
     # touch's company) by talent.touch, so that a campaign looks touches up only for people
@@ -82,6 +127,7 @@ class ResPartner(models.Model):
         readonly=True,
         copy=False,
         help="Date of the newest touch that counts toward the frequency caps, in any company.",
+        groups="talent_crm.group_talent_crm_user",
     )
     talent_cap_touch_company_id = fields.Many2one(
         "res.company",
@@ -89,16 +135,21 @@ class ResPartner(models.Model):
         readonly=True,
         copy=False,
         ondelete="set null",
+        groups="talent_crm.group_talent_crm_user",
     )
     talent_bounced_email = fields.Char(
-        string="Bounced Email", readonly=True, copy=False, help="The address that last bounced permanently."
+        string="Bounced Email", readonly=True, copy=False, help="The address that last bounced permanently.",
+        groups="talent_crm.group_talent_crm_user",
     )
-    talent_email_bounce_date = fields.Datetime(string="Email Bounced On", readonly=True, copy=False)
+    talent_email_bounce_date = fields.Datetime(
+        string="Email Bounced On", readonly=True, copy=False, groups="talent_crm.group_talent_crm_user"
+    )
     talent_email_bounced = fields.Boolean(
         string="Email Bounced",
         compute="_compute_talent_email_bounced",
         store=True,
         help="The current email address bounced permanently: no email is sent until it is corrected.",
+        groups="talent_crm.group_talent_crm_user",
     )
 
     @api.depends("talent_applicant_ids.talent_pool_ids")
@@ -119,7 +170,13 @@ class ResPartner(models.Model):
                 partner.talent_bounced_email and partner.talent_bounced_email == partner.email_normalized
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_lifecycle_vals(self, vals_list, PARTNER_LIFECYCLE_FIELDS)
+        return super().create(vals_list)
+
     def write(self, vals):
+        check_lifecycle_vals(self, [vals], PARTNER_LIFECYCLE_FIELDS)
         if vals.get("talent_do_not_contact"):
             vals.setdefault("talent_do_not_contact_date", fields.Datetime.now())
         elif "talent_do_not_contact" in vals:
@@ -591,9 +648,15 @@ class ResPartnerTalentCommunity(models.Model):
         consents and stop all contact until it is processed."""
         self.ensure_one()
         request = self.env["talent.erasure.request"]._talent_request_from_partner(self, company)
-        self.env["talent.consent"].sudo().search(
-            [("partner_id", "=", self.id), ("date_withdrawn", "=", False)]
-        ).action_withdraw()
+        # the person's consents given to this company (on a shared mailbox: their own only)
+        domain = (
+            Domain("partner_id", "=", self.id)
+            & Domain("company_id", "=", company.id)
+            & Domain("date_withdrawn", "=", False)
+        )
+        if self._talent_shared_partners():
+            domain &= Domain("talent_id", "in", self._talent_person_applicants(company).ids)
+        self.env["talent.consent"].sudo().search(domain).action_withdraw()
         self._talent_log_community_event(company, self.env._("Asked for the erasure of their personal data."))
         return request
 
@@ -630,19 +693,26 @@ class ResPartnerTalentCommunity(models.Model):
         def d(value):
             return fields.Date.to_string(value) if value else None
 
-        applicants = self.env["hr.applicant"].sudo().with_context(active_test=False).search(
-            [("partner_id", "=", partner.id), ("company_id", "in", [company.id, False])], order="id"
-        )
+        applicants = partner._talent_person_applicants(company).sorted("id")
         attachments = self.env["ir.attachment"].sudo().search(
             [("res_model", "=", "hr.applicant"), ("res_id", "in", applicants.ids)], order="id"
         )
+        # a contact shared by several people (an agency mailbox) is not theirs: the person's
+        # own talent tells who they are, and only their own records are exported
+        shared = bool(partner._talent_shared_partners())
+        talent = partner._talent_get_company_talent(company) if shared else None
+        own = Domain("company_id", "=", company.id)
+        if shared:
+            own &= Domain("talent_id", "in", applicants.ids)
+        consents = self.env["talent.consent"].sudo().search(Domain("partner_id", "=", partner.id) & own)
+        touches = self.env["talent.touch"].sudo().search(Domain("partner_id", "=", partner.id) & own)
         return {
             "exported_on": dt(fields.Datetime.now()),
             "controller": company.name,
             "person": {
-                "name": partner.name,
-                "email": partner.email,
-                "phone": partner.phone,
+                "name": talent.partner_name if shared else partner.name,
+                "email": talent.email_from if shared else partner.email,
+                "phone": talent.partner_phone if shared else partner.phone,
                 "language": partner.lang,
                 "contact_frequency": partner.talent_contact_frequency or None,
                 "topics": partner.talent_topic_ids.mapped("name"),
@@ -693,7 +763,7 @@ class ResPartnerTalentCommunity(models.Model):
                     "ip_address": consent.ip_address or None,
                     "topics": consent.talent_topic_ids.mapped("name"),
                 }
-                for consent in partner.talent_consent_ids.filtered(lambda c: c.company_id == company)
+                for consent in consents
             ],
             "contact_history": [
                 {
@@ -703,41 +773,209 @@ class ResPartnerTalentCommunity(models.Model):
                     "engagement": touch.engagement or None,
                     "summary": touch.summary,
                 }
-                for touch in partner.talent_touch_ids.filtered(lambda t: t.company_id == company)
+                for touch in touches
             ],
         }
 
-    def _talent_anonymize(self):
-        """Replace the personal data of these people by placeholders, everywhere talent_crm
-        keeps it, and archive them. Their talents and applications are handled by
-        :meth:`hr.applicant._talent_anonymize`; non-personal facts (dates, sources, pools,
-        consents' purpose and dates, touches' channel and dates) stay for the statistics.
+    # ------------------------------------------------------------
+    # Erasure: who may be anonymised, and what talent_crm removes
+    # ------------------------------------------------------------
+
+    @api.model
+    def _talent_reference_excluded_models(self):
+        """Models whose links to a contact do not make it a business contact: talent_crm's
+        own, the applicants (checked apart), and the mail, mailing and tracking tables that
+        every person has rows in. Extend with ``super()``."""
+        return {
+            "res.partner",
+            "hr.applicant",
+            "mail.message",
+            "mail.notification",
+            "mail.followers",
+            "mail.mail",
+            "mail.activity",
+            "mail.message.reaction",
+            "mail.tracking.value",
+            "mail.blacklist",
+            "mailing.trace",
+            "mailing.contact",
+            "sms.sms",
+            "sms.tracker",
+            "link.tracker.click",
+            "privacy.log",
+            "discuss.channel.member",
+            "bus.presence",
+            "mail.presence",
+            # invited to a meeting (an interview) is no business relation of its own
+            "calendar.attendee",
+        }
+
+    @api.model
+    def _talent_reference_fields(self):
+        """``(table, column)`` of every stored many2one to ``res.partner`` in the installed
+        models outside :meth:`_talent_reference_excluded_models` and talent_crm's own."""
+        excluded = self._talent_reference_excluded_models()
+        pairs = set()
+        for model_name in self.env.registry:
+            Model = self.env[model_name]
+            if (
+                model_name in excluded
+                or Model._abstract
+                or Model._transient
+                or not Model._auto
+                or Model._table_query
+                or getattr(Model, "_original_module", None) == "talent_crm"
+            ):
+                continue
+            for fname, field in Model._fields.items():
+                if (
+                    field.type == "many2one"
+                    and field.comodel_name == "res.partner"
+                    and field.store
+                    and not field.company_dependent
+                    and fname not in models.MAGIC_COLUMNS
+                ):
+                    pairs.add((Model._table, fname))
+        return sorted(pairs)
+
+    def _talent_protected_partners(self, applicants=None):
+        """The partners of ``self`` that erasure and retention must never rename, clear or
+        archive: companies and their contacts, the company's own partners, users, employees,
+        anyone a business document or another module links to (found set-wise over every
+        stored many2one to ``res.partner``), and anyone with applicants other than
+        ``applicants`` (other people on a shared mailbox, other companies' applications).
+
+        Only talent_crm's own data about the person goes for them; the contact stays as is.
         """
-        partners = self.sudo().with_context(active_test=False, tracking_disable=True)
-        users = partners.user_ids
-        if users:
-            raise UserError(
-                self.env._(
-                    "%(names)s can log in to Odoo: anonymise users with the privacy lookup instead.",
-                    names=", ".join(users.partner_id.mapped("name")),
+        partners = self.sudo().with_context(active_test=False)
+        if not partners:
+            return partners
+        ids = partners.ids
+        protected = set(partners.filtered(lambda p: p.is_company or p.parent_id).ids)
+        rows = self.env.execute_query(SQL("SELECT DISTINCT parent_id FROM res_partner WHERE parent_id = ANY(%s)", ids))
+        protected.update(row[0] for row in rows)
+        protected.update(
+            row[0]
+            for row in self.env.execute_query(
+                SQL("SELECT partner_id FROM res_company WHERE partner_id = ANY(%s)", ids)
+            )
+        )
+        self.env.flush_all()
+        for table, column in self._talent_reference_fields():
+            remaining = [pid for pid in ids if pid not in protected]
+            if not remaining:
+                break
+            rows = self.env.execute_query(
+                SQL(
+                    "SELECT DISTINCT %(col)s FROM %(table)s WHERE %(col)s = ANY(%(ids)s)",
+                    col=SQL.identifier(column),
+                    table=SQL.identifier(table),
+                    ids=remaining,
                 )
             )
+            protected.update(row[0] for row in rows)
+        remaining = [pid for pid in ids if pid not in protected]
+        if remaining:
+            own = applicants.ids if applicants else []
+            rows = self.env.execute_query(
+                SQL(
+                    "SELECT DISTINCT partner_id FROM hr_applicant WHERE partner_id = ANY(%s) AND NOT id = ANY(%s)",
+                    remaining,
+                    own,
+                )
+            )
+            protected.update(row[0] for row in rows)
+        protected.update(partners.filtered(lambda p: p.id not in protected)._talent_shared_partners().ids)
+        return partners.browse(sorted(protected & set(ids)))
+
+    def _talent_shared_partners(self):
+        """Partners of ``self`` that stand for several people: their talents and applications
+        (in any company, anonymised ones left out) carry different names, as on an agency
+        mailbox. Such a contact is never renamed nor exported as a whole."""
+        groups = (
+            self.env["hr.applicant"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [("partner_id", "in", self.ids), ("talent_anonymized_date", "=", False)],
+                ["partner_id", "partner_name"],
+            )
+        )
+        names = defaultdict(set)
+        for partner, name in groups:
+            names[partner.id].add(" ".join((name or "").casefold().split()))
+        return self.browse([partner_id for partner_id, folded in names.items() if len(folded - {""}) > 1])
+
+    def _talent_person_applicants(self, company, talent=None):
+        """The person's own talent and applications behind this contact in ``company``.
+
+        On a shared contact (:meth:`_talent_shared_partners`) only ``talent`` (default: the
+        contact's talent in ``company``) and the applications made from it; otherwise every
+        talent and application of the contact in ``company``.
+        """
+        self.ensure_one()
+        Applicant = self.env["hr.applicant"].sudo().with_context(active_test=False)
+        talent = (talent or self._talent_get_company_talent(company)).sudo()
+        if talent and talent.partner_id != self:
+            talent = Applicant
+        company_domain = Domain("company_id", "in", [company.id, False])
+        if self._talent_shared_partners():
+            if not talent:
+                return Applicant
+            return talent | Applicant.search(
+                company_domain & Domain("pool_applicant_id", "=", talent.id) & Domain("partner_id", "=", self.id)
+            )
+        mine = Domain("partner_id", "=", self.id)
+        if self.email_normalized:
+            # applications that kept the address without a contact are the person's too
+            mine |= Domain("partner_id", "=", False) & Domain("email_normalized", "=", self.email_normalized)
+        return Applicant.search(company_domain & mine, order="id")
+
+    def _talent_anonymize(self, applicants=None):
+        """Erase these people from talent_crm.
+
+        ``applicants`` are the talents and applications being erased with them (see
+        :meth:`hr.applicant._talent_anonymize`). Contacts that are more than a person of the
+        talent pool (:meth:`_talent_protected_partners`) stay exactly as they are: only
+        talent_crm's data about the erased talents goes. The others are renamed, cleared and
+        archived, with their chatter, messages and traces. Non-personal facts (dates, sources,
+        pools, consents' purpose and dates, touches' channel and dates) stay for the statistics.
+        """
+        partners = self.sudo().with_context(active_test=False, tracking_disable=True)
         if not partners:
-            return
+            return partners
+        applicants = (applicants or self.env["hr.applicant"]).sudo()
+        protected = partners._talent_protected_partners(applicants)
+        persons = partners - protected
+        shared = protected._talent_shared_partners()
+        companies = applicants.company_id.ids
+        own = (
+            Domain("partner_id", "in", persons.ids)
+            | (Domain("partner_id", "in", (protected - shared).ids) & Domain("company_id", "in", companies))
+            | (Domain("partner_id", "in", partners.ids) & Domain("talent_id", "in", applicants.ids))
+        )
         now = fields.Datetime.now()
-        self.env["res.partner"]._talent_erase_documents("res.partner", partners.ids)
-        # the person's own words anywhere (replies, messages they wrote)
-        authored = self.env["mail.message"].sudo().search([("author_id", "in", partners.ids)])
-        authored.write({"body": "", "subject": False, "email_from": False, "attachment_ids": [fields.Command.clear()]})
-        partners.talent_touch_ids.write({"summary": self.env._("Anonymised")})
-        consents = partners.talent_consent_ids
+        touches = self.env["talent.touch"].sudo().search(own)
+        touches.write({"summary": self.env._("Anonymised")})
+        consents = self.env["talent.consent"].sudo().search(own)
         consents.filtered(lambda c: not c.date_withdrawn).write({"date_withdrawn": now})
         consents.write({"ip_address": False})
-        traces = self.env["mailing.trace"].sudo().search(
-            [("model", "=", "res.partner"), ("res_id", "in", partners.ids)]
-        )
-        traces.write({"email": False})
-        for partner in partners:
+        self._talent_erase_documents("talent.consent", consents.ids, wipe_tracking=True)
+        requests = self.env["talent.erasure.request"].sudo().search(own)
+        self._talent_erase_documents("talent.erasure.request", requests.ids, wipe_tracking=True, keep_bodies=True)
+        (protected - shared).write({"talent_topic_ids": [fields.Command.clear()]})
+        if not persons:
+            return persons
+        emails = [email for email in persons.mapped("email_normalized") if email]
+        phones = [phone for phone in persons.mapped("phone_sanitized") if phone]
+        self._talent_erase_documents("res.partner", persons.ids, wipe_tracking=True)
+        # the person's own words anywhere (replies, messages they wrote) and their files
+        authored = self.env["mail.message"].sudo().search([("author_id", "in", persons.ids)])
+        self._talent_erase_messages(authored)
+        traces = self.env["mailing.trace"].sudo().search([("model", "=", "res.partner"), ("res_id", "in", persons.ids)])
+        self._talent_erase_traces(traces)
+        self._talent_erase_addresses(persons, emails, phones)
+        for partner in persons:
             partner.write(
                 {
                     "name": self.env._("Anonymised person %(id)s", id=partner.id),
@@ -756,30 +994,94 @@ class ResPartnerTalentCommunity(models.Model):
                     "talent_topic_ids": [fields.Command.clear()],
                     "talent_contact_frequency": False,
                     "talent_preferred_channel": False,
+                    "talent_bounced_email": False,
+                    "talent_email_bounce_date": False,
                     "talent_do_not_contact": True,
                     "talent_do_not_contact_reason": self.env._("Personal data anonymised"),
                     "active": False,
                 }
             )
-        partners._talent_revoke_links()
-        partners.message_unsubscribe(partner_ids=partners.ids)
+        persons._talent_revoke_links()
+        persons.message_unsubscribe(partner_ids=persons.ids)
+        # tracking of the writes above (and of earlier edits) names nobody any more
+        self._talent_erase_documents("res.partner", persons.ids, wipe_tracking=True, keep_bodies=True)
+        return persons
 
     @api.model
-    def _talent_erase_documents(self, model, res_ids):
+    def _talent_erase_messages(self, messages):
+        """Empty ``messages`` and delete their files, outgoing mails and delivery addresses."""
+        messages = messages.sudo()
+        if not messages:
+            return
+        self.env["mail.mail"].sudo().search([("mail_message_id", "in", messages.ids)]).unlink()
+        notifications = self.env["mail.notification"].sudo().search([("mail_message_id", "in", messages.ids)])
+        notifications.write({"mail_email_address": False, "failure_reason": False})
+        attachments = messages.attachment_ids
+        messages.write({"body": "", "subject": False, "email_from": False, "attachment_ids": [fields.Command.clear()]})
+        self.env["mail.tracking.value"].sudo().search([("mail_message_id", "in", messages.ids)]).unlink()
+        attachments.unlink()
+
+    @api.model
+    def _talent_erase_traces(self, traces):
+        """Forget the address, number and clicks (IP address, country) of mailing traces."""
+        traces = traces.sudo()
+        if not traces:
+            return
+        vals = {"email": False}
+        if "sms_number" in traces._fields:
+            vals["sms_number"] = False
+        traces.write(vals)
+        clicks = self.env["link.tracker.click"].sudo().search([("mailing_trace_id", "in", traces.ids)])
+        clicks.write({"ip": False, "country_id": False})
+
+    @api.model
+    def _talent_erase_addresses(self, partners, emails, phones):
+        """Remove what Odoo keeps elsewhere about these addresses and numbers: outgoing mails,
+        notification addresses, SMS, traces by address, bounce and blacklist entries."""
+        Mail = self.env["mail.mail"].sudo()
+        mail_domain = Domain("recipient_ids", "in", partners.ids)
+        for email in emails:
+            mail_domain |= Domain("email_to", "ilike", email) | Domain("email_cc", "ilike", email)
+        Mail.search(mail_domain).unlink()
+        if emails:
+            notifications = self.env["mail.notification"].sudo().search([("mail_email_address", "in", emails)])
+            notifications.write({"mail_email_address": False, "failure_reason": False})
+            traces = self.env["mailing.trace"].sudo().search([("email", "in", emails)])
+            self._talent_erase_traces(traces)
+            blacklist = self.env["mail.blacklist"].sudo().with_context(active_test=False)
+            entries = blacklist.search([("email", "in", emails)])
+            self._talent_erase_documents("mail.blacklist", entries.ids, wipe_tracking=True)
+            entries.unlink()
+        sms_domain = Domain("partner_id", "in", partners.ids)
+        if phones:
+            sms_domain |= Domain("number", "in", phones)
+            traces = self.env["mailing.trace"].sudo().search([("sms_number", "in", phones)])
+            self._talent_erase_traces(traces)
+            entries = self.env["phone.blacklist"].sudo().with_context(active_test=False).search(
+                [("number", "in", phones)]
+            )
+            self._talent_erase_documents("phone.blacklist", entries.ids, wipe_tracking=True)
+            entries.unlink()
+        self.env["sms.sms"].sudo().search(sms_domain).unlink()
+
+    @api.model
+    def _talent_erase_documents(self, model, res_ids, wipe_tracking=False, keep_bodies=False):
         """Erase what documents of ``model`` hold in their chatter: message bodies and
-        subjects, outgoing mails, personal tracking values and attached files."""
+        subjects, outgoing mails, tracking values (only the personal fields unless
+        ``wipe_tracking``) and files, attached to the documents or to their messages
+        (deleted). ``keep_bodies`` leaves the bodies (notes written by talent_crm)."""
         if not res_ids:
             return
         messages = self.env["mail.message"].sudo().search([("model", "=", model), ("res_id", "in", res_ids)])
         if messages:
-            self.env["mail.mail"].sudo().search([("mail_message_id", "in", messages.ids)]).unlink()
-            messages.write({"body": "", "subject": False, "email_from": False})
-            personal = self.env["ir.model.fields"].sudo().search(
-                [("model", "=", model), ("name", "in", list(self._talent_personal_tracked_fields()))]
-            )
-            tracking = self.env["mail.tracking.value"].sudo().search(
-                [("mail_message_id", "in", messages.ids), ("field_id", "in", personal.ids)]
-            )
+            if not keep_bodies:
+                self._talent_erase_messages(messages)
+            tracking = self.env["mail.tracking.value"].sudo().search([("mail_message_id", "in", messages.ids)])
+            if not wipe_tracking:
+                personal = self.env["ir.model.fields"].sudo().search(
+                    [("model", "=", model), ("name", "in", list(self._talent_personal_tracked_fields()))]
+                )
+                tracking = tracking.filtered(lambda t: t.field_id in personal)
             tracking.unlink()
         self.env["ir.attachment"].sudo().search([("res_model", "=", model), ("res_id", "in", res_ids)]).unlink()
 
@@ -829,7 +1131,9 @@ class ResPartnerTalentCommunity(models.Model):
     def _message_reset_bounce(self, email):
         """A message from the address came in: it works again."""
         super()._message_reset_bounce(email)
-        self.filtered("talent_bounced_email").write({"talent_bounced_email": False, "talent_email_bounce_date": False})
+        self.sudo().filtered("talent_bounced_email").write(
+            {"talent_bounced_email": False, "talent_email_bounce_date": False}
+        )
 
     def _talent_recompute_touch_dates(self, forget=None):
         """Set the last touch and engagement dates from the touches (after a merge).

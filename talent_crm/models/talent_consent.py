@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
 
@@ -137,9 +137,33 @@ class TalentConsent(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                # a confirmation is proven by the person's click, never typed in
+                if vals.get("date_confirmed") or vals.get("date_withdrawn"):
+                    raise AccessError(
+                        self.env._("A consent is recorded as given: its confirmation or withdrawal comes later.")
+                    )
         for vals in vals_list:
             self._talent_default_expiry(vals)
         return super().create(vals_list)
+
+    def write(self, vals):
+        """Consents are evidence: only the withdrawal is written, once. talent_crm's own code
+        (confirmation, merge, erasure) writes as superuser."""
+        if not self.env.su and self and vals:
+            if set(vals) - {"date_withdrawn"} or not vals.get("date_withdrawn"):
+                raise UserError(self.env._("A consent cannot be changed: withdraw it and record a new one."))
+            if any(consent.date_withdrawn for consent in self):
+                raise UserError(self.env._("This consent is already withdrawn."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_evidence(self):
+        """Nobody deletes a consent through RPC, managers included: only talent_crm's own code
+        (erasure, clean-ups) does, as superuser, which no RPC call ever is."""
+        if not self.env.su:
+            raise UserError(self.env._("A consent is evidence and cannot be deleted; withdraw it instead."))
 
     @api.model
     def _talent_default_expiry(self, vals):

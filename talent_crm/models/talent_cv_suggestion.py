@@ -118,11 +118,22 @@ class TalentCvSuggestion(models.Model):
 
     @api.model
     def _talent_cv_text(self, attachment):
-        """Text of a CV attachment, from Odoo's index (computed at upload)."""
-        text = attachment.sudo().index_content
+        """Text of a CV attachment, from Odoo's index (computed at upload), cut to the text
+        cap; a file over the size caps is not read (see ``cv_parser.is_oversized``)."""
+        attachment = attachment.sudo()
+        if (attachment.file_size or 0) > cv_parser.MAX_DOCUMENT_BYTES:
+            raise UserError(
+                self.env._(
+                    "%(file)s is too large to be read (more than %(size)s MB).",
+                    file=attachment.name,
+                    size=cv_parser.MAX_DOCUMENT_BYTES // (1024 * 1024),
+                )
+            )
+        text = attachment.index_content
         if not text:
-            text = attachment.sudo()._index(attachment.raw or b"", attachment.mimetype)
-        return text or ""
+            raw = attachment.raw or b""
+            text = "" if cv_parser.is_oversized(raw) else attachment._index(raw, attachment.mimetype)
+        return cv_parser.cap_text(text or "")
 
     @api.model
     def _talent_skill_matchers(self):

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 
 
 class TalentErasureRequest(models.Model):
@@ -61,6 +62,18 @@ class TalentErasureRequest(models.Model):
                 date=fields.Date.to_string(request.date_requested) if request.date_requested else "",
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            proof = {"state", "date_done", "user_id", "privacy_log_id", "records_description"}
+            for vals in vals_list:
+                forged = proof & {fname for fname, value in vals.items() if value and value != "requested"}
+                if forged:
+                    raise AccessError(
+                        self.env._("An erasure request is recorded as requested; processing it fills in the rest.")
+                    )
+        return super().create(vals_list)
+
     # ------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------
@@ -104,30 +117,28 @@ class TalentErasureRequest(models.Model):
         self.ensure_one()
         request = self.sudo()
         partner = request.partner_id.with_context(active_test=False)
+        company = request.company_id
         email = partner.email_normalized
         name = partner.name or ""
-        applicants = (
-            self.env["hr.applicant"]
-            .sudo()
-            .with_context(active_test=False)
-            .search(["|", ("partner_id", "=", partner.id), ("email_normalized", "=", email or "-")])
-        )
-        partners = partner | applicants.partner_id
+        # only the person's own talent and applications in the request's company; a shared
+        # or business contact stays as it is (see res.partner._talent_protected_partners)
+        applicants = partner._talent_person_applicants(company, talent=request.talent_id)
         Wizard = self.env["privacy.lookup.wizard"].sudo()
         if wizard is None and email:
             wizard = Wizard.create({"name": name, "email": email})
             wizard.action_lookup()
-        partners._talent_anonymize()
+        handled = request._talent_privacy_records(partner, applicants)
+        # the contact first: who else is on it is told by the names of its applicants
+        anonymised_partners = partner._talent_anonymize(applicants=applicants)
         applicants._talent_anonymize()
-        anonymised = {("res.partner", pid) for pid in partners.ids} | {("hr.applicant", aid) for aid in applicants.ids}
+        anonymised = {("hr.applicant", aid) for aid in applicants.ids} | {
+            ("res.partner", pid) for pid in anonymised_partners.ids
+        }
         description = "\n".join("%s #%s" % (model, res_id) for model, res_id in sorted(anonymised))
         detail = self.env._("Anonymised by talent_crm")
         log = self.env["privacy.log"]
         if wizard:
-            for line in wizard.line_ids:
-                if (line.res_model, line.res_id) in anonymised:
-                    line.execution_details = "%s %s #%s" % (detail, line.res_model_id.name, line.res_id)
-            wizard.flush_recordset()
+            wizard._talent_finish_lines(anonymised | handled, detail)
             log = wizard.log_id
         if not log:
             log = (
@@ -153,6 +164,36 @@ class TalentErasureRequest(models.Model):
             }
         )
         request.message_post(body=self.env._("Personal data anonymised; see the privacy log."))
+
+    def _talent_privacy_records(self, partner, applicants):
+        """``(model, id)`` of the records other than the contact and the applicants that the
+        erasure of ``partner`` (with ``applicants``) anonymises or deletes: messages, traces,
+        consents, touches, outgoing mails, blacklist entries. Read before erasing, so that
+        the privacy lookup lines of these records can be marked as handled."""
+        self.ensure_one()
+        records = set()
+        if not partner:
+            return records
+        persons = partner - partner._talent_protected_partners(applicants)
+        email = partner.email_normalized
+        found = {
+            "talent.consent": Domain("talent_id", "in", applicants.ids),
+            "talent.touch": Domain("talent_id", "in", applicants.ids),
+            "mailing.trace": Domain("model", "=", "hr.applicant") & Domain("res_id", "in", applicants.ids),
+            "mail.message": Domain("model", "=", "hr.applicant") & Domain("res_id", "in", applicants.ids),
+        }
+        if persons:
+            found["talent.consent"] |= Domain("partner_id", "in", persons.ids)
+            found["talent.touch"] |= Domain("partner_id", "in", persons.ids)
+            found["mail.message"] |= Domain("author_id", "in", persons.ids)
+            if email:
+                found["mailing.trace"] |= Domain("email", "=", email)
+                found["mail.blacklist"] = Domain("email", "=", email)
+                found["mail.mail"] = Domain("email_to", "ilike", email)
+        for model, domain in found.items():
+            Model = self.env[model].sudo().with_context(active_test=False)
+            records.update((model, res_id) for res_id in Model.search(domain).ids)
+        return records
 
     @api.model
     def _talent_request_from_partner(self, partner, company, source="preference_centre"):

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import io
 import zipfile
+from unittest.mock import patch
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
@@ -11,6 +12,7 @@ from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from ..tools import cv_parser
 from .common import TalentCrmCommon
 
 GERMAN_CV = [
@@ -215,3 +217,39 @@ class TestTalentCv(TalentCrmCommon):
         self._attach(talent, "scan.pdf", buffer.getvalue())
         with self.assertRaisesRegex(UserError, "No text could be read"):
             talent.action_talent_parse_cv()
+
+    def test_oversized_documents_are_not_read(self):
+        """Issue 16, point 8: uploads are indexed with a size cap (bytes read, bytes an archive
+        unpacks to, text kept)."""
+        talent = self._create_talent("Otto Oversized")
+        lines = ENGLISH_CV + ["filler " * 40] * 20
+        with patch.object(cv_parser, "MAX_DOCUMENT_BYTES", 2048):
+            big = self._attach(talent, "big.docx", make_docx(lines) + b"\0" * 4096)
+            self.assertFalse(big.index_content, "a file over the byte cap is not indexed")
+            with self.assertRaisesRegex(UserError, "too large"):
+                talent.action_talent_parse_cv()
+        self.assertFalse(talent.talent_cv_suggestion_ids)
+
+    def test_archive_bombs_are_not_unpacked(self):
+        talent = self._create_talent("Zip Bomb")
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive, zipfile.ZipFile(
+            io.BytesIO(make_docx(ENGLISH_CV + ["x" * 200_000]))
+        ) as docx:
+            for info in docx.infolist():
+                archive.writestr(info.filename, docx.read(info.filename))
+        bomb = buffer.getvalue()
+        self.assertLess(len(bomb), 20_000, "compresses well")
+        with patch.object(cv_parser, "MAX_UNPACKED_BYTES", 100_000):
+            attachment = self._attach(talent, "bomb.docx", bomb)
+            self.assertFalse(attachment.index_content)
+
+    def test_indexed_text_is_capped(self):
+        talent = self._create_talent("Long Text")
+        text = ("jane.doe@example.co.uk " + "lorem ipsum " * 5000).encode()
+        with patch.object(cv_parser, "MAX_TEXT_CHARS", 1000):
+            attachment = self._attach(talent, "long.txt", text, mimetype="text/plain")
+            self.assertTrue(attachment.index_content)
+            self.assertLessEqual(len(attachment.index_content), 1000)
+            self.assertLessEqual(len(self.env["talent.cv.suggestion"]._talent_cv_text(attachment)), 1000)
+

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import csv
 import io
+from unittest.mock import patch
 
 import openpyxl
 
@@ -211,3 +212,32 @@ class TestTalentImport(TalentCrmCommon):
         result = typing._onchange_talent_warn_existing()
         self.assertIn("Wanda Warn", result["warning"]["message"])
         self.assertIsNone(talent._onchange_talent_warn_existing(), "a talent is not its own duplicate")
+
+    def test_import_claims_the_addresses_before_looking_people_up(self):
+        """Issue 16, point 9: the import serialises per address with sign-ups and other imports
+        (talent.identity.claim) before its first read of who exists."""
+        calls = []
+        Claim = type(self.env["talent.identity.claim"])
+        Applicant = type(self.env["hr.applicant"])
+        claim, find = Claim._talent_claim, Applicant._talent_find_existing_batch
+
+        def spy_claim(model, emails):
+            calls.append(("claim", sorted(e.lower() for e in emails if e)))
+            return claim(model, emails)
+
+        def spy_find(model, vals_list, company=None):
+            calls.append(("find", len(vals_list)))
+            return find(model, vals_list, company=company)
+
+        with (
+            patch.object(Claim, "_talent_claim", spy_claim),
+            patch.object(Applicant, "_talent_find_existing_batch", spy_find),
+        ):
+            result = self._import(make_csv(ROWS), "text/csv", "talents.csv", self.user_recruiter)
+        self.assertFalse(result["messages"], result["messages"])
+        self.assertTrue(calls)
+        self.assertEqual(calls[0][0], "claim", "claimed before the first lookup: %s" % calls)
+        self.assertEqual(
+            calls[0][1], sorted(["ida@example.com", "lars@new.example.com", "nina@example.com", "nina@example.com"])
+        )
+

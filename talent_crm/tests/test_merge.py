@@ -73,6 +73,8 @@ class TestTalentMerge(TalentCrmCommon):
         )
         self.env["talent.duplicate"]._talent_refresh(kept | merged)
 
+        # contacts with different emails: only an administrator may merge them (Odoo's rule)
+        self.user_manager.group_ids = [Command.link(self.env.ref("base.group_erp_manager").id)]
         kept.with_user(self.user_manager)._talent_merge_into(kept)  # merging a talent into itself changes nothing
         (kept | merged).with_user(self.user_manager)._talent_merge_into(kept)
 
@@ -169,6 +171,8 @@ class TestTalentMerge(TalentCrmCommon):
         kept, merged = self._make_pair()
         third = self._create_talent("Maria Third", email_from="maria3@example.net")
         third_partner = third.partner_id
+        # Odoo's partner merge lets only administrators merge contacts with different emails
+        (merged | third).partner_id.write({"email": "maria@example.com"})
         (kept | merged | third).with_user(self.user_manager)._talent_merge_into(kept)
         self.assertFalse((merged | third).exists())
         self.assertFalse(third_partner.exists())
@@ -184,3 +188,56 @@ class TestTalentMerge(TalentCrmCommon):
                 {"talent_ids": [Command.set((kept | merged).ids)], "dst_talent_id": kept.id}
             )
         self.assertTrue(merged.exists())
+
+    def test_manager_keeps_odoos_partner_merge_checks(self):
+        """Odoo's partner merge refuses contacts with different emails to non-administrators:
+        a talent merge by a manager keeps that check (and merges nothing)."""
+        kept, merged = self._make_pair()
+        merged_partner = merged.partner_id
+        with self.assertRaisesRegex(UserError, "same email"):
+            (kept | merged).with_user(self.user_manager)._talent_merge_into(kept)
+        self.assertTrue(merged.exists())
+        self.assertTrue(merged_partner.exists())
+
+    def test_merge_needs_write_access_on_every_record(self):
+        """A manager who cannot write one of the contacts (another company's) cannot merge it."""
+        kept, merged = self._make_pair()
+        foreign = self.env["res.partner"].create(
+            {"name": "Maria M.", "email": "maria@example.com", "company_id": self.other_company.id}
+        )
+        merged.partner_id = foreign
+        kept.partner_id.email = "maria@example.com"
+        with self.assertRaises(AccessError):
+            (kept | merged).with_user(self.user_manager)._talent_merge_into(kept)
+        self.assertTrue(merged.exists())
+        self.assertTrue(foreign.exists())
+        self.assertEqual(foreign.name, "Maria M.")
+
+    def test_merge_needs_write_access_on_every_talent(self):
+        """A talent of the other company (hidden by the record rules) cannot be merged in."""
+        kept, _merged = self._make_pair()
+        other_pool = self.env["hr.talent.pool"].create({"name": "Graz", "company_id": self.other_company.id})
+        hidden = self.env["hr.applicant"].create(
+            {
+                "partner_id": kept.partner_id.id,
+                "partner_name": "Maria Merge",
+                "company_id": self.other_company.id,
+                "talent_pool_ids": [Command.set(other_pool.ids)],
+            }
+        )
+        with self.assertRaises(AccessError):
+            (kept | hidden).with_user(self.user_manager)._talent_merge_into(kept)
+        self.assertTrue(hidden.exists())
+
+    def test_contacts_merge_needs_write_access_on_every_contact(self):
+        """Odoo's own contact merge, as a user who cannot write one of the contacts (another
+        company's), merges nothing."""
+        kept, _merged = self._make_pair()
+        foreign = self.env["res.partner"].create(
+            {"name": "Maria Merge", "email": "maria@example.com", "company_id": self.other_company.id}
+        )
+        wizard = self.env["base.partner.merge.automatic.wizard"].with_user(self.user_manager)
+        with self.assertRaises(AccessError):
+            wizard._merge((kept.partner_id | foreign).ids, dst_partner=kept.partner_id.with_user(self.user_manager))
+        self.assertTrue(foreign.exists())
+

@@ -250,27 +250,32 @@ class TestTalentRetention(TalentCrmCommon):
         self.assertTrue(self.busy.talent_anonymized_date)
         self.assertFalse(self.application.email_from)
 
-    def test_unconfirmed_signups_are_removed_after_the_grace_period(self):
+    def test_unconfirmed_signup_on_an_existing_contact_is_not_anonymised(self):
+        """Issue 16, reproduction 1: a sign-up with the company's own address, never
+        confirmed, left for the retention cron: the contact stays as it is (the clean-up of
+        unconfirmed sign-ups belongs to the pending sign-ups, not to the retention cron)."""
         source = self.env.ref("talent_crm.utm_source_talent_community")
+        own = self.company.partner_id
+        own.write({"email": "info@yourcompany.example.com", "phone": "+49 30 1234567"})
+        before = (own.name, own.email, own.phone, own.active)
         with freeze_time(datetime(2026, 3, 1, 12, 0)):
-            signup = self._create_talent("Sam Signup", source_id=source.id)
-            self._backdate(signup, datetime(2026, 3, 1, 12, 0))
-            self.env["talent.consent"].create(
+            signup = self.env["hr.applicant"].create(
                 {
-                    "partner_id": signup.partner_id.id,
-                    "purpose": "talent_pool",
-                    "source": "signup",
-                    "confirmation_required": True,
+                    "partner_name": "Mallory Signup",
+                    "partner_id": own.id,
+                    "source_id": source.id,
+                    "talent_pool_ids": [Command.set(self.pool.ids)],
                 }
             )
-        with freeze_time(datetime(2026, 3, 20, 12, 0)):
-            self._run_cron()
-            self.assertTrue(signup.active)
+            self._backdate(signup, datetime(2026, 3, 1, 12, 0))
+            self.env["talent.consent"].create(
+                {"partner_id": own.id, "purpose": "talent_pool", "source": "signup", "confirmation_required": True}
+            )
         with freeze_time(datetime(2026, 4, 5, 12, 0)):
             self._run_cron()
-        self.assertFalse(signup.active)
-        self.assertTrue(signup.talent_anonymized_date)
-        self.assertIn("never confirmed", signup.message_ids[0].body)
+        self.assertEqual((own.name, own.email, own.phone, own.active), before)
+        self.assertTrue(signup.active, "no retention step for unconfirmed sign-ups any more")
+        self.assertFalse(hasattr(self.env["hr.applicant"], "_talent_unconfirmed_expire"))
 
 
 @tagged("post_install", "-at_install", "talent_crm")
@@ -411,12 +416,16 @@ class TestTalentErasure(TalentCrmCommon):
         self.assertEqual((request.state, request.partner_id), ("done", self.env["res.partner"]))
 
     def test_users_are_not_anonymised_here(self):
+        """A user's contact stays as it is; the talent on it is erased."""
         talent = self._create_talent("Ursula User")
         self.env["res.users"].create({"login": "ursula", "name": "Ursula User", "partner_id": talent.partner_id.id})
-        with self.assertRaises(UserError):
-            talent.action_talent_crm_erase()
-        self.assertTrue(talent.active)
-        self.assertEqual(talent.partner_id.name, "Ursula User")
+        talent.action_talent_crm_erase()
+        self.assertTrue(talent.talent_anonymized_date)
+        self.assertNotIn("Ursula", talent.partner_name)
+        partner = talent.partner_id
+        self.assertEqual(
+            (partner.name, partner.email, partner.active), ("Ursula User", "ursula.user@example.com", True)
+        )
 
     def test_erasure_request_form(self):
         form = Form(self.env["talent.erasure.request"])

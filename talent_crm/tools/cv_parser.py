@@ -8,7 +8,9 @@ Works on German and English CVs: umlauts and their spelled-out forms, hyphenated
 and joined compounds, and a small bilingual synonym list.
 """
 
+import io
 import re
+import zipfile
 
 from . import profile_urls
 from .dedup import fold
@@ -65,6 +67,33 @@ SKILL_SYNONYMS = (
 # Names too ambiguous to match in lower case ("go", "r", "c"): they must be written
 # as in the catalogue.
 _CASE_SENSITIVE_MAX_LENGTH = 2
+
+# Size caps of uploaded documents: bytes read, bytes an archive (docx, xlsx, ...) unpacks to,
+# and characters of text kept in the index and parsed.
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_TEXT_CHARS = 300_000
+
+
+def is_oversized(bin_data):
+    """Whether a document is too large to read: over the byte cap, or an archive (Office
+    documents are zip files) that would unpack to more than the unpacked cap."""
+    if not bin_data:
+        return False
+    if len(bin_data) > MAX_DOCUMENT_BYTES:
+        return True
+    if bin_data[:2] == b"PK":
+        try:
+            with zipfile.ZipFile(io.BytesIO(bin_data)) as archive:
+                return sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES
+        except (zipfile.BadZipFile, ValueError, OSError):
+            return False
+    return False
+
+
+def cap_text(text):
+    """``text`` cut to the text cap."""
+    return text[:MAX_TEXT_CHARS] if text and len(text) > MAX_TEXT_CHARS else text
 
 
 def _clean_url(raw):
@@ -181,7 +210,8 @@ def match_skills(text, matchers):
 
 
 def parse(text, skill_matchers=(), region=None):
-    """Everything found in one CV text, as a dict of lists."""
+    """Everything found in one CV text (cut to the text cap), as a dict of lists."""
+    text = cap_text(text or "")
     return {
         "emails": extract_emails(text),
         "phones": extract_phones(text, region),

@@ -35,3 +35,26 @@ class PrivacyLookupWizard(models.TransientModel):
             )
             request._talent_process(wizard=self)
         return self.action_open_lines()
+
+    def _talent_finish_lines(self, records, detail):
+        """Mark the lines of ``records`` (``(model, id)`` pairs talent_crm anonymised or
+        deleted) as done: an execution note, and "deleted" for the records that are gone, so
+        that no line of an erased person is left open and the privacy log lists them."""
+        self.ensure_one()
+        for line in self.line_ids:
+            if (line.res_model, line.res_id) not in records:
+                continue
+            gone = not self.env[line.res_model].sudo().browse(line.res_id).exists()
+            if gone:
+                line.is_unlinked = True
+            if not line.execution_details:
+                line.execution_details = "%s %s #%s" % (
+                    self.env._("Deleted by talent_crm") if gone else detail,
+                    line.res_model_id.name,
+                    line.res_id,
+                )
+            if line.has_active and line.is_active and not gone:
+                record = self.env[line.res_model].sudo().with_context(active_test=False).browse(line.res_id)
+                line.is_active = bool(record.active)
+        self.flush_recordset()
+
