@@ -8,6 +8,7 @@ from . import test_community_signup
 from . import test_company_rules
 from . import test_cron_progress
 from . import test_cv
+from . import test_data_lifecycle
 from . import test_duplicate
 from . import test_enrichment
 from . import test_erasure_ui
@@ -29,6 +30,7 @@ from . import test_nurture_access
 from . import test_nurture_reliability
 from . import test_nurture_scheduler
 from . import test_nurture_ui
+from . import test_partner_access
 from . import test_pool
 from . import test_preference_centre
 from . import test_privacy
