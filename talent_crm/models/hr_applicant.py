@@ -149,7 +149,9 @@ class HrApplicant(models.Model):
         "hr.applicant.refuse.reason", string="Last Refusal Reason", copy=False, readonly=True
     )
     talent_refuse_date = fields.Datetime(string="Last Refused On", copy=False, readonly=True)
-    talent_lead_state_log_ids = fields.One2many("talent.lead.state.log", "talent_id", string="Lead History")
+    talent_lead_state_log_ids = fields.One2many(
+        "talent.lead.state.log", "talent_id", string="Lead History", groups="talent_crm.group_talent_crm_user"
+    )
 
     @api.depends("pool_applicant_id")
     def _compute_talent_application_ids(self):
@@ -221,6 +223,10 @@ class HrApplicant(models.Model):
 
     @api.constrains("email_from", "talent_pool_ids")
     def _check_talent_email(self):
+        # talent_crm checks what it captures (its forms, import, sign-up: ``talent_crm_capture``);
+        # Odoo's own Recruitment paths keep Odoo's rules for its fields
+        if not self.env.context.get("talent_crm_capture"):
+            return
         for talent in self:
             if talent.talent_pool_ids and talent.email_from and not self._talent_is_valid_email(talent.email_from):
                 raise ValidationError(
@@ -244,6 +250,8 @@ class HrApplicant(models.Model):
 
     @api.constrains("partner_phone", "talent_pool_ids", "talent_country_id")
     def _check_talent_phone(self):
+        if not self.env.context.get("talent_crm_capture"):
+            return  # as for the email: Odoo's own paths keep Odoo's rules
         for talent in self:
             if not talent.talent_pool_ids or not talent.partner_phone:
                 continue
@@ -284,8 +292,10 @@ class HrApplicant(models.Model):
         check_lifecycle_vals(self, vals_list, APPLICANT_LIFECYCLE_FIELDS)
         capture = self.env.context.get("talent_crm_capture")
         for vals in vals_list:
+            # Odoo's own linkedin_profile keeps Odoo's rules (any text) outside talent_crm's own
+            # capture; a valid address is always normalised
             is_talent = bool(vals.get("talent_pool_ids")) or (capture and not vals.get("job_id"))
-            self._talent_normalize_url_vals(vals, strict_linkedin=is_talent)
+            self._talent_normalize_url_vals(vals, strict_linkedin=bool(capture and is_talent))
             vals.setdefault("talent_profile_date", fields.Datetime.now())
             if capture and not vals.get("job_id") and not vals.get("talent_pool_ids"):
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
@@ -298,8 +308,10 @@ class HrApplicant(models.Model):
     def write(self, vals):
         check_lifecycle_vals(self, [vals], APPLICANT_LIFECYCLE_FIELDS)
         if any(fname in vals for fname in TALENT_URL_FIELDS):
-            strict = bool(self.filtered("talent_pool_ids")) or bool(vals.get("talent_pool_ids"))
-            self._talent_normalize_url_vals(vals, strict_linkedin=strict)
+            strict = self.env.context.get("talent_crm_capture") and (
+                bool(self.filtered("talent_pool_ids")) or bool(vals.get("talent_pool_ids"))
+            )
+            self._talent_normalize_url_vals(vals, strict_linkedin=bool(strict))
         if "partner_id" in vals and not vals["partner_id"]:
             talents = self.filtered("talent_pool_ids")
             if talents:
@@ -330,8 +342,9 @@ class HrApplicant(models.Model):
     def _talent_normalize_url_vals(self, vals, strict_linkedin=True):
         """Replace profile URLs in ``vals`` by their canonical form.
 
-        Our own URL fields are always validated. Odoo's ``linkedin_profile`` is validated for
-        talents only: applications that arrive by email keep whatever the sender wrote.
+        Our own URL fields are always validated. Odoo's ``linkedin_profile`` keeps Odoo's rules
+        (any text) unless ``strict_linkedin`` (talents captured through talent_crm's own forms,
+        import and sign-up): a valid address is normalised, anything else is kept as written.
         """
         for fname, kind in TALENT_URL_FIELDS.items():
             if not vals.get(fname):
@@ -790,9 +803,13 @@ class HrApplicant(models.Model):
         help="Paste a LinkedIn, GitHub or Xing profile or a personal website: the address is normalised and "
         "stored in the matching field.",
     )
-    talent_cv_suggestion_ids = fields.One2many("talent.cv.suggestion", "talent_id", string="CV Suggestions")
+    talent_cv_suggestion_ids = fields.One2many(
+        "talent.cv.suggestion", "talent_id", string="CV Suggestions", groups="talent_crm.group_talent_crm_user"
+    )
     talent_cv_suggestion_count = fields.Integer(
-        compute="_compute_talent_cv_suggestion_count", string="Pending CV Suggestions"
+        compute="_compute_talent_cv_suggestion_count",
+        string="Pending CV Suggestions",
+        groups="talent_crm.group_talent_crm_user",
     )
 
     @api.depends("partner_name", "talent_current_company", "talent_city")
@@ -1571,10 +1588,15 @@ class HrApplicantNurture(models.Model):
     _inherit = "hr.applicant"
 
     talent_sequence_enrollment_ids = fields.One2many(
-        "talent.sequence.enrollment", "talent_id", string="Nurture Enrollments"
+        "talent.sequence.enrollment",
+        "talent_id",
+        string="Nurture Enrollments",
+        groups="hr_recruitment.group_hr_recruitment_user",
     )
     talent_sequence_enrollment_count = fields.Integer(
-        compute="_compute_talent_sequence_enrollment_count", string="Sequences"
+        compute="_compute_talent_sequence_enrollment_count",
+        string="Sequences",
+        groups="hr_recruitment.group_hr_recruitment_user",
     )
     talent_nurture_first_name = fields.Char(
         compute="_compute_talent_nurture_first_name", string="First Name (merge field)"

@@ -21,7 +21,9 @@ class HrApplicant(models.Model):
 
     _inherit = "hr.applicant"
 
-    talent_membership_ids = fields.One2many("talent.pool.membership", "talent_id", string="Pool History")
+    talent_membership_ids = fields.One2many(
+        "talent.pool.membership", "talent_id", string="Pool History", groups="hr_recruitment.group_hr_recruitment_user"
+    )
 
     # matching: every column its score bound and its candidates read, in a narrow index that
     # PostgreSQL scans instead of the wide applicant rows (see hr.job._talent_match_scope)

@@ -22,7 +22,9 @@ class HrJob(models.Model):
         "talent.role.family", string="Role Family", index="btree_not_null",
         help="Job alerts of this role family (and general job alerts) announce this job.",
     )
-    talent_job_alert_ids = fields.One2many("talent.job.alert", "job_id", string="Job Alerts")
+    talent_job_alert_ids = fields.One2many(
+        "talent.job.alert", "job_id", string="Job Alerts", groups="talent_crm.group_talent_crm_user"
+    )
     talent_job_alert_count = fields.Integer(compute="_compute_talent_job_alert_counts", string="Job Alerts Count")
     talent_job_alert_review_count = fields.Integer(
         compute="_compute_talent_job_alert_counts", string="Job Alerts to Review"

@@ -108,3 +108,29 @@ class TestTalentAccess(TalentCrmCommon):
         self.assertTrue(self.user_recruiter.has_group("hr_recruitment.group_hr_recruitment_user"))
         self.assertTrue(self.user_manager.has_group("talent_crm.group_talent_crm_user"))
         self.assertFalse(self.user_recruiter.has_group("talent_crm.group_talent_crm_manager"))
+
+    def test_interviewer_reads_the_applications_of_their_job_as_in_odoo(self):
+        """An interviewer (no Talent CRM right) reads every field of an application they interview
+        for, as in Odoo: no field talent_crm adds on hr.applicant fails with an access error."""
+        interviewer = self.env["res.users"].create(
+            {
+                "name": "Ivo Interviewer",
+                "login": "talent_interviewer",
+                "group_ids": [Command.set([self.env.ref("hr_recruitment.group_hr_recruitment_interviewer").id])],
+            }
+        )
+        job = self.env["hr.job"].create({"name": "Interview job (test)", "interviewer_ids": [Command.set(interviewer.ids)]})
+        talent = self._create_talent("Inge Interview")
+        application = self.env["hr.applicant"].create(
+            {"partner_id": talent.partner_id.id, "job_id": job.id, "pool_applicant_id": talent.id}
+        )
+        self.env.flush_all()
+        as_interviewer = application.with_user(interviewer)
+        values = as_interviewer.read()[0]  # every field the interviewer's groups allow
+        self.assertEqual(values["partner_id"][0], talent.partner_id.id)
+        self.assertNotIn("talent_lead_state_log_ids", values, "the lead history is Talent CRM's")
+        # the form Odoo shows them loads too
+        readable = as_interviewer.fields_get(attributes=["type"])
+        as_interviewer.web_read({fname: {} for fname, attrs in readable.items() if attrs["type"] != "one2many"})
+        with self.assertRaises(AccessError):
+            talent.with_user(interviewer).read(["partner_name"])

@@ -48,8 +48,21 @@ class TestTalent(TalentCrmCommon):
         talent.write({"linkedin_profile": "https://www.linkedin.com/in/marie-curie-42/"})
         self.assertEqual(talent.linkedin_profile, "https://www.linkedin.com/in/marie-curie-42")
 
+    def test_odoo_paths_keep_odoos_rules_for_its_fields(self):
+        """Outside talent_crm's own capture (Odoo's Recruitment screens and wizards), Odoo's fields
+        take what Odoo takes, as Odoo's own tests expect; valid addresses are still normalised."""
+        talent = self._create_talent(
+            "Odo Lenient", partner_phone="1234", linkedin_profile="linkedin/talent", email_from="odo@example.com"
+        )
+        self.assertEqual((talent.partner_phone, talent.linkedin_profile), ("1234", "linkedin/talent"))
+        talent.linkedin_profile = "de.linkedin.com/in/Odo-Lenient"
+        self.assertEqual(talent.linkedin_profile, "https://www.linkedin.com/in/odo-lenient")
+        with self.assertRaisesRegex(ValidationError, "GitHub Profile"):
+            talent.talent_github_url = "https://gitlab.com/odo"  # talent_crm's own field: always checked
+
     def test_invalid_url_names_the_field(self):
-        talent = self._create_talent("Paul Klee")
+        self.env = self.env(context=dict(self.env.context, talent_crm_capture=True))  # the talent form's context
+        talent = self._create_talent("Paul Klee", env=self.env)
         for fname, value, label in (
             ("linkedin_profile", "https://www.linkedin.com/company/odoo", "LinkedIn Profile"),
             ("talent_github_url", "https://gitlab.com/paul", "GitHub Profile"),
@@ -61,7 +74,7 @@ class TestTalent(TalentCrmCommon):
                     talent.write({fname: value})
                 self.assertFalse(talent[fname], "nothing half-saved")
         with self.assertRaisesRegex(ValidationError, "GitHub Profile"):
-            self._create_talent("Otto Dix", talent_github_url="ftp://github.com/otto")
+            self._create_talent("Otto Dix", env=self.env, talent_github_url="ftp://github.com/otto")
         self.assertFalse(self.env["hr.applicant"].search([("partner_name", "=", "Otto Dix")]))
 
     def test_applications_keep_lenient_linkedin(self):
@@ -72,15 +85,16 @@ class TestTalent(TalentCrmCommon):
         self.assertEqual(application.linkedin_profile, "see my CV")
 
     def test_invalid_email_and_phone(self):
+        self.env = self.env(context=dict(self.env.context, talent_crm_capture=True))  # the talent form's context
         with self.assertRaisesRegex(ValidationError, "Email"):
-            self._create_talent("Bad Mail", email_from="bad@mail@example")
+            self._create_talent("Bad Mail", env=self.env, email_from="bad@mail@example")
         for bad in ("foo", "a@b", "x y@example.com", "a@example.com, b@example.com"):
             with self.subTest(email=bad), self.assertRaisesRegex(ValidationError, "Email"):
-                self._create_talent("Bad Mail", email_from=bad)
-        self.assertTrue(self._create_talent("Named", email_from="Named Person <named@example.com>").partner_id)
+                self._create_talent("Bad Mail", env=self.env, email_from=bad)
+        self.assertTrue(self._create_talent("Named", env=self.env, email_from="Named Person <named@example.com>").partner_id)
         with self.assertRaisesRegex(ValidationError, "Phone"):
-            self._create_talent("Bad Phone", partner_phone="12")
-        talent = self._create_talent("Good Phone", partner_phone="030 1234567")
+            self._create_talent("Bad Phone", env=self.env, partner_phone="12")
+        talent = self._create_talent("Good Phone", env=self.env, partner_phone="030 1234567")
         self.assertEqual(talent.partner_phone_sanitized, "+49301234567", "national numbers use the company country")
         with self.assertRaisesRegex(ValidationError, "Phone"):
             talent.partner_phone = "+49 1"
