@@ -26,17 +26,20 @@ class MailingMailing(models.Model):
         readonly=False,
         help="Mail talents rather than every applicant: one message per person, respecting do-not-contact, "
         "consent, topics and frequency caps.",
+        groups="talent_crm.group_talent_crm_user",
     )
     talent_pool_ids = fields.Many2many(
         "hr.talent.pool",
         string="Talent Pools",
         help="Only the members of these pools. Empty: talents of every pool.",
+        groups="talent_crm.group_talent_crm_user",
     )
     talent_topic_ids = fields.Many2many(
         "talent.topic",
         string="Topics",
         help="Only people subscribed to one of these topics. The unsubscribe link of the mailing removes "
         "these topics and keeps the others.",
+        groups="talent_crm.group_talent_crm_user",
     )
     talent_job_id = fields.Many2one(
         "hr.job",
@@ -45,9 +48,17 @@ class MailingMailing(models.Model):
         index="btree_not_null",
         ondelete="set null",
         help="Set on the hidden mailing that holds the job alerts of a job.",
+        groups="talent_crm.group_talent_crm_user",
     )
-    talent_held_ids = fields.One2many("talent.mailing.held", "mailing_id", string="Held Back (Frequency Cap)")
-    talent_held_count = fields.Integer(compute="_compute_talent_held_count", string="Held Back")
+    talent_held_ids = fields.One2many(
+        "talent.mailing.held",
+        "mailing_id",
+        string="Held Back (Frequency Cap)",
+        groups="talent_crm.group_talent_crm_user",
+    )
+    talent_held_count = fields.Integer(
+        compute="_compute_talent_held_count", string="Held Back", groups="talent_crm.group_talent_crm_user"
+    )
 
     @api.depends("mailing_model_id", "talent_sequence_step_id")
     def _compute_talent_audience(self):
@@ -69,12 +80,17 @@ class MailingMailing(models.Model):
     # ------------------------------------------------------------
 
     def _talent_is_campaign(self):
-        """Whether this mailing is a talent campaign (or job alert) computed by talent_crm."""
+        """Whether this mailing is a talent campaign (or job alert) computed by talent_crm.
+
+        Asked for every mailing, by any Email Marketing user: the talent fields are read in sudo
+        (they carry the Talent CRM group).
+        """
         self.ensure_one()
+        mailing = self.sudo()
         return bool(
-            self.talent_audience
-            and self.mailing_model_real == "hr.applicant"
-            and not self.talent_sequence_step_id
+            mailing.talent_audience
+            and mailing.mailing_model_real == "hr.applicant"
+            and not mailing.talent_sequence_step_id
         )
 
     def _get_recipients_domain(self):
@@ -95,18 +111,20 @@ class MailingMailing(models.Model):
         self.ensure_one()
         company = company or self.env.company
         Talent = self.env["hr.applicant"]
+        # the mailing's talent filters carry the Talent CRM group (the mailing cron sends as root)
+        mailing = self.sudo()
         domain = Domain("partner_id", "!=", False)
-        if self.talent_pool_ids:
+        if mailing.talent_pool_ids:
             # members of a pool are talents
-            domain &= Domain("talent_pool_ids", "in", self.talent_pool_ids.ids)
+            domain &= Domain("talent_pool_ids", "in", mailing.talent_pool_ids.ids)
         else:
             domain &= Talent._talent_domain()
         # What the person asked for (res.partner): checked on the person whoever may read the
         # contact, in one join (a plain partner_id.x path would look partners up through the
         # user's partner rules, in a second pass over res_partner).
         person = Domain("talent_do_not_contact", "=", False)
-        if self.talent_topic_ids:
-            person &= Domain("talent_topic_ids", "in", self.talent_topic_ids.ids)
+        if mailing.talent_topic_ids:
+            person &= Domain("talent_topic_ids", "in", mailing.talent_topic_ids.ids)
         if self._talent_channel() == "sms":
             domain &= Domain("partner_phone_sanitized", "!=", False) & Domain(
                 "partner_phone_sanitized", "not any!", SQL("SELECT number FROM phone_blacklist WHERE active")
@@ -306,7 +324,7 @@ class MailingMailing(models.Model):
         if res_ids:
             return super()._action_send_mail(res_ids)
         for mailing in self:
-            if mailing._talent_is_campaign() and not mailing.talent_job_id:
+            if mailing._talent_is_campaign() and not mailing.sudo().talent_job_id:
                 audience = mailing._talent_audience()
                 mailing._talent_store_held(audience["capped"])
                 done = set(

@@ -23,7 +23,7 @@ class MailingTrace(models.Model):
         return traces
 
     def _talent_origin(self):
-        return "job_alert" if self.mass_mailing_id.talent_job_id else "campaign"
+        return "job_alert" if self.mass_mailing_id.sudo().talent_job_id else "campaign"
 
     def _talent_log_sent_touches(self):
         # only messages being sent now: traces imported with a final status bring their own history
@@ -68,7 +68,7 @@ class MailingTrace(models.Model):
 
     def _talent_campaign_on_update(self, before):
         """Opens, clicks, replies and bounces of every other mailing reach the talent."""
-        traces = self.filtered(lambda t: t.mass_mailing_id and not t.mass_mailing_id.talent_sequence_step_id)
+        traces = self.filtered(lambda t: t.mass_mailing_id and not t.mass_mailing_id.sudo().talent_sequence_step_id)
         events = []
         for trace in traces:
             old_status, old_click = before.get(trace.id, (False, False))
