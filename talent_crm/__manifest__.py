@@ -62,6 +62,7 @@
         "report/talent_pool_health_report_views.xml",
         "views/talent_crm_report_menus.xml",
         "data/talent_campaign_data.xml",
+        "data/mail_template_link_placeholder_data.xml",
         "views/talent_campaign_views.xml",
         "views/talent_matching_views.xml",
         "views/talent_matching_menus.xml",
