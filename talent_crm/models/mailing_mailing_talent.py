@@ -50,6 +50,17 @@ class MailingMailing(models.Model):
         help="Set on the hidden mailing that holds the job alerts of a job.",
         groups="talent_crm.group_talent_crm_user",
     )
+    talent_company_id = fields.Many2one(
+        "res.company",
+        string="Talent Company",
+        compute="_compute_talent_company_id",
+        compute_sudo=True,
+        store=True,
+        readonly=False,
+        groups="talent_crm.group_talent_crm_user",
+        help="The company whose talents, consent and frequency caps this mailing follows, whoever sends it "
+        "(the mailing scheduler included).",
+    )
     talent_held_ids = fields.One2many(
         "talent.mailing.held",
         "mailing_id",
@@ -66,6 +77,19 @@ class MailingMailing(models.Model):
             mailing.talent_audience = (
                 mailing.mailing_model_id.model == "hr.applicant" and not mailing.talent_sequence_step_id
             )
+
+    @api.depends("talent_job_id")
+    def _compute_talent_company_id(self):
+        for mailing in self:
+            if mailing.talent_job_id.company_id:
+                mailing.talent_company_id = mailing.talent_job_id.company_id
+            elif not mailing.talent_company_id:
+                mailing.talent_company_id = self.env.company
+
+    def _talent_company(self):
+        """The company of this talent mailing (see ``talent_company_id``)."""
+        self.ensure_one()
+        return self.sudo().talent_company_id or self.env.company
 
     def _compute_talent_held_count(self):
         groups = self.env["talent.mailing.held"]._read_group(
@@ -109,11 +133,12 @@ class MailingMailing(models.Model):
         that the whole audience is one query (a test keeps both in line).
         """
         self.ensure_one()
-        company = company or self.env.company
+        company = company or self._talent_company()
         Talent = self.env["hr.applicant"]
         # the mailing's talent filters carry the Talent CRM group (the mailing cron sends as root)
         mailing = self.sudo()
-        domain = Domain("partner_id", "!=", False)
+        # the mailing's company: its talents, whoever sends (the scheduler runs as superuser)
+        domain = Domain("partner_id", "!=", False) & Domain("company_id", "in", [company.id, False])
         if mailing.talent_pool_ids:
             # members of a pool are talents
             domain &= Domain("talent_pool_ids", "in", mailing.talent_pool_ids.ids)
@@ -189,7 +214,7 @@ class MailingMailing(models.Model):
         matches nothing. With ``held=False`` only the recipients are computed: the lists of
         capped people and the count of duplicates are ``None``.
 
-        Per person (its first talent, in that talent's company) the frequency cap is the one
+        Per person (its first talent, in the mailing's company) the frequency cap is the one
         of ``res.partner._talent_cap_next_allowed``: the company's passive or warm cap
         (``hr.applicant._talent_is_warm``: an activated lead or an ongoing application),
         tightened by the person's contact frequency, counted from the company's last counted
@@ -223,7 +248,7 @@ class MailingMailing(models.Model):
                 """
                 WITH matched AS MATERIALIZED (
                     SELECT %(talent)s AS id, %(partner)s AS partner_id,
-                           COALESCE(%(company_col)s, %(company)s) AS company_id,
+                           %(company)s AS company_id,
                            %(frequency)s AS frequency, %(last_date)s AS last_date, %(last_company)s AS last_company
                       FROM %(from)s
                      WHERE %(where)s
@@ -273,7 +298,6 @@ class MailingMailing(models.Model):
                 """,
                 talent=SQL.identifier(query.table, "id"),
                 partner=SQL.identifier(query.table, "partner_id"),
-                company_col=SQL.identifier(query.table, "company_id"),
                 held=SQL(
                     """array_agg(id ORDER BY id) FILTER (WHERE held),
                        array_agg(partner_id ORDER BY id) FILTER (WHERE held),
@@ -285,7 +309,7 @@ class MailingMailing(models.Model):
                 frequency=SQL.identifier(partner_alias, "talent_contact_frequency"),
                 last_date=SQL.identifier(partner_alias, "talent_cap_touch_date"),
                 last_company=SQL.identifier(partner_alias, "talent_cap_touch_company_id"),
-                company=self.env.company.id,
+                company=self._talent_company().id,
                 caps=SQL(", ").join(
                     SQL(
                         "(%s, %s, %s)",
