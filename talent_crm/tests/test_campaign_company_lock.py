@@ -131,3 +131,21 @@ class TestCampaignCompanyAndLock(TalentCampaignCommon):
         self.assertTrue(cap_reads)
         self.assertGreater(cap_reads[-1], first_lock, "caps are read again once the people are locked")
         self.assertTrue(mailing.mailing_trace_ids)
+
+    def test_held_back_list_belongs_to_the_mailings_company(self):
+        self.other_company.talent_require_consent = False
+        self.other_company.talent_cap_passive_days = 30
+        # a talent shared by every company (no company of its own)
+        cara = self._create_talent("Cara Companyless", company_id=False, talent_pool_ids=[Command.set(self.pool_b.ids)])
+        cara.partner_id._talent_log_touch(
+            "Call", channel="call", company_id=self.other_company.id, date=fields.Datetime.now()
+        )
+        mailing = self._mailing(talent_pool_ids=[Command.set(self.pool_b.ids)])
+        mailing.talent_company_id = self.other_company
+        mailing.action_talent_check_audience()
+        self.assertEqual(mailing.talent_held_ids.partner_id, cara.partner_id)
+        self.assertEqual(mailing.talent_held_ids.company_id, self.other_company)
+        # the recruiter of company A does not see company B's held-back people
+        self.assertFalse(
+            self.env["talent.mailing.held"].with_user(self.user_recruiter).search([("mailing_id", "=", mailing.id)])
+        )
