@@ -65,6 +65,7 @@
         "data/mail_template_link_placeholder_data.xml",
         "views/talent_campaign_views.xml",
         "views/talent_matching_views.xml",
+        "views/hr_talent_pool_rule_views.xml",
         "views/talent_matching_menus.xml",
         "report/talent_pool_growth_report_views.xml",
     ],

@@ -30,7 +30,7 @@ class TalentMassMailController(MassMailController):
             return super()._mailing_unsubscribe_from_document(mailing, document_id, email, hash_token)
         partner, removed = mailing._talent_unsubscribe_topics(document_id, email)
         document = request.env["hr.applicant"].sudo().with_context(active_test=False).browse(int(document_id))
-        company = (document.exists().company_id or request.env.company).sudo()
+        company = (document.exists().company_id or mailing._talent_company()).sudo()
         talent = partner._talent_get_company_talent(company) if partner else partner
         link = talent._talent_preference_url() if talent else None
         kept = partner.talent_topic_ids if partner else partner

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -85,6 +86,24 @@ class MailingMailing(models.Model):
                 mailing.talent_company_id = mailing.talent_job_id.company_id
             elif not mailing.talent_company_id:
                 mailing.talent_company_id = self.env.company
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._talent_check_company_vals(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._talent_check_company_vals(vals)
+        return super().write(vals)
+
+    @api.model
+    def _talent_check_company_vals(self, vals):
+        """The scheduler sends as superuser: nobody sets up a mailing for the talents of a company
+        they do not work for (checked as the writing user; constraints run in sudo)."""
+        company_id = vals.get("talent_company_id")
+        if company_id and not self.env.su and company_id not in self.env.user.company_ids.ids:
+            raise ValidationError(self.env._("You may only mail the talents of your own companies."))
 
     def _talent_company(self):
         """The company of this talent mailing (see ``talent_company_id``)."""
@@ -413,7 +432,8 @@ class MailingMailing(models.Model):
         removed = partner.talent_topic_ids & self.talent_topic_ids
         if removed:
             partner.talent_topic_ids = [fields.Command.unlink(topic.id) for topic in removed]
-            company = partner._talent_get_company_talent(self.env.company).company_id or self.env.company
+            mailing_company = self._talent_company()
+            company = partner._talent_get_company_talent(mailing_company).company_id or mailing_company
             partner._talent_log_community_event(
                 company,
                 self.env._("Unsubscribed from %(topics)s.", topics=", ".join(removed.mapped("name"))),

@@ -6,6 +6,7 @@ they reach as nurture does."""
 from unittest.mock import patch
 
 from odoo import Command, fields
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .test_campaign import TalentCampaignCommon
@@ -149,3 +150,11 @@ class TestCampaignCompanyAndLock(TalentCampaignCommon):
         self.assertFalse(
             self.env["talent.mailing.held"].with_user(self.user_recruiter).search([("mailing_id", "=", mailing.id)])
         )
+
+    def test_nobody_mails_another_companys_talents(self):
+        """The scheduler sends as superuser: a recruiter of company A cannot queue a mailing of B."""
+        with self.assertRaises(ValidationError):
+            self._mailing(env=self.env(user=self.user_marketer), talent_company_id=self.other_company.id)
+        mailing = self._mailing(env=self.env(user=self.user_marketer))
+        with self.assertRaises(ValidationError):
+            mailing.talent_company_id = self.other_company
