@@ -65,7 +65,9 @@ class TestCampaignCompanyAndLock(TalentCampaignCommon):
         mailing.talent_company_id = self.other_company
         mailing.action_put_in_queue()
         self._run_mailing_cron()
-        touch = self.env["talent.touch"].search([("partner_id", "=", self.bea.partner_id.id), ("origin", "=", "campaign")])
+        touch = self.env["talent.touch"].search(
+            [("partner_id", "=", self.bea.partner_id.id), ("origin", "=", "campaign")]
+        )
         self.assertEqual(touch.company_id, self.other_company)
         self.assertTrue(touch.counts_toward_cap)
 

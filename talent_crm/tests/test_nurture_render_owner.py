@@ -65,7 +65,9 @@ class TestNurtureRenderOwner(TalentNurtureCommon):
         mails = self._mails(self.talent, step)
         for mail in mails:
             self.assertNotIn(self.secret, mail.body_html or "")
-        messages = self.env["mail.message"].sudo().search([("model", "=", "hr.applicant"), ("res_id", "=", self.talent.id)])
+        messages = self.env["mail.message"].sudo().search(
+            [("model", "=", "hr.applicant"), ("res_id", "=", self.talent.id)]
+        )
         for message in messages:
             self.assertNotIn(self.secret, str(message.body or ""))
         enrollment = self.env["talent.sequence.enrollment"].search([("talent_id", "=", self.talent.id)])

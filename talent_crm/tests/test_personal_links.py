@@ -180,7 +180,8 @@ class TestPersonalLinks(TalentNurtureCommon, MockSmtplibCase):
         # as a database of the previous version holds it (a removed field cannot be saved today)
         self.env.flush_all()
         self.env.cr.execute(
-            "UPDATE mail_template SET body_html = jsonb_build_object('en_US', %s::text, 'de_DE', %s::text) WHERE id = %s",
+            "UPDATE mail_template SET body_html = jsonb_build_object('en_US', %s::text, 'de_DE', %s::text) "
+            "WHERE id = %s",
             (old_body, old_body, template.id),
         )
         template.invalidate_recordset()

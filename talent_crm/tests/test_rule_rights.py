@@ -29,7 +29,12 @@ class TestRuleRights(TalentCrmCommon):
     def test_dynamic_pool_needs_a_company(self):
         with self.assertRaises(ValidationError):
             self.env["hr.talent.pool"].create(
-                {"name": "Everywhere (test)", "company_id": False, "talent_rule_active": True, "talent_rule_domain": self.rule}
+                {
+                    "name": "Everywhere (test)",
+                    "company_id": False,
+                    "talent_rule_active": True,
+                    "talent_rule_domain": self.rule,
+                }
             )
         pool = self.env["hr.talent.pool"].create(
             {"name": "Rule A (test)", "talent_rule_active": True, "talent_rule_domain": self.rule}
