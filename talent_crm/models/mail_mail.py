@@ -48,9 +48,11 @@ class MailMail(models.Model):
         record = self.env[self.model].sudo().with_context(active_test=False).browse(self.res_id).exists()
         if not record:
             return nothing
+        # a talent's own company, else the mailing's (a contact has none of its own)
+        mailing_company = self.mailing_id._talent_company() if self.mailing_id else self.env["res.company"]
         if self.model == "res.partner":
-            return record, self.env["res.company"]
-        return record.partner_id, record.company_id
+            return record, mailing_company
+        return record.partner_id, record.company_id or mailing_company
 
     @staticmethod
     def _talent_is_addressed_to(values, person):
