@@ -5,6 +5,7 @@
 from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
+from odoo.tools import consteq
 
 from odoo.addons.mass_mailing.controllers.main import MassMailController
 
@@ -13,16 +14,29 @@ from .main import TalentCommunityController
 
 class TalentMassMailController(MassMailController):
     def _mailing_unsubscribe_from_document(self, mailing, document_id, email, hash_token):
-        """A talent mailing on topics: the unsubscribe link removes these topics only."""
-        if not mailing.talent_topic_ids or not mailing._talent_is_campaign():
+        """A talent mailing on topics: the unsubscribe link of the email removes these topics only.
+
+        Only the link of the email (its hash token, signed for the document and the address)
+        acts on a person. Without it (a logged-in user opening the page) Odoo's own page answers
+        for the user's own address: nobody else's topics change and no personal link is shown.
+        """
+        if (
+            not hash_token
+            or not document_id
+            or not mailing.sudo().talent_topic_ids
+            or not mailing._talent_is_campaign()
+            or not self._talent_valid_mailing_token(mailing, document_id, email, hash_token)
+        ):
             return super()._mailing_unsubscribe_from_document(mailing, document_id, email, hash_token)
         partner, removed = mailing._talent_unsubscribe_topics(document_id, email)
-        company = request.env.company.sudo()
+        document = request.env["hr.applicant"].sudo().with_context(active_test=False).browse(int(document_id))
+        company = (document.exists().company_id or mailing._talent_company()).sudo()
         talent = partner._talent_get_company_talent(company) if partner else partner
         link = talent._talent_preference_url() if talent else None
         kept = partner.talent_topic_ids if partner else partner
         message = request.env._(
-            "You will no longer receive: %(topics)s.", topics=", ".join((removed or mailing.talent_topic_ids).mapped("name"))
+            "You will no longer receive: %(topics)s.",
+            topics=", ".join((removed or mailing.sudo().talent_topic_ids).mapped("name")),
         )
         if kept:
             message += " " + request.env._(
@@ -35,6 +49,18 @@ class TalentMassMailController(MassMailController):
             link=link,
             link_label=request.env._("Manage all my preferences"),
         )
+
+    @staticmethod
+    def _talent_valid_mailing_token(mailing, document_id, email, hash_token):
+        """Whether ``hash_token`` is the mailing's token of ``document_id`` and ``email`` (Odoo's
+        routes check it before calling us; checked again here, never trusted from the caller)."""
+        try:
+            document_id = int(document_id)
+        except (TypeError, ValueError):
+            return False
+        if not email or not isinstance(hash_token, str):
+            return False
+        return consteq(mailing.sudo()._generate_mailing_recipient_token(document_id, email), hash_token)
 
 
 class TalentJobAlertController(TalentCommunityController):

@@ -9,6 +9,7 @@ from . import (
     talent_blacklist_mixin,
     mail_blacklist,
     mail_render_mixin,
+    mail_template,
     mail_thread,
     mailing_mailing,
     mailing_trace,

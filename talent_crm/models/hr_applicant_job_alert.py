@@ -11,30 +11,15 @@ class HrApplicant(models.Model):
     talent_alert_job_id = fields.Many2one(
         "hr.job", compute="_compute_talent_alert_job_id", string="Job of the Alert (merge field)"
     )
-
-    talent_job_apply_url = fields.Char(
-        compute="_compute_talent_alert_job_id", string="Apply Link of the Alert (merge field)"
-    )
-    talent_preference_url = fields.Char(
-        compute="_compute_talent_preference_url", string="Preference Centre Link (merge field)"
-    )
+    # No field holds a personal link: templates write the placeholders of
+    # mail_render_mixin_campaign (/talent/my-preferences, /talent/my-job/<id>), replaced
+    # for each recipient when the email leaves (mail_mail).
 
     @api.depends_context("talent_job_alert_job_id")
     def _compute_talent_alert_job_id(self):
         job = self.env["hr.job"].sudo().browse(self.env.context.get("talent_job_alert_job_id") or []).exists()
         for applicant in self:
             applicant.talent_alert_job_id = job
-            applicant.talent_job_apply_url = (
-                applicant._talent_job_apply_url(job) if job and applicant.partner_id else False
-            )
-
-    def _compute_talent_preference_url(self):
-        for applicant in self:
-            applicant.talent_preference_url = (
-                applicant.partner_id._talent_preference_url(company=applicant.company_id or None)
-                if applicant.partner_id
-                else False
-            )
 
     def mail_allowed_qweb_expressions(self):
         # merge fields of the talent newsletter that marketers (not template editors) may keep

@@ -4,7 +4,7 @@ import ast
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -31,6 +31,14 @@ class HrTalentPool(models.Model):
         help="Which talents belong in this pool, e.g. a role family, skills, a country or a seniority level.",
     )
     talent_rule_refresh_date = fields.Datetime(string="Rule Last Applied", readonly=True, copy=False)
+    talent_rule_user_id = fields.Many2one(
+        "res.users",
+        string="Rule Owner",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="Who last wrote the rule: it selects talents with this user's access rights, in the pool's company.",
+    )
     talent_membership_ids = fields.One2many("talent.pool.membership", "pool_id", string="Membership History")
     talent_growth_30 = fields.Integer(
         string="Growth (30 days)", compute="_compute_talent_health", help="Members who joined minus members who left."
@@ -82,6 +90,15 @@ class HrTalentPool(models.Model):
         for pool in self.filtered("talent_rule_active"):
             pool._talent_rule_parsed()
 
+    @api.constrains("talent_rule_active", "company_id")
+    def _check_talent_rule_company(self):
+        for pool in self.filtered("talent_rule_active"):
+            if not pool.company_id:
+                raise ValidationError(
+                    self.env._("The dynamic pool %(pool)s needs a company: its rule selects that company's talents.",
+                               pool=pool.name)
+                )
+
     def _talent_rule_parsed(self):
         """The rule as a ``Domain``; ``ValidationError`` with a readable message when it is unusable."""
         self.ensure_one()
@@ -114,13 +131,52 @@ class HrTalentPool(models.Model):
     def _talent_rule_members_domain(self):
         """Talents the rule selects: the rule, among talents of the pool's company."""
         self.ensure_one()
+        if not self.company_id:
+            raise ValidationError(self.env._("The dynamic pool %(pool)s has no company.", pool=self.name))
         domain = self.env["hr.applicant"]._talent_domain() & self._talent_rule_parsed()
-        if self.company_id:
-            domain &= Domain("company_id", "in", [self.company_id.id, False])
-        return domain
+        return domain & Domain("company_id", "in", [self.company_id.id, False])
+
+    def _talent_rule_owner(self):
+        """The user whose rights the rule runs with: who last wrote it (or created the pool)."""
+        self.ensure_one()
+        return (self.talent_rule_user_id or self.create_uid).sudo()
+
+    def _talent_rule_matches(self):
+        """Query of the talents the rule selects, searched as the rule's owner in the pool's
+        company: never as superuser, never in another company. ``ValidationError`` when the
+        owner may not read talents of that company any more (the cron then switches it off)."""
+        self.ensure_one()
+        domain = self._talent_rule_members_domain()
+        owner = self._talent_rule_owner()
+        if not owner or not (owner._is_superuser() or (owner.active and self.company_id in owner.company_ids)):
+            raise ValidationError(
+                self.env._(
+                    "The owner of the rule of pool %(pool)s may not read the talents of %(company)s.",
+                    pool=self.name,
+                    company=self.company_id.name,
+                )
+            )
+        Applicant = self.env["hr.applicant"].with_user(owner).with_company(self.company_id)
+        Applicant = Applicant.with_context(allowed_company_ids=self.company_id.ids)
+        try:
+            return Applicant._search(domain)
+        except AccessError as error:
+            raise ValidationError(
+                self.env._("The owner of the rule of pool %(pool)s may not use it: %(error)s", pool=self.name,
+                           error=error)
+            ) from error
+
+    @api.model
+    def _talent_rule_owner_vals(self, vals):
+        """Whoever writes the rule owns it (a superuser write keeps the owner)."""
+        if {"talent_rule_active", "talent_rule_domain"} & set(vals) and "talent_rule_user_id" not in vals:
+            if not self.env.su:
+                vals = dict(vals, talent_rule_user_id=self.env.uid)
+        return vals
 
     @api.model_create_multi
     def create(self, vals_list):
+        vals_list = [self._talent_rule_owner_vals(vals) for vals in vals_list]
         pools = super().create(vals_list)
         if any(vals.get("talent_ids") for vals in vals_list):
             self.env["talent.pool.membership"]._talent_sync(pool_ids=pools.ids)
@@ -128,6 +184,7 @@ class HrTalentPool(models.Model):
         return pools
 
     def write(self, vals):
+        vals = self._talent_rule_owner_vals(vals)
         result = super().write(vals)
         if "talent_ids" in vals:
             self.env["talent.pool.membership"]._talent_sync(pool_ids=self.ids)
@@ -181,7 +238,7 @@ class HrTalentPool(models.Model):
         joined_total = left_total = 0
         now = fields.Datetime.now()
         for pool in pools & locked:
-            matches = Applicant._search(pool._talent_rule_members_domain()).subselect()
+            matches = pool._talent_rule_matches().subselect()
             self.env.cr.execute(
                 SQL(
                     """

@@ -1,28 +1,76 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
+from odoo import models, tools
 
-from .mail_render_mixin_campaign import TALENT_PREFERENCES_PLACEHOLDER
+from .mail_render_mixin_campaign import TALENT_PLACEHOLDER_RE
 
 
 class MailMail(models.Model):
-    """The preference-centre placeholder of talent mailings becomes each person's signed link,
-    as mass_mailing does for its unsubscribe placeholder."""
+    """Personal links are made when an email leaves, for its recipient only.
+
+    Templates and mailings carry placeholders (``/talent/my-preferences``,
+    ``/talent/my-job/<job id>``, see ``mail_render_mixin_campaign``); the rendered body, the
+    chatter copy and the queue keep them. Here, as mass_mailing does for its unsubscribe
+    placeholder, each outgoing copy addressed to the person of the record (a talent or a
+    contact) gets that person's signed link. Copies to anyone else (followers, cc) and a
+    mailing's test email keep the placeholder, which opens nothing.
+    """
 
     _inherit = "mail.mail"
 
     def _prepare_outgoing_list(self, mail_server=False, doc_to_followers=None):
         email_list = super()._prepare_outgoing_list(mail_server=mail_server, doc_to_followers=doc_to_followers)
-        if not self.res_id or not self.mailing_id or self.model not in ("hr.applicant", "res.partner"):
+        if not any(TALENT_PLACEHOLDER_RE.search(values.get("body") or "") for values in email_list):
             return email_list
-        placeholder = self.mailing_id.get_base_url() + TALENT_PREFERENCES_PLACEHOLDER
-        if not any(placeholder in (values.get("body") or "") for values in email_list):
+        person, company = self._talent_link_person()
+        if not person or self.env.context.get("mailing_test_mail"):
             return email_list
-        record = self.env[self.model].sudo().browse(self.res_id).exists()
-        partner = record.partner_id if self.model == "hr.applicant" else record
-        company = record.company_id if self.model == "hr.applicant" else None
-        url = partner._talent_preference_url(company=company or None) if partner else self.mailing_id.get_base_url()
+        links = {}
+
+        def personal_link(match):
+            job_id = match.group(1)
+            if job_id not in links:
+                links[job_id] = self._talent_personal_link(person, company, int(job_id) if job_id else None)
+            return links[job_id] or match.group(0)
+
         for values in email_list:
-            if values.get("body"):
-                values["body"] = values["body"].replace(placeholder, url)
+            if values.get("body") and self._talent_is_addressed_to(values, person):
+                values["body"] = TALENT_PLACEHOLDER_RE.sub(personal_link, values["body"])
         return email_list
+
+    def _talent_link_person(self):
+        """``(partner, company)`` whose links this email carries: the talent's person and
+        company, or the contact; empty when the email is about anything else."""
+        self.ensure_one()
+        nothing = self.env["res.partner"], self.env["res.company"]
+        if not self.res_id or self.model not in ("hr.applicant", "res.partner"):
+            return nothing
+        record = self.env[self.model].sudo().with_context(active_test=False).browse(self.res_id).exists()
+        if not record:
+            return nothing
+        # a talent's own company, else the mailing's (a contact has none of its own)
+        mailing_company = self.mailing_id._talent_company() if self.mailing_id else self.env["res.company"]
+        if self.model == "res.partner":
+            return record, mailing_company
+        return record.partner_id, record.company_id or mailing_company
+
+    @staticmethod
+    def _talent_is_addressed_to(values, person):
+        """Whether this outgoing copy goes to ``person`` (by partner or by address)."""
+        if values.get("partner_id"):
+            return values["partner_id"] == person
+        email = tools.email_normalize(person.email or "")
+        return bool(email) and email in (values.get("email_to_normalized") or [])
+
+    def _talent_personal_link(self, person, company, job_id=None):
+        """The signed link of ``person`` for a placeholder: the preference centre, or the
+        "I am interested" link of job ``job_id`` (a job of the person's company)."""
+        person = person.sudo()
+        company = company.sudo()
+        if not job_id:
+            return person._talent_preference_url(company=company or None)
+        job = self.env["hr.job"].sudo().browse(job_id).exists()
+        talent = person._talent_get_company_talent(company or self.env.company)
+        if not job or not talent or job.company_id not in (talent.company_id, self.env["res.company"]):
+            return None
+        return talent._talent_job_apply_url(job)

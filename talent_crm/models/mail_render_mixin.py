@@ -8,10 +8,11 @@ from odoo.tools.mail import URL_SKIP_PROTOCOL_REGEX, is_html_empty
 
 from odoo.addons.link_tracker.tools.html import find_links_with_urls_and_labels
 
-# Links signed for one person (preference centre, sign-up confirmation, job-alert apply) are
+# Links signed for one person (preference centre, sign-up confirmation, job-alert apply) and
+# their placeholders (/talent/my-..., replaced when the email leaves, see mail_mail) are
 # never turned into link trackers: the tracker table would hold every person's token, readable
 # by marketing users, and Odoo would fetch each URL for its title while sending.
-PERSONAL_PATHS = ["/talent/preferences", "/talent/confirm", "/talent/jobs"]
+PERSONAL_PATHS = ["/talent/preferences", "/talent/confirm", "/talent/jobs", "/talent/my-preferences", "/talent/my-job"]
 NOT_TRACKED_PATHS = ["/unsubscribe_from_list", "/view", "/cards", *PERSONAL_PATHS]
 
 

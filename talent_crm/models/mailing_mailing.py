@@ -15,17 +15,19 @@ class MailingMailing(models.Model):
         ondelete="set null",
         readonly=True,
         help="Set on the hidden mailing of a nurture step: its traces are the step's messages.",
+        groups="talent_crm.group_talent_crm_user",
     )
 
     def _get_seen_list(self):
         # A nurture step mails each enrollment once, which the step executions guarantee;
         # scanning every trace of the step at each batch would grow with the audience.
-        if self.talent_sequence_step_id:
+        # (sudo: a Talent CRM field, read for any Email Marketing user sending a mailing)
+        if self.sudo().talent_sequence_step_id:
             return set()
         return super()._get_seen_list()
 
     def _get_seen_list_sms(self):
-        if self.talent_sequence_step_id:
+        if self.sudo().talent_sequence_step_id:
             return [], []
         return super()._get_seen_list_sms()
 

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -26,17 +27,20 @@ class MailingMailing(models.Model):
         readonly=False,
         help="Mail talents rather than every applicant: one message per person, respecting do-not-contact, "
         "consent, topics and frequency caps.",
+        groups="talent_crm.group_talent_crm_user",
     )
     talent_pool_ids = fields.Many2many(
         "hr.talent.pool",
         string="Talent Pools",
         help="Only the members of these pools. Empty: talents of every pool.",
+        groups="talent_crm.group_talent_crm_user",
     )
     talent_topic_ids = fields.Many2many(
         "talent.topic",
         string="Topics",
         help="Only people subscribed to one of these topics. The unsubscribe link of the mailing removes "
         "these topics and keeps the others.",
+        groups="talent_crm.group_talent_crm_user",
     )
     talent_job_id = fields.Many2one(
         "hr.job",
@@ -45,9 +49,28 @@ class MailingMailing(models.Model):
         index="btree_not_null",
         ondelete="set null",
         help="Set on the hidden mailing that holds the job alerts of a job.",
+        groups="talent_crm.group_talent_crm_user",
     )
-    talent_held_ids = fields.One2many("talent.mailing.held", "mailing_id", string="Held Back (Frequency Cap)")
-    talent_held_count = fields.Integer(compute="_compute_talent_held_count", string="Held Back")
+    talent_company_id = fields.Many2one(
+        "res.company",
+        string="Talent Company",
+        compute="_compute_talent_company_id",
+        compute_sudo=True,
+        store=True,
+        readonly=False,
+        groups="talent_crm.group_talent_crm_user",
+        help="The company whose talents, consent and frequency caps this mailing follows, whoever sends it "
+        "(the mailing scheduler included).",
+    )
+    talent_held_ids = fields.One2many(
+        "talent.mailing.held",
+        "mailing_id",
+        string="Held Back (Frequency Cap)",
+        groups="talent_crm.group_talent_crm_user",
+    )
+    talent_held_count = fields.Integer(
+        compute="_compute_talent_held_count", string="Held Back", groups="talent_crm.group_talent_crm_user"
+    )
 
     @api.depends("mailing_model_id", "talent_sequence_step_id")
     def _compute_talent_audience(self):
@@ -55,6 +78,37 @@ class MailingMailing(models.Model):
             mailing.talent_audience = (
                 mailing.mailing_model_id.model == "hr.applicant" and not mailing.talent_sequence_step_id
             )
+
+    @api.depends("talent_job_id")
+    def _compute_talent_company_id(self):
+        for mailing in self:
+            if mailing.talent_job_id.company_id:
+                mailing.talent_company_id = mailing.talent_job_id.company_id
+            elif not mailing.talent_company_id:
+                mailing.talent_company_id = self.env.company
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._talent_check_company_vals(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._talent_check_company_vals(vals)
+        return super().write(vals)
+
+    @api.model
+    def _talent_check_company_vals(self, vals):
+        """The scheduler sends as superuser: nobody sets up a mailing for the talents of a company
+        they do not work for (checked as the writing user; constraints run in sudo)."""
+        company_id = vals.get("talent_company_id")
+        if company_id and not self.env.su and company_id not in self.env.user.company_ids.ids:
+            raise ValidationError(self.env._("You may only mail the talents of your own companies."))
+
+    def _talent_company(self):
+        """The company of this talent mailing (see ``talent_company_id``)."""
+        self.ensure_one()
+        return self.sudo().talent_company_id or self.env.company
 
     def _compute_talent_held_count(self):
         groups = self.env["talent.mailing.held"]._read_group(
@@ -69,12 +123,17 @@ class MailingMailing(models.Model):
     # ------------------------------------------------------------
 
     def _talent_is_campaign(self):
-        """Whether this mailing is a talent campaign (or job alert) computed by talent_crm."""
+        """Whether this mailing is a talent campaign (or job alert) computed by talent_crm.
+
+        Asked for every mailing, by any Email Marketing user: the talent fields are read in sudo
+        (they carry the Talent CRM group).
+        """
         self.ensure_one()
+        mailing = self.sudo()
         return bool(
-            self.talent_audience
-            and self.mailing_model_real == "hr.applicant"
-            and not self.talent_sequence_step_id
+            mailing.talent_audience
+            and mailing.mailing_model_real == "hr.applicant"
+            and not mailing.talent_sequence_step_id
         )
 
     def _get_recipients_domain(self):
@@ -93,20 +152,23 @@ class MailingMailing(models.Model):
         that the whole audience is one query (a test keeps both in line).
         """
         self.ensure_one()
-        company = company or self.env.company
+        company = company or self._talent_company()
         Talent = self.env["hr.applicant"]
-        domain = Domain("partner_id", "!=", False)
-        if self.talent_pool_ids:
+        # the mailing's talent filters carry the Talent CRM group (the mailing cron sends as root)
+        mailing = self.sudo()
+        # the mailing's company: its talents, whoever sends (the scheduler runs as superuser)
+        domain = Domain("partner_id", "!=", False) & Domain("company_id", "in", [company.id, False])
+        if mailing.talent_pool_ids:
             # members of a pool are talents
-            domain &= Domain("talent_pool_ids", "in", self.talent_pool_ids.ids)
+            domain &= Domain("talent_pool_ids", "in", mailing.talent_pool_ids.ids)
         else:
             domain &= Talent._talent_domain()
         # What the person asked for (res.partner): checked on the person whoever may read the
         # contact, in one join (a plain partner_id.x path would look partners up through the
         # user's partner rules, in a second pass over res_partner).
         person = Domain("talent_do_not_contact", "=", False)
-        if self.talent_topic_ids:
-            person &= Domain("talent_topic_ids", "in", self.talent_topic_ids.ids)
+        if mailing.talent_topic_ids:
+            person &= Domain("talent_topic_ids", "in", mailing.talent_topic_ids.ids)
         if self._talent_channel() == "sms":
             domain &= Domain("partner_phone_sanitized", "!=", False) & Domain(
                 "partner_phone_sanitized", "not any!", SQL("SELECT number FROM phone_blacklist WHERE active")
@@ -171,7 +233,7 @@ class MailingMailing(models.Model):
         matches nothing. With ``held=False`` only the recipients are computed: the lists of
         capped people and the count of duplicates are ``None``.
 
-        Per person (its first talent, in that talent's company) the frequency cap is the one
+        Per person (its first talent, in the mailing's company) the frequency cap is the one
         of ``res.partner._talent_cap_next_allowed``: the company's passive or warm cap
         (``hr.applicant._talent_is_warm``: an activated lead or an ongoing application),
         tightened by the person's contact frequency, counted from the company's last counted
@@ -205,7 +267,7 @@ class MailingMailing(models.Model):
                 """
                 WITH matched AS MATERIALIZED (
                     SELECT %(talent)s AS id, %(partner)s AS partner_id,
-                           COALESCE(%(company_col)s, %(company)s) AS company_id,
+                           %(company)s AS company_id,
                            %(frequency)s AS frequency, %(last_date)s AS last_date, %(last_company)s AS last_company
                       FROM %(from)s
                      WHERE %(where)s
@@ -255,7 +317,6 @@ class MailingMailing(models.Model):
                 """,
                 talent=SQL.identifier(query.table, "id"),
                 partner=SQL.identifier(query.table, "partner_id"),
-                company_col=SQL.identifier(query.table, "company_id"),
                 held=SQL(
                     """array_agg(id ORDER BY id) FILTER (WHERE held),
                        array_agg(partner_id ORDER BY id) FILTER (WHERE held),
@@ -267,7 +328,7 @@ class MailingMailing(models.Model):
                 frequency=SQL.identifier(partner_alias, "talent_contact_frequency"),
                 last_date=SQL.identifier(partner_alias, "talent_cap_touch_date"),
                 last_company=SQL.identifier(partner_alias, "talent_cap_touch_company_id"),
-                company=self.env.company.id,
+                company=self._talent_company().id,
                 caps=SQL(", ").join(
                     SQL(
                         "(%s, %s, %s)",
@@ -306,7 +367,7 @@ class MailingMailing(models.Model):
         if res_ids:
             return super()._action_send_mail(res_ids)
         for mailing in self:
-            if mailing._talent_is_campaign() and not mailing.talent_job_id:
+            if mailing._talent_is_campaign() and not mailing.sudo().talent_job_id:
                 audience = mailing._talent_audience()
                 mailing._talent_store_held(audience["capped"])
                 done = set(
@@ -371,7 +432,8 @@ class MailingMailing(models.Model):
         removed = partner.talent_topic_ids & self.talent_topic_ids
         if removed:
             partner.talent_topic_ids = [fields.Command.unlink(topic.id) for topic in removed]
-            company = partner._talent_get_company_talent(self.env.company).company_id or self.env.company
+            mailing_company = self._talent_company()
+            company = partner._talent_get_company_talent(mailing_company).company_id or mailing_company
             partner._talent_log_community_event(
                 company,
                 self.env._("Unsubscribed from %(topics)s.", topics=", ".join(removed.mapped("name"))),

@@ -4,6 +4,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 
 class MailingTrace(models.Model):
@@ -16,17 +17,82 @@ class MailingTrace(models.Model):
 
     _inherit = "mailing.trace"
 
+    failure_type = fields.Selection(
+        selection_add=[("talent_capped", "Frequency Cap")], ondelete={"talent_capped": "set null"}
+    )
+
     @api.model_create_multi
     def create(self, vals_list):
         traces = super().create(vals_list)
+        traces._talent_hold_capped()
         traces._talent_log_sent_touches()
         return traces
 
+    def _talent_campaign_traces(self):
+        """Traces of talent campaigns (job alerts and nurture steps excepted) being sent now."""
+        return self.filtered(
+            lambda t: t.model == "hr.applicant"
+            and t.trace_status in ("outgoing", "process", "pending")
+            and t.mass_mailing_id
+            and t.mass_mailing_id._talent_is_campaign()
+            and not t.mass_mailing_id.sudo().talent_job_id
+        )
+
+    def _talent_hold_capped(self):
+        """Lock the people a campaign batch reaches and hold back those whose cap the
+        audience did not see.
+
+        As nurture does (``res.partner._talent_cap_lock``), the people are locked before their
+        caps are read, in the same transaction that creates their messages and touches: a
+        nurture step touching one of them at the same moment either waits for this batch
+        (skipping the person, who is then capped) or has committed first, and then this lock
+        fails with a serialization error and the batch is retried. Caps are read again here,
+        for the mailing's company: the audience was computed when the sending started, and
+        batches commit one after the other. Held-back messages are cancelled, never sent.
+        """
+        traces = self._talent_campaign_traces()
+        if not traces:
+            return
+        talents = self.env["hr.applicant"].sudo().with_context(active_test=False).browse(traces.mapped("res_id"))
+        partners = talents.exists().partner_id
+        if not partners:
+            return
+        self.env.flush_all()
+        # blocking lock, in id order (as nurture's): waits for a nurture batch holding one of them
+        self.env.cr.execute(
+            SQL("SELECT id FROM res_partner WHERE id = ANY(%s) ORDER BY id FOR NO KEY UPDATE", partners.ids)
+        )
+        now = fields.Datetime.now()
+        held = self.browse()
+        held_values = []
+        for mailing, mailing_traces in traces.grouped("mass_mailing_id").items():
+            company = mailing._talent_company()
+            mailing_talents = talents.browse(mailing_traces.mapped("res_id")).exists()
+            next_allowed = mailing_talents.partner_id._talent_cap_next_allowed(company=company, now=now)
+            for trace in mailing_traces:
+                talent = mailing_talents.browse(trace.res_id)
+                moment = next_allowed.get(talent.partner_id.id) if talent in mailing_talents else None
+                if moment and moment > now:
+                    held |= trace
+                    held_values.append(
+                        {
+                            "mailing_id": mailing.id,
+                            "partner_id": talent.partner_id.id,
+                            "talent_id": talent.id,
+                            "next_allowed_date": moment,
+                        }
+                    )
+        if held:
+            held.sudo().write({"trace_status": "cancel", "failure_type": "talent_capped"})
+            held.sudo().mail_mail_id.write({"state": "cancel"})
+            self.env["talent.mailing.held"].sudo().create(held_values)
+
     def _talent_origin(self):
-        return "job_alert" if self.mass_mailing_id.talent_job_id else "campaign"
+        return "job_alert" if self.mass_mailing_id.sudo().talent_job_id else "campaign"
 
     def _talent_log_sent_touches(self):
         # only messages being sent now: traces imported with a final status bring their own history
+        # (held-back ones are cancelled by now)
         traces = self.filtered(
             lambda t: t.model == "hr.applicant"
             and t.trace_status in ("outgoing", "process", "pending")
@@ -47,7 +113,7 @@ class MailingTrace(models.Model):
                 {
                     "partner_id": talent.partner_id.id,
                     "talent_id": talent.id,
-                    "company_id": (talent.company_id or self.env.company).id,
+                    "company_id": mailing._talent_company().id,
                     "date": now,
                     "direction": "outbound",
                     "channel": "sms" if trace.trace_type == "sms" else "email",
@@ -68,7 +134,7 @@ class MailingTrace(models.Model):
 
     def _talent_campaign_on_update(self, before):
         """Opens, clicks, replies and bounces of every other mailing reach the talent."""
-        traces = self.filtered(lambda t: t.mass_mailing_id and not t.mass_mailing_id.talent_sequence_step_id)
+        traces = self.filtered(lambda t: t.mass_mailing_id and not t.mass_mailing_id.sudo().talent_sequence_step_id)
         events = []
         for trace in traces:
             old_status, old_click = before.get(trace.id, (False, False))

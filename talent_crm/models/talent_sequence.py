@@ -34,6 +34,15 @@ class TalentSequence(models.Model):
         default=lambda self: self.env.user,
         help="Gets the recruiter tasks of talents who have no owner.",
     )
+    owner_id = fields.Many2one(
+        "res.users",
+        string="Owner",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="Who last changed the sequence or its steps: its emails and SMS are rendered with this user's "
+        "access rights.",
+    )
     repeat_last_step = fields.Boolean(
         string="Repeat the Last Step",
         help="After the last step, run it again and again with its delay (e.g. a quarterly keep-warm email) "
@@ -71,6 +80,24 @@ class TalentSequence(models.Model):
             sequence.running_count = per_state.get("running", 0)
             sequence.completed_count = per_state.get("completed", 0)
             sequence.stopped_count = per_state.get("stopped", 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            vals_list = [dict(vals, owner_id=self.env.uid) for vals in vals_list]
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and set(vals) - {"owner_id"}:
+            vals = dict(vals, owner_id=self.env.uid)
+        return super().write(vals)
+
+    def _talent_render_user(self):
+        """The user whose rights render the sequence's messages: its owner (who last changed it),
+        else its creator. Only sequences nobody changed since installation render as the
+        superuser, like Odoo's own templates."""
+        self.ensure_one()
+        return (self.owner_id or self.create_uid).sudo()
 
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)

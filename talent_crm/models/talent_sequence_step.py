@@ -225,13 +225,20 @@ class TalentSequenceStep(models.Model):
     def create(self, vals_list):
         steps = super().create(vals_list)
         steps._talent_ensure_mailing()
+        steps._talent_take_ownership()
         return steps
 
     def write(self, vals):
         result = super().write(vals)
         if {"channel", "mail_template_id", "sms_template_id", "name"} & set(vals):
             self._talent_ensure_mailing()
+        self._talent_take_ownership()
         return result
+
+    def _talent_take_ownership(self):
+        """Whoever changes a step owns its sequence: the messages render with their rights."""
+        if not self.env.su:
+            self.sequence_id.sudo().write({"owner_id": self.env.uid})
 
     def unlink(self):
         # enrollments waiting for a removed step go on with the step after it

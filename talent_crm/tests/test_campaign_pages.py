@@ -60,7 +60,7 @@ class TestCampaignPages(HttpCase):
 
     def test_job_alert_interest(self):
         job = self.env["hr.job"].create({"name": "Data Engineer (pages)", "no_of_recruitment": 1, "company_id": self.company.id})
-        url = url_parse(self.talent.with_context(talent_job_alert_job_id=job.id).talent_job_apply_url)
+        url = url_parse(self.talent._talent_job_apply_url(job))
         page = self.url_open(url.path)
         self.assertEqual(page.status_code, 200)
         self.assertIn("Data Engineer (pages)", page.text)
@@ -75,7 +75,7 @@ class TestCampaignPages(HttpCase):
         other job, and a preference-centre token opens no job at all."""
         job_a = self.env["hr.job"].create({"name": "Job A (scope)", "company_id": self.company.id})
         job_b = self.env["hr.job"].create({"name": "Job B (scope)", "company_id": self.company.id})
-        url_a = url_parse(self.talent.with_context(talent_job_alert_job_id=job_a.id).talent_job_apply_url)
+        url_a = url_parse(self.talent._talent_job_apply_url(job_a))
         self.assertEqual(self.url_open(url_a.path).status_code, 200)
         token_a = url_a.path.rsplit("/", 1)[1]
         forged_b = self.url_open("/talent/jobs/%s/apply/%s" % (job_b.id, token_a))

@@ -14,9 +14,14 @@ class SmsComposer(models.TransientModel):
         ``{talent_id: mailing.trace}``.
         """
         mailing = step.sudo().mailing_id
+        render_user = step.sudo().sequence_id._talent_render_user()
         composer = (
             self.sudo()
-            .with_context(active_id=False, lang=None)
+            .with_context(
+                active_id=False,
+                lang=None,
+                talent_render_user_id=False if render_user._is_superuser() else render_user.id,
+            )
             .create(
                 {
                     "composition_mode": "mass",
@@ -33,3 +38,24 @@ class SmsComposer(models.TransientModel):
         )
         composer._action_send_sms_mass(talents.browse(talents.ids))
         return mailing._talent_traces_per_record(talents.ids)
+
+    def _prepare_body_values(self, records):
+        """Nurture SMS render with the rights of the sequence's owner (see mail.compose.message)."""
+        render_user_id = self.env.context.get("talent_render_user_id")
+        if not render_user_id:
+            return super()._prepare_body_values(records)
+        user = self.env["res.users"].sudo().browse(render_user_id)
+        owner_env = self.with_user(user).with_context(
+            talent_render_user_id=False, allowed_company_ids=user.company_ids.ids
+        ).env
+        # record rules are checked on fetch only: check them for the rendered records explicitly
+        records.with_env(owner_env).check_access("read")
+        composer = self.sudo()
+        additional_context = composer._get_additional_render_context().get("body", {})
+        if composer.template_id and composer.body == composer.template_id.body:
+            return composer.template_id.with_env(owner_env)._render_field(
+                "body", records.ids, compute_lang=True, add_context=additional_context
+            )
+        return owner_env["mail.render.mixin"]._render_template(
+            composer.body, records._name, records.ids, add_context=additional_context
+        )
