@@ -19,9 +19,8 @@ class MailTemplate(models.Model):
     def _talent_use_link_placeholders(self):
         """Switch the templates of existing databases (``noupdate`` records, and templates
         copied from them) from rendered personal links to their placeholders, in every
-        language. Idempotent: run on each update of the module. The sign-up confirmation
-        keeps its own links."""
-        keep = self.env.ref("talent_crm.mail_template_talent_signup_confirm", raise_if_not_found=False)
+        language. Idempotent: run on each update of the module. (The sign-up confirmation is a
+        template of ``talent.signup``: its link confirms an address, it names no person.)"""
         value = SQL("value")
         for old, new in TALENT_LINK_EXPRESSIONS:
             value = SQL("replace(%s, %s, %s)", value, old, new)
@@ -31,11 +30,9 @@ class MailTemplate(models.Model):
                 """
                 UPDATE mail_template t
                    SET body_html = (SELECT jsonb_object_agg(key, %(value)s) FROM jsonb_each_text(t.body_html))
-                 WHERE t.id != %(keep)s
-                   AND EXISTS (SELECT 1 FROM jsonb_each_text(t.body_html) WHERE %(conditions)s)
+                 WHERE EXISTS (SELECT 1 FROM jsonb_each_text(t.body_html) WHERE %(conditions)s)
                 """,
                 value=value,
-                keep=keep.id or 0,
                 conditions=SQL(" OR ").join(
                     SQL("strpos(value, %s) > 0", old)
                     for old, _new in TALENT_LINK_EXPRESSIONS

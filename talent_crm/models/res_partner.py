@@ -12,14 +12,13 @@ from odoo.fields import Domain
 from odoo.tools import SQL, consteq, format_date
 from odoo.tools.misc import hash_sign, verify_hash_signed
 
-# Signed links of the talent community: one HMAC scope per purpose, so that a link of
-# one kind can never be replayed as another.
+# Signed links of a person: one HMAC scope per purpose, so that a link of one kind can never be
+# replayed as another (a web sign-up's confirmation link is signed by talent.signup).
 TALENT_TOKEN_SCOPES = {
-    "confirm": "talent_crm.signup_confirm",
     "preferences": "talent_crm.preferences",
     "job_apply": "talent_crm.job_apply",
 }
-TALENT_TOKEN_DEFAULT_DAYS = {"confirm": 14, "preferences": 180, "job_apply": 90}
+TALENT_TOKEN_DEFAULT_DAYS = {"preferences": 180, "job_apply": 90}
 TALENT_TOKEN_MAX_LENGTH = 512
 
 # Lifecycle markers: facts that talent_crm records (contact history, bounces, erasure) and
@@ -433,11 +432,6 @@ class ResPartnerTalentCommunity(models.Model):
         self.ensure_one()
         return "%s/talent/preferences/%s" % (self.get_base_url(), self._talent_access_token("preferences", company))
 
-    def _talent_confirm_url(self, company=None):
-        """Absolute URL confirming the person's web sign-up (double opt-in)."""
-        self.ensure_one()
-        return "%s/talent/confirm/%s" % (self.get_base_url(), self._talent_access_token("confirm", company))
-
     def _talent_revoke_links(self):
         """Invalidate every link sent to these people so far."""
         for partner in self.sudo():
@@ -481,32 +475,6 @@ class ResPartnerTalentCommunity(models.Model):
             user_id=False,
         )
         return talent
-
-    def _talent_confirm_signup(self, company):
-        """Double opt-in: confirm the person's pending web consents in ``company``.
-
-        Subscribes the topics chosen on the sign-up form. Returns the consents confirmed now
-        (empty when there was nothing to confirm, e.g. a second click).
-        """
-        self.ensure_one()
-        pending = self.env["talent.consent"].sudo().search(
-            [("partner_id", "=", self.id), ("company_id", "=", company.id), ("state", "in", ["pending"])]
-        )
-        confirmed = pending._talent_confirm()
-        if confirmed:
-            topics = confirmed.talent_topic_ids - self.talent_topic_ids
-            if topics:
-                self.sudo().talent_topic_ids = [fields.Command.link(topic.id) for topic in topics]
-            if self.email_normalized and self.is_blacklisted:
-                # confirming a new sign-up from the mailbox is a fresh opt-in
-                self.env["mail.blacklist"].sudo()._remove(
-                    self.email_normalized,
-                    message=self.env._("Opted in again by confirming a talent community sign-up."),
-                )
-            self._talent_log_community_event(
-                company, self.env._("Confirmed the talent community sign-up (double opt-in)."), engagement="signup"
-            )
-        return confirmed
 
     def _talent_renew_consent(self, company, ip_address=None):
         """The person asks to stay in the talent pool: a new consent starts a new retention period."""

@@ -107,7 +107,7 @@ class TalentNurtureCommon(TalentCrmCommon):
                     <p><a href="https://jobs.example.com/culture">Our culture</a></p>
                     <p>-- <t t-out="object.user_id.name"/></p><div t-out="object.user_id.signature"/>
                     <a href="/unsubscribe_from_list">Unsubscribe</a>
-                    <a t-att-href="object._talent_preference_url()">Your preferences</a>
+                    <a href="/talent/my-preferences">Your preferences</a>
                 </div>""",
             }
         )

@@ -333,8 +333,8 @@ class TestCommunitySignup(TalentCommunityHttpCommon):
             foreign,
             wrong_key,
             other_scope,
-            partner._talent_access_token("confirm", self.company),
             partner._talent_access_token("preferences", self.company),
+            partner._talent_access_token("job_apply", self.company, job=self.env["hr.job"].create({"name": "J"})),
         ]
         answers = set()
         for bad in bad_tokens:

@@ -67,9 +67,11 @@ class TestPreferenceCentre(TalentCommunityHttpCommon):
         self.assertTrue(url.startswith(self.talent.get_base_url() + "/talent/preferences/"))
         partner, company = self.env["res.partner"]._talent_from_token("preferences", url.rsplit("/", 1)[1])
         self.assertEqual((partner, company), (self.partner, self.company))
-        # a confirm link cannot open the preference centre
-        confirm = self.partner._talent_access_token("confirm", self.company)
-        self.assertFalse(self.env["res.partner"]._talent_from_token("preferences", confirm)[0])
+        # a job apply link cannot open the preference centre
+        job = self.env["hr.job"].create({"name": "Prefs job (test)"})
+        job_link = self.partner._talent_access_token("job_apply", self.company, job=job)
+        self.assertFalse(self.env["res.partner"]._talent_from_token("preferences", job_link)[0])
+        self.assertEqual(self.env["res.partner"]._talent_from_token("job_apply", job_link, job=job)[0], self.partner)
 
     def test_page_shows_current_preferences(self):
         response = self.url_open(self.path)

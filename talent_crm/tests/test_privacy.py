@@ -77,18 +77,6 @@ class TestTalentConsentConfirmation(TalentCrmCommon):
         self.env["talent.consent"].create({"partner_id": self.partner.id, "purpose": "communication"})
         self.assertNotIn(self.partner.id, self.partner._talent_contact_blockers("email", company=self.company))
 
-    def test_confirm_signup_subscribes_topics_and_lifts_blacklist(self):
-        topic = self.env.ref("talent_crm.talent_topic_events")
-        self._web_consent(talent_topic_ids=[Command.set(topic.ids)])
-        self.env["mail.blacklist"]._add(self.partner.email)
-        self.assertTrue(self.partner.is_blacklisted)
-        confirmed = self.partner._talent_confirm_signup(self.company)
-        self.assertEqual(len(confirmed), 1)
-        self.assertEqual(self.partner.talent_topic_ids, topic)
-        self.partner.invalidate_recordset(["is_blacklisted"])
-        self.assertFalse(self.partner.is_blacklisted, "confirming from the mailbox is a fresh opt-in")
-        self.assertNotIn(self.partner.id, self.partner._talent_contact_blockers("email", company=self.company))
-
     @warmup
     def test_blockers_query_count_is_bounded(self):
         partners_small = self.env["res.partner"].create(
@@ -202,7 +190,7 @@ class TestTalentRetention(TalentCrmCommon):
             self._run_cron()
             self.assertEqual(len(self._renewal_mails(self.old)), 1)
             mail = self._renewal_mails(self.old)
-            self.assertIn("/talent/preferences/", mail.body_html)
+            self.assertIn("/talent/my-preferences", mail.body_html)  # signed when it leaves
             self.assertEqual(self.old.talent_retention_notice_date, fields.Date.today())
             touch = self.old.partner_id.talent_touch_ids.filtered(lambda t: t.origin == "community")
             self.assertEqual((touch.direction, touch.counts_toward_cap), ("outbound", False))
