@@ -150,7 +150,7 @@ class HrApplicant(models.Model):
     )
     talent_refuse_date = fields.Datetime(string="Last Refused On", copy=False, readonly=True)
     talent_lead_state_log_ids = fields.One2many(
-        "talent.lead.state.log", "talent_id", string="Lead History", groups="talent_crm.group_talent_crm_user"
+        "talent.lead.state.log", "talent_id", string="Lead History", groups="hr_recruitment.group_hr_recruitment_user"
     )
 
     @api.depends("pool_applicant_id")

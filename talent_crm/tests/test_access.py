@@ -128,7 +128,7 @@ class TestTalentAccess(TalentCrmCommon):
         as_interviewer = application.with_user(interviewer)
         values = as_interviewer.read()[0]  # every field the interviewer's groups allow
         self.assertEqual(values["partner_id"][0], talent.partner_id.id)
-        self.assertNotIn("talent_lead_state_log_ids", values, "the lead history is Talent CRM's")
+        self.assertNotIn("talent_lead_state_log_ids", values, "the lead history is for recruitment officers")
         # the form Odoo shows them loads too
         readable = as_interviewer.fields_get(attributes=["type"])
         as_interviewer.web_read({fname: {} for fname, attrs in readable.items() if attrs["type"] != "one2many"})

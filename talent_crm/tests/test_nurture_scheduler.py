@@ -80,7 +80,9 @@ class TestNurtureScheduler(TalentNurtureCommon):
             self.assertIn(expected, body)
         self.assertNotIn("https://jobs.example.com/culture", body, "links are tracked")
         self.assertIn("/r/", body)
-        self.assertIn("/talent/preferences/", body, "the personal preference link stays as it is")
+        # the queue keeps the placeholder, untracked: the signed link is made when the email leaves
+        self.assertIn("/talent/my-preferences", body, "the personal preference link is not tracked")
+        self.assertNotIn("/talent/preferences/", body, "no signed link waits in the queue")
         self.assertFalse(
             self.env["link.tracker"].search([("url", "like", "/talent/")]), "no person's token in a link tracker"
         )

@@ -185,7 +185,7 @@ class TestPersonalLinks(TalentNurtureCommon, MockSmtplibCase):
             (old_body, old_body, template.id),
         )
         template.invalidate_recordset()
-        confirm = self.env.ref("talent_crm.mail_template_talent_signup_confirm")
+        confirm = self.env.ref("talent_crm.talent_signup_mail_template_confirm")
         confirm_body = confirm.body_html
         self.env["mail.template"]._talent_use_link_placeholders()
         self.assertIn('href="/talent/my-preferences"', template.body_html)
