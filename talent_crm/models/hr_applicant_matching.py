@@ -42,6 +42,10 @@ class HrApplicant(models.Model):
         """
         super().init()
         cr = self.env.cr
+        # Required columns talent_crm adds to Odoo's table get their default in the database too:
+        # modules loaded before talent_crm (their data, their at-install tests, an update of
+        # hr_recruitment) insert applicants without knowing the column.
+        cr.execute("ALTER TABLE hr_applicant ALTER COLUMN talent_availability SET DEFAULT 'unknown'")
         # Mailings and pool filters list many pools at once: with the default 100 most common
         # values the planner underestimates a long pool list several times over and picks
         # nested loops over tens of thousands of talents.

@@ -92,6 +92,15 @@ class ResCompany(models.Model):
         "modules can add paid services.",
     )
 
+    def init(self):
+        super().init()
+        # Required columns on Odoo's table get their default in the database too: modules loaded
+        # before talent_crm (their data, their at-install tests) create companies without them.
+        self.env.cr.execute(
+            "ALTER TABLE res_company ALTER COLUMN talent_enrichment_provider SET DEFAULT 'offline', "
+            "ALTER COLUMN talent_job_alert_mode SET DEFAULT 'review'"
+        )
+
     @api.model
     def _selection_talent_enrichment_provider(self):
         return self.env["talent.enrichment.provider"]._talent_provider_selection()

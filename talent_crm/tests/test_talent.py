@@ -164,3 +164,29 @@ class TestTalent(TalentCrmCommon):
         reply = talent.partner_id._talent_log_touch("Replied", direction="inbound", engagement="reply")
         self.assertFalse(reply.counts_toward_cap)
         self.assertEqual(talent.talent_last_engagement_date, reply.date)
+
+    def test_rows_inserted_without_talent_crm_get_its_defaults(self):
+        """Modules loaded before talent_crm (their data, their tests, an update) insert companies
+        and applicants without talent_crm's required columns: the database fills them in."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            """SELECT table_name, column_name, column_default FROM information_schema.columns
+                WHERE table_name IN ('res_company', 'hr_applicant', 'res_partner', 'mailing_mailing', 'hr_job',
+                                     'hr_talent_pool', 'mailing_trace', 'mail_blacklist', 'phone_blacklist')
+                  AND is_nullable = 'NO' AND column_name LIKE 'talent%%'
+             ORDER BY 1, 2"""
+        )
+        self.assertEqual(
+            self.env.cr.fetchall(),
+            [
+                ("hr_applicant", "talent_availability", "'unknown'::character varying"),
+                ("res_company", "talent_enrichment_provider", "'offline'::character varying"),
+                ("res_company", "talent_job_alert_mode", "'review'::character varying"),
+            ],
+        )
+        self.env.cr.execute(
+            "INSERT INTO hr_applicant (partner_name, company_id, active, kanban_state) "
+            "VALUES ('Inserted Applicant', %s, TRUE, 'normal') RETURNING talent_availability",
+            (self.company.id,),
+        )
+        self.assertEqual(self.env.cr.fetchone(), ("unknown",))
