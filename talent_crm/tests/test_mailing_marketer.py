@@ -5,6 +5,7 @@
 from lxml import etree
 
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 TALENT_FIELDS = (
@@ -134,3 +135,29 @@ class TestMailingPureMarketer(TransactionCase):
                 "%s is a Talent CRM field" % name,
             )
         self.assertEqual(mailing.read(["subject"])[0]["subject"], "Newsletter")
+
+    def test_marketer_duplicates_a_mailing_but_not_a_talent_campaign(self):
+        """As Odoo's own mass_mailing test_mailing_deletion does: a marketer copies a mailing."""
+        Mailing = self.env["mailing.mailing"].with_user(self.marketer)
+        newsletter = Mailing.create(
+            {
+                "subject": "Copy me",
+                "body_html": "<p>Hi</p>",
+                "mailing_model_id": self.env["ir.model"]._get_id("res.partner"),
+            }
+        )
+        copy = newsletter.copy()
+        self.assertEqual(copy.subject, "Copy me")
+        self.assertNotEqual(copy, newsletter)
+        pool = self.env["hr.talent.pool"].create({"name": "Copy pool (test)"})
+        campaign = self.env["mailing.mailing"].create(
+            {
+                "subject": "Talent campaign",
+                "body_html": "<p>Hi</p>",
+                "mailing_model_id": self.env["ir.model"]._get_id("hr.applicant"),
+                "talent_pool_ids": [Command.set(pool.ids)],
+            }
+        )
+        with self.assertRaisesRegex(UserError, "Only Talent CRM users can duplicate a talent campaign"):
+            campaign.with_user(self.marketer).copy()
+        self.assertEqual(campaign.copy().talent_pool_ids, pool, "a Talent CRM user copies it with its audience")
