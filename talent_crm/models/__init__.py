@@ -36,7 +36,6 @@ from . import (
     talent_topic,
     talent_touch,
     digest_digest,
-    res_company_campaign,
     res_config_settings_campaign,
     mailing_mailing_talent,
     talent_mailing_held,
@@ -51,7 +50,6 @@ from . import (
     talent_pool_membership,
     hr_talent_pool_rule,
     hr_applicant_matching,
-    res_company_matching,
     res_config_settings_matching,
     hr_job_matching,
 )

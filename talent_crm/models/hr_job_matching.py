@@ -11,7 +11,7 @@ from odoo.fields import Domain
 from odoo.tools import SQL, html2plaintext
 
 from .hr_applicant_matching import MATCH_TS_CONFIGS
-from .res_company_matching import MATCH_WEIGHT_FIELDS
+from .res_company import MATCH_WEIGHT_FIELDS
 
 # A talent's skill points for the job (lines ``s`` of ``hr_applicant_skill`` joined to their level
 # ``l`` and the job's skill ``js``): each skill counts up to twice the level the job asks for.
