@@ -36,7 +36,6 @@ from . import (
     talent_topic,
     talent_touch,
     digest_digest,
-    res_config_settings_campaign,
     mailing_mailing_talent,
     talent_mailing_held,
     mailing_trace_talent,
@@ -50,6 +49,5 @@ from . import (
     talent_pool_membership,
     hr_talent_pool_rule,
     hr_applicant_matching,
-    res_config_settings_matching,
     hr_job_matching,
 )
