@@ -3,6 +3,17 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# factor key -> (company weight field, default weight)
+MATCH_WEIGHT_FIELDS = {
+    "skills_required": ("talent_match_weight_skills_required", 35),
+    "skills_nice": ("talent_match_weight_skills_nice", 10),
+    "text": ("talent_match_weight_text", 20),
+    "location": ("talent_match_weight_location", 10),
+    "seniority": ("talent_match_weight_seniority", 10),
+    "availability": ("talent_match_weight_availability", 10),
+    "engagement": ("talent_match_weight_engagement", 5),
+}
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -67,17 +78,6 @@ class ResCompany(models.Model):
         default=30,
         help="How many days before the end of the retention period people are asked to renew their consent.",
     )
-
-    @api.constrains("talent_retention_months", "talent_retention_notice_days")
-    def _check_talent_retention(self):
-        for company in self:
-            if company.talent_retention_months < 0 or company.talent_retention_notice_days < 0:
-                raise ValidationError(self.env._("Retention period and renewal notice cannot be negative."))
-            months, notice = company.talent_retention_months, company.talent_retention_notice_days
-            if months and 2 * notice >= 28 * months:
-                raise ValidationError(
-                    self.env._("The renewal notice must be shorter than half of the retention period.")
-                )
     talent_stale_months = fields.Integer(
         string="Stale After (Months)",
         default=12,
@@ -91,27 +91,6 @@ class ResCompany(models.Model):
         help="Reads a pasted profile URL. The offline provider only recognises and normalises the address; "
         "modules can add paid services.",
     )
-
-    def init(self):
-        super().init()
-        # Required columns on Odoo's table get their default in the database too: modules loaded
-        # before talent_crm (their data, their at-install tests) create companies without them.
-        self.env.cr.execute(
-            "ALTER TABLE res_company ALTER COLUMN talent_enrichment_provider SET DEFAULT 'offline', "
-            "ALTER COLUMN talent_job_alert_mode SET DEFAULT 'review'"
-        )
-
-    @api.model
-    def _selection_talent_enrichment_provider(self):
-        return self.env["talent.enrichment.provider"]._talent_provider_selection()
-
-    def write(self, vals):
-        result = super().write(vals)
-        if "talent_stale_months" in vals:
-            cron = self.env.ref("talent_crm.ir_cron_talent_flag_stale", raise_if_not_found=False)
-            if cron:
-                cron.sudo()._trigger()
-        return result
     # Lead funnel: what makes a lead qualified, and who comes back from Recruitment
     talent_qualify_require_contact = fields.Boolean(
         string="Qualified Leads Have an Email or Phone", default=True
@@ -136,10 +115,113 @@ class ResCompany(models.Model):
         string="Runners-up Pool",
         help="Where applicants refused late in the process land; created the first time it is needed.",
     )
+    # Job alert settings
+    talent_job_alert_mode = fields.Selection(
+        [("review", "Reviewed by a recruiter"), ("auto", "Automatic")],
+        string="Job Alerts",
+        default="review",
+        required=True,
+        help="Reviewed: when a job opens, its recruiter checks the list of matching talents before the alerts "
+        "go out. Automatic: the alerts go out as soon as the job opens.",
+    )
+    talent_job_alert_min_score = fields.Integer(
+        string="Job Alert Minimum Score",
+        default=50,
+        help="Talents whose profile matches a job with a lower score (0-100) get no alert for it.",
+    )
+    # Matching: weights of the score factors (see MATCH_WEIGHT_FIELDS) and penalties
+    talent_match_weight_skills_required = fields.Integer(string="Required Skills Weight", default=35)
+    talent_match_weight_skills_nice = fields.Integer(string="Nice-to-have Skills Weight", default=10)
+    talent_match_weight_text = fields.Integer(string="Text Relevance Weight", default=20)
+    talent_match_weight_location = fields.Integer(string="Location Weight", default=10)
+    talent_match_weight_seniority = fields.Integer(string="Seniority Weight", default=10)
+    talent_match_weight_availability = fields.Integer(string="Availability Weight", default=10)
+    talent_match_weight_engagement = fields.Integer(string="Engagement Weight", default=5)
+    talent_match_penalty_dnc = fields.Integer(
+        string="Do-not-contact Penalty", default=50, help="Points taken off the score of people marked do-not-contact."
+    )
+    talent_match_penalty_recent = fields.Integer(
+        string="Recently Contacted Penalty", default=20, help="Points taken off when the person was contacted lately."
+    )
+    talent_match_recent_days = fields.Integer(
+        string="Recently Contacted (days)", default=14, help="A contact within this many days counts as recent."
+    )
 
     @api.model
     def _default_talent_runners_up_stage(self):
         return self.env.ref("hr_recruitment.stage_job3", raise_if_not_found=False)
+
+    @api.model
+    def _selection_talent_enrichment_provider(self):
+        return self.env["talent.enrichment.provider"]._talent_provider_selection()
+
+    # ------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------
+
+    @api.constrains("talent_retention_months", "talent_retention_notice_days")
+    def _check_talent_retention(self):
+        for company in self:
+            if company.talent_retention_months < 0 or company.talent_retention_notice_days < 0:
+                raise ValidationError(self.env._("Retention period and renewal notice cannot be negative."))
+            months, notice = company.talent_retention_months, company.talent_retention_notice_days
+            if months and 2 * notice >= 28 * months:
+                raise ValidationError(
+                    self.env._("The renewal notice must be shorter than half of the retention period.")
+                )
+
+    @api.constrains("talent_cap_passive_days", "talent_cap_warm_days")
+    def _check_talent_caps(self):
+        for company in self:
+            if company.talent_cap_passive_days < 0 or company.talent_cap_warm_days < 0:
+                raise ValidationError(self.env._("A frequency cap cannot be a negative number of days."))
+
+    @api.constrains("talent_job_alert_min_score")
+    def _check_talent_job_alert_min_score(self):
+        for company in self:
+            if not 0 <= company.talent_job_alert_min_score <= 100:
+                raise ValidationError(self.env._("The job alert minimum score is between 0 and 100."))
+
+    @api.constrains(
+        *[field for field, _default in MATCH_WEIGHT_FIELDS.values()],
+        "talent_match_penalty_dnc",
+        "talent_match_penalty_recent",
+        "talent_match_recent_days",
+    )
+    def _check_talent_match_weights(self):
+        fnames = [field for field, _default in MATCH_WEIGHT_FIELDS.values()]
+        for company in self:
+            values = [company[f] for f in fnames]
+            penalties = [company.talent_match_penalty_dnc, company.talent_match_penalty_recent]
+            if any(v < 0 for v in values + penalties) or company.talent_match_recent_days < 0:
+                raise ValidationError(self.env._("Matching weights, penalties and days cannot be negative."))
+            if any(v > 100 for v in penalties):
+                raise ValidationError(self.env._("A matching penalty is at most 100 points."))
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
+    def init(self):
+        super().init()
+        # Required columns on Odoo's table get their default in the database too: modules loaded
+        # before talent_crm (their data, their at-install tests) create companies without them.
+        self.env.cr.execute(
+            "ALTER TABLE res_company ALTER COLUMN talent_enrichment_provider SET DEFAULT 'offline', "
+            "ALTER COLUMN talent_job_alert_mode SET DEFAULT 'review'"
+        )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "talent_stale_months" in vals:
+            cron = self.env.ref("talent_crm.ir_cron_talent_flag_stale", raise_if_not_found=False)
+            if cron:
+                cron.sudo()._trigger()
+        return result
+
+    # ------------------------------------------------------------
+    # Pools: default pool, sign-up pools, runners-up pool
+    # ------------------------------------------------------------
 
     def _talent_get_default_pool(self):
         """Return the company's default pool, creating "New leads" the first time it is needed."""
@@ -156,6 +238,26 @@ class ResCompany(models.Model):
         self.ensure_one()
         pools = self.sudo().talent_signup_pool_ids.filtered("active")
         return pools or self._talent_get_default_pool()
+
+    def _talent_get_runners_up_pool(self):
+        """Return the company's "Runners-up" pool, creating it the first time it is needed."""
+        self.ensure_one()
+        pool = self.sudo().talent_runners_up_pool_id
+        if not pool or not pool.active:
+            pool = self.env["hr.talent.pool"].sudo().create(
+                {
+                    "name": self.env._("Runners-up"),
+                    "company_id": self.id,
+                    "pool_manager": False,
+                    "segment_note": self.env._("Applicants who reached the final stages and were not hired"),
+                }
+            )
+            self.sudo().talent_runners_up_pool_id = pool
+        return pool
+
+    # ------------------------------------------------------------
+    # Talent community: consent text, sign-up page
+    # ------------------------------------------------------------
 
     def _talent_get_consent_text(self):
         """The consent text in the current language, with the standard text as fallback."""
@@ -183,29 +285,15 @@ class ResCompany(models.Model):
         self.ensure_one()
         return self.sudo().talent_consent_version or "standard-1"
 
-    @api.constrains("talent_cap_passive_days", "talent_cap_warm_days")
-    def _check_talent_caps(self):
-        for company in self:
-            if company.talent_cap_passive_days < 0 or company.talent_cap_warm_days < 0:
-                raise ValidationError(self.env._("A frequency cap cannot be a negative number of days."))
-
-    def _talent_get_runners_up_pool(self):
-        """Return the company's "Runners-up" pool, creating it the first time it is needed."""
-        self.ensure_one()
-        pool = self.sudo().talent_runners_up_pool_id
-        if not pool or not pool.active:
-            pool = self.env["hr.talent.pool"].sudo().create(
-                {
-                    "name": self.env._("Runners-up"),
-                    "company_id": self.id,
-                    "pool_manager": False,
-                    "segment_note": self.env._("Applicants who reached the final stages and were not hired"),
-                }
-            )
-            self.sudo().talent_runners_up_pool_id = pool
-        return pool
-
     def _talent_signup_url(self):
         """Absolute URL of the talent-community sign-up page."""
         self.ensure_one()
         return self.get_base_url() + "/talent/join"
+
+    # ------------------------------------------------------------
+    # Matching
+    # ------------------------------------------------------------
+
+    def _talent_match_weights(self):
+        self.ensure_one()
+        return {key: self[field] for key, (field, _default) in MATCH_WEIGHT_FIELDS.items()}

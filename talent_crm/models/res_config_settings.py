@@ -42,3 +42,21 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
         domain="[('company_id', 'in', [company_id, False])]",
     )
+    # Job alerts
+    talent_job_alert_mode = fields.Selection(related="company_id.talent_job_alert_mode", readonly=False)
+    talent_job_alert_min_score = fields.Integer(related="company_id.talent_job_alert_min_score", readonly=False)
+    # Matching
+    talent_match_weight_skills_required = fields.Integer(
+        related="company_id.talent_match_weight_skills_required", readonly=False
+    )
+    talent_match_weight_skills_nice = fields.Integer(related="company_id.talent_match_weight_skills_nice", readonly=False)
+    talent_match_weight_text = fields.Integer(related="company_id.talent_match_weight_text", readonly=False)
+    talent_match_weight_location = fields.Integer(related="company_id.talent_match_weight_location", readonly=False)
+    talent_match_weight_seniority = fields.Integer(related="company_id.talent_match_weight_seniority", readonly=False)
+    talent_match_weight_availability = fields.Integer(
+        related="company_id.talent_match_weight_availability", readonly=False
+    )
+    talent_match_weight_engagement = fields.Integer(related="company_id.talent_match_weight_engagement", readonly=False)
+    talent_match_penalty_dnc = fields.Integer(related="company_id.talent_match_penalty_dnc", readonly=False)
+    talent_match_penalty_recent = fields.Integer(related="company_id.talent_match_penalty_recent", readonly=False)
+    talent_match_recent_days = fields.Integer(related="company_id.talent_match_recent_days", readonly=False)

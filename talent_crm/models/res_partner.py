@@ -150,6 +150,16 @@ class ResPartner(models.Model):
         help="The current email address bounced permanently: no email is sent until it is corrected.",
         groups="talent_crm.group_talent_crm_user",
     )
+    talent_access_key = fields.Char(
+        copy=False,
+        readonly=True,
+        groups="base.group_system",
+        help="Random key signed into the person's links; renewing it invalidates every link sent before.",
+    )
+
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
 
     @api.depends("talent_applicant_ids.talent_pool_ids")
     def _compute_talent_id(self):
@@ -169,6 +179,10 @@ class ResPartner(models.Model):
                 partner.talent_bounced_email and partner.talent_bounced_email == partner.email_normalized
             )
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
         check_lifecycle_vals(self, vals_list, PARTNER_LIFECYCLE_FIELDS)
@@ -183,6 +197,8 @@ class ResPartner(models.Model):
         result = super().write(vals)
         if vals.get("talent_do_not_contact"):
             self._talent_lead_close_do_not_contact(vals.get("talent_do_not_contact_reason"))
+            # nurture stop rule: a person marked do-not-contact leaves every sequence
+            self.env["talent.sequence.enrollment"]._talent_stop_for_partners(self, "do_not_contact")
         return result
 
     def _talent_lead_close_do_not_contact(self, reason=False):
@@ -207,7 +223,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _talent_blocker_labels(self):
-        return {
+        labels = {
             "do_not_contact": self.env._("Do not contact"),
             "no_email": self.env._("No valid email address"),
             "no_phone": self.env._("No valid mobile number"),
@@ -215,6 +231,13 @@ class ResPartner(models.Model):
             "no_consent": self.env._("No valid consent"),
             "bounced": self.env._("Email address bounced"),
         }
+        # talent community: nobody hears from us before confirming a web sign-up or after
+        # asking for erasure
+        labels.update(
+            unconfirmed=self.env._("Sign-up not confirmed yet"),
+            erasure_requested=self.env._("Erasure requested"),
+        )
+        return labels
 
     def _talent_contact_blockers(self, channel="email", company=None):
         """Tell why people must not receive an outbound touch on ``channel``.
@@ -223,6 +246,10 @@ class ResPartner(models.Model):
         ``{partner_id: [reason, ...]}`` holding only the blocked partners; reason codes are
         the keys of :meth:`_talent_blocker_labels`. Frequency caps are not blockers: a
         capped touch is postponed, not dropped (see the nurture scheduler).
+
+        The talent community adds its reasons: nobody hears from us before confirming a web
+        sign-up (``unconfirmed``) or after asking for erasure (``erasure_requested``), on any
+        channel.
         """
         company = company or self.env.company
         blockers = defaultdict(list)
@@ -249,6 +276,13 @@ class ResPartner(models.Model):
             for partner in partners:
                 if partner.id not in allowed:
                     blockers[partner.id].append("no_consent")
+        for partner in self._talent_partners_awaiting_confirmation(company):
+            blockers[partner.id].append("unconfirmed")
+        requests = self.env["talent.erasure.request"].sudo()._read_group(
+            [("partner_id", "in", self.ids), ("state", "=", "requested")], ["partner_id"], ["__count"]
+        )
+        for partner, _count in requests:
+            blockers[partner.id].append("erasure_requested")
         return dict(blockers)
 
     def _talent_partners_with_communication_basis(self, company):
@@ -273,48 +307,9 @@ class ResPartner(models.Model):
         ]
         return self.env["talent.touch"].create(vals_list)
 
-
-class ResPartnerTalentCommunity(models.Model):
-    """Talent community (sign-up, double opt-in, preference centre) and privacy of a person.
-
-    A class of its own so that it extends the contactability API above through ``super()``.
-    """
-
-    _inherit = "res.partner"
-
-    talent_access_key = fields.Char(
-        copy=False,
-        readonly=True,
-        groups="base.group_system",
-        help="Random key signed into the person's links; renewing it invalidates every link sent before.",
-    )
-
     # ------------------------------------------------------------
     # Talent community: double opt-in, signed links, preferences, privacy
     # ------------------------------------------------------------
-
-    @api.model
-    def _talent_blocker_labels(self):
-        labels = super()._talent_blocker_labels()
-        labels.update(
-            unconfirmed=self.env._("Sign-up not confirmed yet"),
-            erasure_requested=self.env._("Erasure requested"),
-        )
-        return labels
-
-    def _talent_contact_blockers(self, channel="email", company=None):
-        """Add the community's reasons: nobody hears from us before confirming a web sign-up
-        (``unconfirmed``) or after asking for erasure (``erasure_requested``), on any channel."""
-        blockers = super()._talent_contact_blockers(channel=channel, company=company)
-        company = company or self.env.company
-        for partner in self._talent_partners_awaiting_confirmation(company):
-            blockers.setdefault(partner.id, []).append("unconfirmed")
-        requests = self.env["talent.erasure.request"].sudo()._read_group(
-            [("partner_id", "in", self.ids), ("state", "=", "requested")], ["partner_id"], ["__count"]
-        )
-        for partner, _count in requests:
-            blockers.setdefault(partner.id, []).append("erasure_requested")
-        return blockers
 
     def _talent_partners_awaiting_confirmation(self, company):
         """Partners of ``self`` whose web sign-up in ``company`` is not confirmed and who have no
@@ -1128,26 +1123,12 @@ class ResPartnerTalentCommunity(models.Model):
                     partner.sudo()[fname] = False
         touches._talent_refresh_partner_caps(self.ids)
 
-
-class ResPartnerTalentCaps(models.Model):
-    """Frequency caps and nurture stop rules that belong to the person.
-
-    The cap API is the single place every outbound channel asks before touching someone:
-    nurture sequences, campaigns, job alerts. Caps never block: a capped touch waits until
-    :meth:`_talent_cap_next_allowed` says it may go.
-    """
-
-    _inherit = "res.partner"
-
-    def write(self, vals):
-        result = super().write(vals)
-        if vals.get("talent_do_not_contact"):
-            self.env["talent.sequence.enrollment"]._talent_stop_for_partners(self, "do_not_contact")
-        return result
-
     # ------------------------------------------------------------
     # Frequency caps
     # ------------------------------------------------------------
+    # The cap API is the single place every outbound channel asks before touching someone:
+    # nurture sequences, campaigns, job alerts. Caps never block: a capped touch waits until
+    # _talent_cap_next_allowed() says it may go.
 
     def _auto_init(self):
         # the last counted touch is new on an existing database: fill it once from the touches

@@ -8,7 +8,7 @@ from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from ..models.res_company_matching import MATCH_WEIGHT_FIELDS
+from ..models.res_company import MATCH_WEIGHT_FIELDS
 from .common import TalentCrmCommon
 
 # queries of one ranking as a recruiter, steady state (inputs, bound, scoring, explanations,
