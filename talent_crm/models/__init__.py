@@ -1,7 +1,5 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import sys
-
 from . import (
     hr_applicant,
     hr_skill,
@@ -53,7 +51,3 @@ from . import (
     hr_applicant_matching,
     hr_job_skill,
 )
-
-# The matching half of hr.job lived in models/hr_job_matching.py: its module path stays importable
-# (tests patch its tuning constants there, e.g. MATCH_SCOPE_MIN) and now names models/hr_job.py.
-sys.modules[f"{__name__}.hr_job_matching"] = hr_job

@@ -296,7 +296,7 @@ class TestMatching(TalentCrmCommon):
         # a limit beyond the strong talents: the next best enter the scope
         self.assertGreater(set(self.job._talent_match_scope(inputs, 6)), set(strong.ids))
         # when too many talents are left for the narrowing to pay, every candidate is scored
-        module = "odoo.addons.talent_crm.models.hr_job_matching"
+        module = "odoo.addons.talent_crm.models.hr_job"
         with patch("%s.MATCH_SCOPE_MIN" % module, 0), patch("%s.MATCH_SCOPE_SHARE" % module, 0):
             self.assertIsNone(self.job._talent_match_scope(inputs, 3))
         # when the skills weigh little or nothing, talents without them may make the list: all
