@@ -38,7 +38,6 @@ from . import (
     digest_digest,
     res_company_campaign,
     res_config_settings_campaign,
-    mailing_mailing_talent,
     talent_mailing_held,
     mailing_trace_talent,
     talent_touch_campaign,
