@@ -39,7 +39,6 @@ from . import (
     res_company_campaign,
     res_config_settings_campaign,
     talent_mailing_held,
-    mailing_trace_talent,
     talent_touch_campaign,
     talent_job_alert,
     hr_job,
