@@ -43,7 +43,6 @@ from . import (
     talent_job_alert,
     hr_job,
     hr_applicant_job_alert,
-    mail_render_mixin_campaign,
     mail_mail,
     talent_pool_membership,
     hr_applicant_matching,
