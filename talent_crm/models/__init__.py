@@ -39,7 +39,6 @@ from . import (
     res_company_campaign,
     res_config_settings_campaign,
     talent_mailing_held,
-    talent_touch_campaign,
     talent_job_alert,
     hr_job,
     hr_applicant_job_alert,
