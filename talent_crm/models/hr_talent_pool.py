@@ -1,16 +1,28 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import ast
 from datetime import timedelta
 
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
+
+# Days without any touch after which a pool is flagged as going cold.
+POOL_COLD_DAYS = 90
 
 
 class HrTalentPool(models.Model):
-    """Odoo's own talent pools, with the segment and live figures a recruiting CRM needs."""
+    """Odoo's own talent pools, with the segment and live figures a recruiting CRM needs.
+
+    A pool can enroll its new members into a nurture sequence automatically, and "Send a
+    mailing" from a pool opens an Email Marketing mailing on its talents.
+
+    Dynamic pools: a rule (domain on talents) adds its matches; members added by hand stay.
+    Pool health (members, growth from the membership log, last touch) lives here too.
+    """
 
     _name = "hr.talent.pool"
     _inherit = ["hr.talent.pool", "mail.activity.mixin"]
@@ -32,6 +44,67 @@ class HrTalentPool(models.Model):
     talent_open_count = fields.Integer(
         string="Open to Offers", compute="_compute_talent_crm_counts"
     )
+
+    # Data hygiene: what a pool owner reviews every quarter
+    talent_duplicate_count = fields.Integer(
+        string="Possible Duplicates", compute="_compute_talent_hygiene_counts",
+        help="Members with a possible duplicate to review.",
+    )
+    talent_bounced_count = fields.Integer(
+        string="Bounced", compute="_compute_talent_hygiene_counts",
+        help="Members whose email address bounced permanently.",
+    )
+    talent_stale_count = fields.Integer(
+        string="Stale", compute="_compute_talent_hygiene_counts",
+        help="Members neither updated nor engaged for a long time.",
+    )
+
+    # Nurture
+    talent_sequence_id = fields.Many2one(
+        "talent.sequence",
+        string="Nurture Sequence",
+        domain="[('company_id', 'in', [company_id, False])]",
+        ondelete="set null",
+        help="People who join this pool are enrolled in this sequence automatically.",
+    )
+
+    # Rule and health
+    talent_rule_active = fields.Boolean(
+        string="Dynamic Pool",
+        help="Talents matching the rule join this pool automatically and leave it when they no longer match. "
+        "Members added by hand always stay.",
+    )
+    talent_rule_domain = fields.Char(
+        string="Rule",
+        default="[]",
+        help="Which talents belong in this pool, e.g. a role family, skills, a country or a seniority level.",
+    )
+    talent_rule_refresh_date = fields.Datetime(string="Rule Last Applied", readonly=True, copy=False)
+    talent_rule_user_id = fields.Many2one(
+        "res.users",
+        string="Rule Owner",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="Who last wrote the rule: it selects talents with this user's access rights, in the pool's company.",
+    )
+    talent_membership_ids = fields.One2many("talent.pool.membership", "pool_id", string="Membership History")
+    talent_growth_30 = fields.Integer(
+        string="Growth (30 days)", compute="_compute_talent_health", help="Members who joined minus members who left."
+    )
+    talent_growth_90 = fields.Integer(string="Growth (90 days)", compute="_compute_talent_health")
+    talent_last_touch_date = fields.Datetime(
+        string="Last Touch", compute="_compute_talent_health", help="Most recent contact with any member."
+    )
+    talent_health_warning = fields.Boolean(
+        string="Going Cold",
+        compute="_compute_talent_health",
+        help="Nobody in this pool has been contacted for 90 days.",
+    )
+
+    # ------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------
 
     @api.depends("company_id.talent_default_pool_id")
     def _compute_is_default_pool(self):
@@ -57,12 +130,97 @@ class HrTalentPool(models.Model):
             pool.talent_reachable_count = counts["reachable"].get(pool.id, 0)
             pool.talent_open_count = counts["open"].get(pool.id, 0)
 
+    def _compute_talent_hygiene_counts(self):
+        counts = self._talent_hygiene_counts()
+        for pool in self:
+            pool_counts = counts.get(pool.id) or {}
+            pool.talent_duplicate_count = pool_counts.get("duplicates", 0)
+            pool.talent_bounced_count = pool_counts.get("bounced", 0)
+            pool.talent_stale_count = pool_counts.get("stale", 0)
+
+    def _compute_talent_health(self):
+        now = fields.Datetime.now()
+        growth = {pool.id: {30: 0, 90: 0} for pool in self}
+        Membership = self.env["talent.pool.membership"].sudo()
+        pools = Domain("pool_id", "in", self.ids)
+        for days in (30, 90):
+            since = now - timedelta(days=days)
+            for date_field, sign in (("date_joined", 1), ("date_left", -1)):
+                groups = Membership._read_group(pools & Domain(date_field, ">=", since), ["pool_id"], ["__count"])
+                for pool, count in groups:
+                    growth[pool.id][days] += sign * count
+        last_touch = dict(
+            self.env["hr.applicant"].sudo()._read_group(
+                Domain("talent_pool_ids", "in", self.ids), ["talent_pool_ids"], ["talent_last_contact_date:max"]
+            )
+        )
+        cold_before = now - timedelta(days=POOL_COLD_DAYS)
+        for pool in self:
+            pool.talent_growth_30 = growth.get(pool.id, {}).get(30, 0)
+            pool.talent_growth_90 = growth.get(pool.id, {}).get(90, 0)
+            touched = last_touch.get(pool)
+            pool.talent_last_touch_date = touched
+            pool.talent_health_warning = bool(pool.id and pool.no_of_talents and (not touched or touched < cold_before))
+
+    # ------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------
+
+    @api.constrains("talent_rule_active", "talent_rule_domain")
+    def _check_talent_rule_domain(self):
+        for pool in self.filtered("talent_rule_active"):
+            pool._talent_rule_parsed()
+
+    @api.constrains("talent_rule_active", "company_id")
+    def _check_talent_rule_company(self):
+        for pool in self.filtered("talent_rule_active"):
+            if not pool.company_id:
+                raise ValidationError(
+                    self.env._("The dynamic pool %(pool)s needs a company: its rule selects that company's talents.",
+                               pool=pool.name)
+                )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vals_list = [self._talent_rule_owner_vals(vals) for vals in vals_list]
+        pools = super().create(vals_list)
+        if any(vals.get("talent_ids") for vals in vals_list):
+            self.env["talent.pool.membership"]._talent_sync(pool_ids=pools.ids)
+        pools.filtered("talent_rule_active")._talent_refresh_rule_members()
+        return pools
+
+    def write(self, vals):
+        vals = self._talent_rule_owner_vals(vals)
+        previous = {}
+        if "talent_ids" in vals:
+            previous = {pool.id: pool.talent_ids for pool in self}
+        result = super().write(vals)
+        if "talent_ids" in vals:
+            for pool in self.filtered("talent_sequence_id"):
+                added = pool.talent_ids - previous.get(pool.id, self.env["hr.applicant"])
+                if added:
+                    added._talent_pool_auto_enroll(
+                        {talent.id: talent.talent_pool_ids - pool for talent in added}
+                    )
+            self.env["talent.pool.membership"]._talent_sync(pool_ids=self.ids)
+        if {"talent_rule_active", "talent_rule_domain", "company_id", "active"} & set(vals):
+            self.filtered(lambda p: p.talent_rule_active and p.active)._talent_refresh_rule_members()
+        return result
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_default_pool(self):
         if any(pool.is_default_pool for pool in self):
             raise UserError(
                 self.env._("This is a company's default pool for new leads: choose another default pool first.")
             )
+
+    # ------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------
 
     def action_talent_crm_open_talents(self):
         self.ensure_one()
@@ -75,22 +233,84 @@ class HrTalentPool(models.Model):
         }
         return action
 
+    def action_talent_send_mailing(self):
+        """Open a new Email Marketing mailing on the talents of these pools, with the newsletter layout."""
+        template = self.env.ref("talent_crm.mail_template_talent_newsletter").sudo()
+        body = template.with_context(lang=self.env.user.lang).body_html or ""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("New Mailing"),
+            "res_model": "mailing.mailing",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_mailing_type": "mail",
+                "default_mailing_model_id": self.env["ir.model"]._get_id("hr.applicant"),
+                "default_mailing_domain": "[]",
+                "default_talent_audience": True,
+                "default_talent_pool_ids": self.ids,
+                "default_subject": self.env._("News from %(company)s", company=self.env.company.name),
+                "default_body_arch": body,
+                "default_body_html": body,
+            },
+        }
+
+    def action_talent_enroll_members(self):
+        """Enroll the current members in the pool's sequence (new members are enrolled automatically)."""
+        self.ensure_one()
+        if not self.talent_sequence_id:
+            raise UserError(self.env._("Choose the nurture sequence of this pool first."))
+        enrollments = self.talent_ids._talent_enroll(self.talent_sequence_id, origin="pool", pool=self)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(count)s members are enrolled in %(sequence)s.",
+                    count=len(enrollments),
+                    sequence=self.talent_sequence_id.name,
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def action_talent_open_hygiene(self):
+        """Members of this pool that need attention (context key ``talent_hygiene``)."""
+        self.ensure_one()
+        key = self.env.context.get("talent_hygiene", "stale")
+        action = self.action_talent_crm_open_talents()
+        action["domain"] = list(Domain("talent_pool_ids", "in", self.ids) & self._talent_hygiene_domains()[key])
+        return action
+
+    def action_talent_refresh_rule(self):
+        self.ensure_one()
+        if not self.talent_rule_active:
+            raise UserError(self.env._("Pool %(pool)s has no rule to apply.", pool=self.name))
+        joined, left = self._talent_refresh_rule_members()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(joined)s talents joined and %(left)s left %(pool)s.", joined=joined, left=left, pool=self.name
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def action_talent_open_membership(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.talent_pool_membership_action")
+        action["domain"] = [("pool_id", "=", self.id)]
+        action["context"] = {"search_default_filter_current": 1}
+        return action
+
     # ------------------------------------------------------------
     # Data hygiene: what a pool owner reviews every quarter
     # ------------------------------------------------------------
-
-    talent_duplicate_count = fields.Integer(
-        string="Possible Duplicates", compute="_compute_talent_hygiene_counts",
-        help="Members with a possible duplicate to review.",
-    )
-    talent_bounced_count = fields.Integer(
-        string="Bounced", compute="_compute_talent_hygiene_counts",
-        help="Members whose email address bounced permanently.",
-    )
-    talent_stale_count = fields.Integer(
-        string="Stale", compute="_compute_talent_hygiene_counts",
-        help="Members neither updated nor engaged for a long time.",
-    )
 
     @api.model
     def _talent_hygiene_domains(self):
@@ -111,21 +331,185 @@ class HrTalentPool(models.Model):
                     counts[pool.id][key] = count
         return counts
 
-    def _compute_talent_hygiene_counts(self):
-        counts = self._talent_hygiene_counts()
-        for pool in self:
-            pool_counts = counts.get(pool.id) or {}
-            pool.talent_duplicate_count = pool_counts.get("duplicates", 0)
-            pool.talent_bounced_count = pool_counts.get("bounced", 0)
-            pool.talent_stale_count = pool_counts.get("stale", 0)
+    @api.model
+    def _talent_hygiene_note(self, pools, counts):
+        rows = Markup("").join(
+            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
+            % (pool.name, counts[pool.id]["duplicates"], counts[pool.id]["bounced"], counts[pool.id]["stale"])
+            for pool in pools
+        )
+        return Markup(
+            "<p>%s</p><table class='table table-sm'><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>"
+            "</thead><tbody>%s</tbody></table><p>%s</p>"
+        ) % (
+            self.env._("Keep your pools clean: merge duplicates, fix bounced addresses, refresh stale profiles."),
+            self.env._("Pool"),
+            self.env._("Possible duplicates"),
+            self.env._("Bounced"),
+            self.env._("Stale"),
+            rows,
+            self.env._("Open each pool to see the talents concerned."),
+        )
 
-    def action_talent_open_hygiene(self):
-        """Members of this pool that need attention (context key ``talent_hygiene``)."""
+    # ------------------------------------------------------------
+    # Rule
+    # ------------------------------------------------------------
+
+    def _talent_rule_parsed(self):
+        """The rule as a ``Domain``; ``ValidationError`` with a readable message when it is unusable."""
         self.ensure_one()
-        key = self.env.context.get("talent_hygiene", "stale")
-        action = self.action_talent_crm_open_talents()
-        action["domain"] = list(Domain("talent_pool_ids", "in", self.ids) & self._talent_hygiene_domains()[key])
-        return action
+        text = (self.talent_rule_domain or "").strip()
+        try:
+            value = ast.literal_eval(text) if text else []
+        except (ValueError, SyntaxError) as error:
+            raise ValidationError(
+                self.env._("The rule of pool %(pool)s is not a valid filter: %(error)s", pool=self.name, error=error)
+            ) from error
+        if not isinstance(value, (list, tuple)):
+            raise ValidationError(self.env._("The rule of pool %(pool)s is not a valid filter.", pool=self.name))
+        if not value:
+            raise ValidationError(
+                self.env._(
+                    "The rule of pool %(pool)s has no condition: it would add every talent. "
+                    "Add at least one condition, or switch the dynamic pool off.",
+                    pool=self.name,
+                )
+            )
+        try:
+            domain = Domain(list(value))
+            self.env["hr.applicant"].sudo()._search(domain)
+        except (ValueError, TypeError, KeyError, AssertionError, UserError) as error:
+            raise ValidationError(
+                self.env._("The rule of pool %(pool)s cannot be applied: %(error)s", pool=self.name, error=error)
+            ) from error
+        return domain
+
+    def _talent_rule_members_domain(self):
+        """Talents the rule selects: the rule, among talents of the pool's company."""
+        self.ensure_one()
+        if not self.company_id:
+            raise ValidationError(self.env._("The dynamic pool %(pool)s has no company.", pool=self.name))
+        domain = self.env["hr.applicant"]._talent_domain() & self._talent_rule_parsed()
+        return domain & Domain("company_id", "in", [self.company_id.id, False])
+
+    def _talent_rule_owner(self):
+        """The user whose rights the rule runs with: who last wrote it (or created the pool)."""
+        self.ensure_one()
+        return (self.talent_rule_user_id or self.create_uid).sudo()
+
+    def _talent_rule_matches(self):
+        """Query of the talents the rule selects, searched as the rule's owner in the pool's
+        company: never as superuser, never in another company. ``ValidationError`` when the
+        owner may not read talents of that company any more (the cron then switches it off)."""
+        self.ensure_one()
+        domain = self._talent_rule_members_domain()
+        owner = self._talent_rule_owner()
+        if not owner or not (owner._is_superuser() or (owner.active and self.company_id in owner.company_ids)):
+            raise ValidationError(
+                self.env._(
+                    "The owner of the rule of pool %(pool)s may not read the talents of %(company)s.",
+                    pool=self.name,
+                    company=self.company_id.name,
+                )
+            )
+        Applicant = self.env["hr.applicant"].with_user(owner).with_company(self.company_id)
+        Applicant = Applicant.with_context(allowed_company_ids=self.company_id.ids)
+        try:
+            return Applicant._search(domain)
+        except AccessError as error:
+            raise ValidationError(
+                self.env._("The owner of the rule of pool %(pool)s may not use it: %(error)s", pool=self.name,
+                           error=error)
+            ) from error
+
+    @api.model
+    def _talent_rule_owner_vals(self, vals):
+        """Whoever writes the rule owns it (a superuser write keeps the owner)."""
+        if {"talent_rule_active", "talent_rule_domain"} & set(vals) and "talent_rule_user_id" not in vals:
+            if not self.env.su:
+                vals = dict(vals, talent_rule_user_id=self.env.uid)
+        return vals
+
+    def _talent_refresh_rule_members(self):
+        """Apply the rule of each pool of ``self``, set-based: a fixed number of queries per pool.
+
+        Talents matching the rule join (logged with join method ``rule``); members who joined
+        by rule and no longer match leave, unless it is their last pool. Members who joined any
+        other way stay. Pools locked by another transaction (a second cron worker) are skipped.
+        Returns ``(joined, left)`` counts.
+        """
+        pools = self.filtered(lambda p: p.talent_rule_active and p.active)
+        if not pools:
+            return 0, 0
+        Applicant = self.env["hr.applicant"].sudo()
+        Membership = self.env["talent.pool.membership"].sudo()
+        rel, talent_col, pool_col = Membership._talent_rel()
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL("SELECT id FROM hr_talent_pool WHERE id = ANY(%s) FOR NO KEY UPDATE SKIP LOCKED", pools.ids)
+        )
+        locked = self.browse([row[0] for row in self.env.cr.fetchall()])
+        joined_total = left_total = 0
+        now = fields.Datetime.now()
+        for pool in pools & locked:
+            matches = pool._talent_rule_matches().subselect()
+            self.env.cr.execute(
+                SQL(
+                    """
+                    INSERT INTO %(rel)s (%(talent_col)s, %(pool_col)s)
+                    SELECT a.id, %(pool)s FROM hr_applicant a
+                     WHERE a.id IN %(matches)s
+                       AND NOT EXISTS (SELECT 1 FROM %(rel)s r
+                                        WHERE r.%(talent_col)s = a.id AND r.%(pool_col)s = %(pool)s)
+                    ON CONFLICT DO NOTHING
+                    RETURNING %(talent_col)s
+                    """,
+                    rel=rel, talent_col=talent_col, pool_col=pool_col, pool=pool.id, matches=matches,
+                )
+            )
+            joined_ids = [row[0] for row in self.env.cr.fetchall()]
+            self.env.cr.execute(
+                SQL(
+                    """
+                    DELETE FROM %(rel)s r
+                     USING talent_pool_membership m
+                     WHERE r.%(pool_col)s = %(pool)s
+                       AND m.pool_id = %(pool)s AND m.talent_id = r.%(talent_col)s
+                       AND m.date_left IS NULL AND m.join_method = 'rule'
+                       AND r.%(talent_col)s NOT IN %(matches)s
+                       AND EXISTS (SELECT 1 FROM %(rel)s other
+                                    WHERE other.%(talent_col)s = r.%(talent_col)s AND other.%(pool_col)s != %(pool)s)
+                    RETURNING r.%(talent_col)s
+                    """,
+                    rel=rel, talent_col=talent_col, pool_col=pool_col, pool=pool.id, matches=matches,
+                )
+            )
+            left_ids = [row[0] for row in self.env.cr.fetchall()]
+            if joined_ids or left_ids:
+                Membership._talent_sync(pool_ids=pool.ids, method="rule")
+            self.env.cr.execute(
+                SQL("UPDATE hr_talent_pool SET talent_rule_refresh_date = %s WHERE id = %s", now, pool.id)
+            )
+            joined_total += len(joined_ids)
+            left_total += len(left_ids)
+            if joined_ids:
+                self._talent_rule_after_join(pool, Applicant.browse(joined_ids))
+        self.invalidate_model(["talent_ids", "talent_rule_refresh_date", "no_of_talents"])
+        Applicant.invalidate_model(["talent_pool_ids", "talent_pool_count"])
+        return joined_total, left_total
+
+    @api.model
+    def _talent_rule_after_join(self, pool, talents):
+        """New rule members get the pool's nurture sequence, like members added by hand."""
+        sequence = pool.sudo().talent_sequence_id
+        if sequence and sequence.active and sequence.step_ids:
+            if sequence.company_id:
+                talents = talents.filtered(lambda t: not t.company_id or t.company_id == sequence.company_id)
+            talents._talent_enroll(sequence, origin="pool", pool=pool)
+
+    # ------------------------------------------------------------
+    # Crons
+    # ------------------------------------------------------------
 
     @api.model
     def _cron_talent_hygiene_review(self):
@@ -172,69 +556,41 @@ class HrTalentPool(models.Model):
         return len(per_owner)
 
     @api.model
-    def _talent_hygiene_note(self, pools, counts):
-        rows = Markup("").join(
-            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
-            % (pool.name, counts[pool.id]["duplicates"], counts[pool.id]["bounced"], counts[pool.id]["stale"])
-            for pool in pools
-        )
-        return Markup(
-            "<p>%s</p><table class='table table-sm'><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>"
-            "</thead><tbody>%s</tbody></table><p>%s</p>"
-        ) % (
-            self.env._("Keep your pools clean: merge duplicates, fix bounced addresses, refresh stale profiles."),
-            self.env._("Pool"),
-            self.env._("Possible duplicates"),
-            self.env._("Bounced"),
-            self.env._("Stale"),
-            rows,
-            self.env._("Open each pool to see the talents concerned."),
-        )
+    def _cron_talent_refresh_rules(self, batch_size=20):
+        """Apply every pool rule, least recently applied first; safe with two workers.
 
-
-class HrTalentPoolNurture(models.Model):
-    """A pool can enroll its new members into a nurture sequence automatically."""
-
-    _inherit = "hr.talent.pool"
-
-    talent_sequence_id = fields.Many2one(
-        "talent.sequence",
-        string="Nurture Sequence",
-        domain="[('company_id', 'in', [company_id, False])]",
-        ondelete="set null",
-        help="People who join this pool are enrolled in this sequence automatically.",
-    )
-
-    def write(self, vals):
-        previous = {}
-        if "talent_ids" in vals:
-            previous = {pool.id: pool.talent_ids for pool in self}
-        result = super().write(vals)
-        if "talent_ids" in vals:
-            for pool in self.filtered("talent_sequence_id"):
-                added = pool.talent_ids - previous.get(pool.id, self.env["hr.applicant"])
-                if added:
-                    added._talent_pool_auto_enroll(
-                        {talent.id: talent.talent_pool_ids - pool for talent in added}
+        Each batch locks its pools (``SKIP LOCKED``: pools another worker is refreshing are left
+        to it) and is committed before the next one.
+        """
+        while True:
+            self.env.flush_all()
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT id FROM hr_talent_pool
+                     WHERE talent_rule_active AND active
+                       AND (talent_rule_refresh_date IS NULL OR talent_rule_refresh_date < %s)
+                     ORDER BY talent_rule_refresh_date NULLS FIRST, id
+                     LIMIT %s
+                     FOR NO KEY UPDATE SKIP LOCKED
+                    """,
+                    fields.Datetime.now() - timedelta(minutes=5),
+                    batch_size,
+                )
+            )
+            pool_ids = [row[0] for row in self.env.cr.fetchall()]
+            if not pool_ids:
+                return
+            pools = self.sudo().browse(pool_ids)
+            for pool in pools:
+                try:
+                    with self.env.cr.savepoint():
+                        pool._talent_refresh_rule_members()
+                except ValidationError:
+                    # a rule that became invalid (a field removed): switch it off, tell the owner
+                    pool.talent_rule_active = False
+                    pool.message_post(
+                        body=self.env._("The pool rule could not be applied any more and was switched off.")
                     )
-        return result
-
-    def action_talent_enroll_members(self):
-        """Enroll the current members in the pool's sequence (new members are enrolled automatically)."""
-        self.ensure_one()
-        if not self.talent_sequence_id:
-            raise UserError(self.env._("Choose the nurture sequence of this pool first."))
-        enrollments = self.talent_ids._talent_enroll(self.talent_sequence_id, origin="pool", pool=self)
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "%(count)s members are enrolled in %(sequence)s.",
-                    count=len(enrollments),
-                    sequence=self.talent_sequence_id.name,
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+            if self.env["ir.cron"]._commit_progress(len(pool_ids)) <= 0:
+                return

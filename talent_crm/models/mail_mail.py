@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import models, tools
 
-from .mail_render_mixin_campaign import TALENT_PLACEHOLDER_RE
+from .mail_render_mixin import TALENT_PLACEHOLDER_RE
 
 
 class MailMail(models.Model):

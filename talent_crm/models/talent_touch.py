@@ -50,6 +50,8 @@ class TalentTouch(models.Model):
             ("signup", "Sign-up"),
             ("preference", "Preference change"),
             ("other", "Other"),
+            # bounces belong to the engagement history, but are no engagement
+            ("bounce", "Bounce"),
         ],
         help="For inbound touches: how the person engaged.",
     )
@@ -149,9 +151,12 @@ class TalentTouch(models.Model):
         Partner.invalidate_model(["talent_cap_touch_date", "talent_cap_touch_company_id"])
 
     def _update_partner_dates(self):
-        """Push the newest touch dates to the partners, with one write per distinct date."""
+        """Push the newest touch dates to the partners, with one write per distinct date.
+
+        Bounces belong to the engagement history, but are no engagement: they move no date.
+        """
         latest = {"outbound": defaultdict(lambda: False), "inbound": defaultdict(lambda: False)}
-        for touch in self:
+        for touch in self.filtered(lambda t: t.engagement != "bounce"):
             current = latest[touch.direction][touch.partner_id]
             if not current or touch.date > current:
                 latest[touch.direction][touch.partner_id] = touch.date
