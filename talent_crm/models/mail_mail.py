@@ -9,7 +9,7 @@ class MailMail(models.Model):
     """Personal links are made when an email leaves, for its recipient only.
 
     Templates and mailings carry placeholders (``/talent/my-preferences``,
-    ``/talent/my-job/<job id>``, see ``mail_render_mixin_campaign``); the rendered body, the
+    ``/talent/my-job/<job id>``, see ``mail_render_mixin``); the rendered body, the
     chatter copy and the queue keep them. Here, as mass_mailing does for its unsubscribe
     placeholder, each outgoing copy addressed to the person of the record (a talent or a
     contact) gets that person's signed link. Copies to anyone else (followers, cc) and a
