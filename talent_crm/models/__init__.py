@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import (
     hr_applicant,
+    hr_applicant_skill,
     hr_skill,
     hr_talent_pool,
     ir_attachment,

@@ -9,13 +9,6 @@ MATCH_TS_CONFIGS = {"english": "en", "german": "de"}
 CV_TEXT_LIMIT = 100000
 
 
-class HrApplicantSkill(models.Model):
-    _inherit = "hr.applicant.skill"
-
-    # matching: the skill lines of a job's skills, read from the index alone
-    _talent_skill_applicant_idx = models.Index("(skill_id, applicant_id) INCLUDE (skill_level_id)")
-
-
 class HrApplicant(models.Model):
     """Pool membership log and full-text search columns for matching."""
 
