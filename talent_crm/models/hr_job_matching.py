@@ -10,7 +10,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL, html2plaintext
 
-from .hr_applicant_matching import MATCH_TS_CONFIGS
+from .hr_applicant import MATCH_TS_CONFIGS
 from .res_company_matching import MATCH_WEIGHT_FIELDS
 
 # A talent's skill points for the job (lines ``s`` of ``hr_applicant_skill`` joined to their level
