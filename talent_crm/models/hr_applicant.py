@@ -1712,7 +1712,7 @@ class HrApplicant(models.Model):
     # Data hygiene: duplicates, merge, bounces, enrichment, CV, import
     # ------------------------------------------------------------
 
-    # -- Exact duplicates at creation (import, sign-up) ----------
+    # -- Exact duplicates at creation (import, sign-up) ------------
 
     @api.model
     def _talent_identity_keys(self, vals, company=None):
@@ -1893,7 +1893,7 @@ class HrApplicant(models.Model):
                 )
         return self.env["talent.consent"].create(vals_list)
 
-    # -- Near duplicates -----------------------------------------
+    # -- Near duplicates -------------------------------------------
 
     def _talent_detect_duplicates(self):
         """Refresh the duplicate candidates of these talents (set-based, see ``talent.duplicate``)."""
@@ -1902,7 +1902,7 @@ class HrApplicant(models.Model):
             self.env["talent.duplicate"]._talent_refresh(talents)
         return True
 
-    # -- Merge ---------------------------------------------------
+    # -- Merge -----------------------------------------------------
 
     @api.model
     def _talent_merge_excluded_fields(self):
@@ -2157,7 +2157,7 @@ class HrApplicant(models.Model):
         )
         self.message_post(body=body, subtype_xmlid="mail.mt_note")
 
-    # -- Bounces -------------------------------------------------
+    # -- Bounces ---------------------------------------------------
 
     def _talent_on_hard_bounce(self, email=False):
         """Hook called on the talents whose email address hard-bounced.
@@ -2187,7 +2187,7 @@ class HrApplicant(models.Model):
             self.env["talent.sequence.enrollment"].sudo()._talent_stop_for_talents(talents, "bounce")
         return talents
 
-    # -- Enrichment from a URL -----------------------------------
+    # -- Enrichment from a URL -------------------------------------
 
     def _talent_enrichment_values(self, url):
         """Values the company's enrichment provider reads from ``url`` for this talent.
@@ -2222,7 +2222,7 @@ class HrApplicant(models.Model):
             self.write(values)
         return values
 
-    # -- CV parsing ----------------------------------------------
+    # -- CV parsing ------------------------------------------------
 
     def _talent_get_cv_attachment(self):
         """The CV to parse: the main attachment if it is a PDF or DOCX, else the newest one."""
