@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import (
     hr_applicant,
+    hr_applicant_skill,
     hr_skill,
     hr_talent_pool,
     ir_attachment,
@@ -39,9 +40,7 @@ from . import (
     talent_mailing_held,
     talent_job_alert,
     hr_job,
-    hr_applicant_job_alert,
     mail_mail,
     talent_pool_membership,
-    hr_applicant_matching,
     hr_job_skill,
 )

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL
+from odoo.tools import SQL, sql
 from odoo.tools.mail import single_email_re
 
 from ..tools import dedup, profile_urls
@@ -52,6 +52,10 @@ TALENT_PROFILE_FIELDS = {
     "talent_role_family_id", "talent_seniority_id", "talent_availability", "availability", "talent_remote_preference",
     "applicant_skill_ids", "type_id",
 }
+# Text search configurations used for matching: the profile and CV text is indexed in both.
+MATCH_TS_CONFIGS = {"english": "en", "german": "de"}
+# CV text indexed per attachment (characters); tsvector values are limited to 1 MB.
+CV_TEXT_LIMIT = 100000
 
 
 class HrApplicant(models.Model):
@@ -60,9 +64,27 @@ class HrApplicant(models.Model):
     talent_crm adds the profile a recruiting CRM segments and ranks people by. Facts about
     the person rather than the profile (consent, preferences, touches) live on the partner,
     which the talent and all its applications share.
+
+    Features, one section each below: talent pool basics, the lead funnel, the hand-over to
+    Recruitment (ATS), nurture (enrollments, merge fields of the sequence templates, and the
+    hooks that end an enrollment when the person applies or replies), job alerts (merge fields
+    of the job alert email), matching (pool membership log and full-text search columns), data
+    hygiene, privacy and retention; crons last.
     """
 
     _inherit = "hr.applicant"
+
+    # matching: every column its score bound and its candidates read, in a narrow index that
+    # PostgreSQL scans instead of the wide applicant rows (see hr.job._talent_match_scope)
+    _talent_match_idx = models.Index(
+        "(id) INCLUDE (company_id, partner_id, type_id, talent_seniority_id, talent_remote_preference,"
+        " talent_country_id, talent_availability, availability, talent_last_engagement_date,"
+        " talent_last_contact_date) WHERE active IS TRUE AND talent_anonymized_date IS NULL"
+    )
+
+    # ------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------
 
     talent_role_family_id = fields.Many2one(
         "talent.role.family", string="Role Family", index="btree_not_null", tracking=True
@@ -152,6 +174,81 @@ class HrApplicant(models.Model):
     talent_lead_state_log_ids = fields.One2many(
         "talent.lead.state.log", "talent_id", string="Lead History", groups="hr_recruitment.group_hr_recruitment_user"
     )
+    # Data hygiene: duplicates, bounces, stale profiles, enrichment, CV
+    talent_dedup_name = fields.Char(
+        compute="_compute_talent_dedup_keys", store=True, index="trigram", string="Name Key",
+        help="Folded name the duplicate detection compares (umlauts spelled out, titles dropped).",
+    )
+    talent_dedup_company = fields.Char(compute="_compute_talent_dedup_keys", store=True, string="Company Key")
+    talent_dedup_city = fields.Char(compute="_compute_talent_dedup_keys", store=True, string="City Key")
+    talent_duplicate_count = fields.Integer(
+        compute="_compute_talent_duplicate_count", string="Possible Duplicates",
+    )
+    talent_has_duplicate = fields.Boolean(
+        compute="_compute_talent_duplicate_count", search="_search_talent_has_duplicate", string="Has Duplicates",
+    )
+    talent_email_bounced = fields.Boolean(
+        related="partner_id.talent_email_bounced", store=True, string="Email Bounced", groups=INTERVIEWER,
+    )
+    talent_profile_date = fields.Datetime(
+        string="Profile Updated", readonly=True, copy=False,
+        help="Last time the profile itself (contact, position, location, skills, links) was changed.",
+    )
+    talent_is_stale = fields.Boolean(
+        string="Stale Profile", compute="_compute_talent_is_stale", store=True, readonly=True,
+        help="Neither updated nor engaged for longer than the company allows (Settings).",
+    )
+    talent_profile_url = fields.Char(
+        string="Paste a Profile URL",
+        compute="_compute_talent_profile_url",
+        inverse="_inverse_talent_profile_url",
+        help="Paste a LinkedIn, GitHub or Xing profile or a personal website: the address is normalised and "
+        "stored in the matching field.",
+    )
+    talent_cv_suggestion_ids = fields.One2many(
+        "talent.cv.suggestion", "talent_id", string="CV Suggestions", groups="talent_crm.group_talent_crm_user"
+    )
+    talent_cv_suggestion_count = fields.Integer(
+        compute="_compute_talent_cv_suggestion_count",
+        string="Pending CV Suggestions",
+        groups="talent_crm.group_talent_crm_user",
+    )
+    # Nurture
+    talent_sequence_enrollment_ids = fields.One2many(
+        "talent.sequence.enrollment",
+        "talent_id",
+        string="Nurture Enrollments",
+        groups="hr_recruitment.group_hr_recruitment_user",
+    )
+    talent_sequence_enrollment_count = fields.Integer(
+        compute="_compute_talent_sequence_enrollment_count",
+        string="Sequences",
+        groups="hr_recruitment.group_hr_recruitment_user",
+    )
+    talent_nurture_first_name = fields.Char(
+        compute="_compute_talent_nurture_first_name", string="First Name (merge field)"
+    )
+    talent_nurture_job_ids = fields.Many2many(
+        "hr.job",
+        compute="_compute_talent_nurture_job_ids",
+        string="Matching Open Roles (merge field)",
+        help="Up to three open positions sharing the most skills with the talent.",
+    )
+    # Job alerts
+    talent_alert_job_id = fields.Many2one(
+        "hr.job", compute="_compute_talent_alert_job_id", string="Job of the Alert (merge field)"
+    )
+    # No field holds a personal link: templates write the placeholders of
+    # mail_render_mixin_campaign (/talent/my-preferences, /talent/my-job/<id>), replaced
+    # for each recipient when the email leaves (mail_mail).
+    # Talent pools: membership log
+    talent_membership_ids = fields.One2many(
+        "talent.pool.membership", "talent_id", string="Pool History", groups="hr_recruitment.group_hr_recruitment_user"
+    )
+
+    # ------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------
 
     @api.depends("pool_applicant_id")
     def _compute_talent_application_ids(self):
@@ -217,462 +314,6 @@ class HrApplicant(models.Model):
         for applicant in self:
             applicant.talent_lead_state_date = date if applicant.talent_lead_state else False
 
-    # ------------------------------------------------------------
-    # Constraints
-    # ------------------------------------------------------------
-
-    @api.constrains("email_from", "talent_pool_ids")
-    def _check_talent_email(self):
-        # talent_crm checks what it captures (its forms, import, sign-up: ``talent_crm_capture``);
-        # Odoo's own Recruitment paths keep Odoo's rules for its fields
-        if not self.env.context.get("talent_crm_capture"):
-            return
-        for talent in self:
-            if talent.talent_pool_ids and talent.email_from and not self._talent_is_valid_email(talent.email_from):
-                raise ValidationError(
-                    self.env._(
-                        "Email: %(email)s is not a valid email address (talent %(name)s).",
-                        email=talent.email_from,
-                        name=talent.partner_name,
-                    )
-                )
-
-    @api.model
-    def _talent_is_valid_email(self, value):
-        """One well-formed address, bare or as ``Name <address>``, with a dotted domain."""
-        emails = tools.email_split(value or "")
-        if len(emails) != 1:
-            return False
-        email = emails[0]
-        if "<" not in value and email.lower() != value.strip().lower():
-            return False
-        return bool(single_email_re.match(email)) and "." in email.rsplit("@", 1)[1]
-
-    @api.constrains("partner_phone", "talent_pool_ids", "talent_country_id")
-    def _check_talent_phone(self):
-        if not self.env.context.get("talent_crm_capture"):
-            return  # as for the email: Odoo's own paths keep Odoo's rules
-        for talent in self:
-            if not talent.talent_pool_ids or not talent.partner_phone:
-                continue
-            country = talent.talent_country_id or talent.partner_id.country_id or talent.company_id.country_id
-            try:
-                talent._phone_format(number=talent.partner_phone, country=country, raise_exception=True)
-            except UserError as error:
-                raise ValidationError(
-                    self.env._(
-                        "Phone: %(phone)s is not a valid phone number (talent %(name)s). %(reason)s "
-                        "Use the international format, e.g. +49 30 1234567.",
-                        phone=talent.partner_phone,
-                        name=talent.partner_name,
-                        reason=error.args[0],
-                    )
-                ) from error
-
-    # ------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------
-
-    @api.model
-    def default_get(self, fields):
-        values = super().default_get(fields)
-        if (
-            self.env.context.get("talent_crm_capture")
-            and "talent_pool_ids" in fields
-            and not values.get("talent_pool_ids")
-            and not values.get("job_id")
-        ):
-            values["talent_pool_ids"] = [Command.set(self.env.company._talent_get_default_pool().ids)]
-            if "user_id" in fields and not values.get("user_id"):
-                values["user_id"] = self.env.uid
-        return values
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_lifecycle_vals(self, vals_list, APPLICANT_LIFECYCLE_FIELDS)
-        capture = self.env.context.get("talent_crm_capture")
-        for vals in vals_list:
-            # Odoo's own linkedin_profile keeps Odoo's rules (any text) outside talent_crm's own
-            # capture; a valid address is always normalised
-            is_talent = bool(vals.get("talent_pool_ids")) or (capture and not vals.get("job_id"))
-            self._talent_normalize_url_vals(vals, strict_linkedin=bool(capture and is_talent))
-            vals.setdefault("talent_profile_date", fields.Datetime.now())
-            if capture and not vals.get("job_id") and not vals.get("talent_pool_ids"):
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["talent_pool_ids"] = [Command.set(company._talent_get_default_pool().ids)]
-        applicants = super().create(vals_list)
-        applicants._talent_ensure_partner()
-        applicants._talent_lead_log_transitions({})
-        return applicants
-
-    def write(self, vals):
-        check_lifecycle_vals(self, [vals], APPLICANT_LIFECYCLE_FIELDS)
-        if any(fname in vals for fname in TALENT_URL_FIELDS):
-            strict = self.env.context.get("talent_crm_capture") and (
-                bool(self.filtered("talent_pool_ids")) or bool(vals.get("talent_pool_ids"))
-            )
-            self._talent_normalize_url_vals(vals, strict_linkedin=bool(strict))
-        if "partner_id" in vals and not vals["partner_id"]:
-            talents = self.filtered("talent_pool_ids")
-            if talents:
-                raise ValidationError(
-                    self.env._(
-                        "A talent must keep its contact: %(names)s.",
-                        names=", ".join(talents.mapped("partner_name")),
-                    )
-                )
-        if TALENT_PROFILE_FIELDS.intersection(vals) and "talent_profile_date" not in vals:
-            vals["talent_profile_date"] = fields.Datetime.now()
-        lead_before = self._talent_lead_prepare_write(vals)
-        result = super().write(vals)
-        if vals.get("talent_pool_ids"):
-            self._talent_ensure_partner()
-        self._talent_lead_after_write(vals, lead_before)
-        return result
-
-    def copy_data(self, default=None):
-        vals_list = super().copy_data(default=default)
-        if self.env.context.get("talent_crm_convert"):
-            # the application created from a talent belongs to the same person (Odoo copies no contact)
-            for applicant, vals in zip(self, vals_list, strict=True):
-                vals["partner_id"] = applicant.partner_id.id
-        return vals_list
-
-    @api.model
-    def _talent_normalize_url_vals(self, vals, strict_linkedin=True):
-        """Replace profile URLs in ``vals`` by their canonical form.
-
-        Our own URL fields are always validated. Odoo's ``linkedin_profile`` keeps Odoo's rules
-        (any text) unless ``strict_linkedin`` (talents captured through talent_crm's own forms,
-        import and sign-up): a valid address is normalised, anything else is kept as written.
-        """
-        for fname, kind in TALENT_URL_FIELDS.items():
-            if not vals.get(fname):
-                continue
-            try:
-                vals[fname] = profile_urls.NORMALIZERS[kind](vals[fname])
-            except profile_urls.InvalidProfileUrl as error:
-                if fname == "linkedin_profile" and not strict_linkedin:
-                    continue
-                raise ValidationError(
-                    self.env._(
-                        "%(field)s: %(value)s is not a valid address: %(reason)s.",
-                        field=self._fields[fname].get_description(self.env)["string"],
-                        value=vals[fname],
-                        reason=self._talent_url_error_reasons().get(error.code, error.code),
-                    )
-                ) from error
-
-    @api.model
-    def _talent_url_error_reasons(self):
-        return {
-            "spaces": self.env._("an address cannot contain spaces"),
-            "scheme": self.env._("only http and https addresses are accepted"),
-            "host": self.env._("the host name is not valid"),
-            "linkedin_host": self.env._("this is not a linkedin.com address"),
-            "linkedin_path": self.env._("a LinkedIn profile looks like https://www.linkedin.com/in/your-name"),
-            "github_host": self.env._("this is not a github.com address"),
-            "github_path": self.env._("a GitHub profile looks like https://github.com/login"),
-            "xing_host": self.env._("this is not a xing.com address"),
-            "xing_path": self.env._("a Xing profile looks like https://www.xing.com/profile/First_Last"),
-        }
-
-    def _talent_ensure_partner(self):
-        """Give every talent a contact, even without email (Odoo only creates one from an email)."""
-        missing = self.filtered(lambda a: a.talent_pool_ids and not a.partner_id)
-        if not missing:
-            return
-        partners = self.env["res.partner"].create(
-            [
-                {
-                    "name": talent.partner_name or talent.email_from or self.env._("Unnamed talent"),
-                    "email": talent.email_from,
-                    "phone": talent.partner_phone,
-                    "lang": self.env.lang,
-                    "company_id": False,
-                }
-                for talent in missing
-            ]
-        )
-        for talent, partner in zip(missing, partners, strict=True):
-            talent.partner_id = partner
-
-    # ------------------------------------------------------------
-    # Actions
-    # ------------------------------------------------------------
-
-    def action_talent_crm_open_applications(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("hr_recruitment.crm_case_categ0_act_job")
-        action.update(
-            {
-                "display_name": self.env._("Applications of %(name)s", name=self.partner_name),
-                "domain": [("id", "in", self.talent_application_ids.ids)],
-                "context": {"active_test": False, "create": False},
-            }
-        )
-        return action
-
-    @api.model
-    def _talent_domain(self):
-        """Domain of talents, as Odoo's own "Talents" filter defines them."""
-        return Domain("talent_pool_ids", "!=", False)
-
-    # ------------------------------------------------------------
-    # Talent community: sign-up, signed links, retention, erasure
-    # ------------------------------------------------------------
-
-    def _talent_preference_url(self):
-        """Absolute, signed and expiring link to the person's preference centre, for the
-        talent's company. Put it in every message sent to a talent."""
-        self.ensure_one()
-        return self.partner_id._talent_preference_url(company=self.company_id)
-
-    def _talent_anonymize(self):
-        """Anonymise these talents and applications: personal fields, chatter, CVs and
-        mailing traces; the records stay, archived, with their non-personal facts (source,
-        dates, pools, stages, role family) for the statistics."""
-        applicants = self.sudo().with_context(active_test=False, tracking_disable=True)
-        if not applicants:
-            return
-        Partner = self.env["res.partner"]
-        Partner._talent_erase_documents("hr.applicant", applicants.ids, wipe_tracking=True)
-        Partner._talent_erase_traces(
-            self.env["mailing.trace"].sudo().search([("model", "=", "hr.applicant"), ("res_id", "in", applicants.ids)])
-        )
-        self.env["talent.cv.suggestion"].sudo().search([("talent_id", "in", applicants.ids)]).unlink()
-        self.env["talent.lead.state.log"].sudo().search(
-            [("talent_id", "in", applicants.ids), ("reason", "!=", False)]
-        ).write({"reason": False})
-        applicants.message_unsubscribe(partner_ids=applicants.partner_id.ids)
-        now = fields.Datetime.now()
-        for applicant in applicants:
-            applicant.write(
-                {
-                    "applicant_properties": False,
-                    "salary_proposed_extra": False,
-                    "salary_expected_extra": False,
-                    "talent_lead_close_reason": False,
-                    "partner_name": self.env._("Anonymised talent %(id)s", id=applicant.id),
-                    "email_from": False,
-                    "email_cc": False,
-                    "partner_phone": False,
-                    "linkedin_profile": False,
-                    "talent_github_url": False,
-                    "talent_xing_url": False,
-                    "talent_website_url": False,
-                    "talent_current_title": False,
-                    "talent_current_company": False,
-                    "talent_city": False,
-                    "applicant_notes": False,
-                    "active": False,
-                    "talent_anonymized_date": now,
-                }
-            )
-        # the writes above are tracked: those values name nobody, but drop them as well
-        Partner._talent_erase_documents("hr.applicant", applicants.ids, wipe_tracking=True, keep_bodies=True)
-
-    def action_talent_crm_erase(self):
-        """Manager action: erase the person behind this talent now (privacy log included)."""
-        if not self.env.user.has_group("talent_crm.group_talent_crm_manager"):
-            raise AccessError(self.env._("Only talent managers can erase personal data."))
-        self.check_access("write")
-        Request = self.env["talent.erasure.request"]
-        for applicant in self:
-            if not applicant.partner_id:
-                raise UserError(self.env._("%(name)s has no contact to erase.", name=applicant.partner_name))
-            request = Request.sudo().create(
-                {
-                    "partner_id": applicant.partner_id.id,
-                    "talent_id": applicant.id,
-                    "company_id": applicant.company_id.id,
-                    "source": "recruiter",
-                }
-            )
-            request._talent_process()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._("Personal data anonymised. The privacy log records the erasure."),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
-
-    # ------------------------------------------------------------
-    # Retention cron
-    # ------------------------------------------------------------
-
-    @api.model
-    def _cron_talent_retention(self, batch_size=200):
-        """Ask for renewal before the retention period ends, anonymise afterwards.
-
-        Idempotent and safe with several workers: each batch locks its talents with
-        ``SKIP LOCKED`` and commits through the cron progress API; a talent is asked once
-        per retention period and anonymised once.
-        """
-        today = fields.Date.context_today(self)
-        steps = [
-            (self._talent_retention_renewal_domain(company, today), "_talent_send_renewal_requests")
-            for company in self.env["res.company"].sudo().search([("talent_retention_months", ">", 0)])
-        ]
-        steps += [
-            (self._talent_retention_expired_domain(today), "_talent_retention_expire"),
-        ]
-        Applicant = self.sudo().with_context(active_test=False)
-        remaining = sum(Applicant.search_count(domain) for domain, _method in steps)
-        self.env["ir.cron"]._commit_progress(remaining=remaining)
-        for domain, method in steps:
-            skipped = []
-            while True:
-                candidates = Applicant.search(domain & Domain("id", "not in", skipped), limit=batch_size, order="id")
-                if not candidates:
-                    break
-                talents = candidates.try_lock_for_update()
-                done = getattr(talents, method)() if talents else talents
-                skipped += (candidates - done).ids
-                if not self.env["ir.cron"]._commit_progress(len(candidates)):
-                    return
-
-    @api.model
-    def _talent_retention_renewal_domain(self, company, today):
-        """Active talents of ``company`` whose retention ends within the notice period and
-        who were not asked yet in this period (the notice is shorter than half the period,
-        so an older request is always before ``today - notice``)."""
-        notice = company.talent_retention_notice_days
-        return (
-            self._talent_domain()
-            & Domain("active", "=", True)
-            & Domain("company_id", "=", company.id)
-            & Domain("talent_retention_date", ">=", today)
-            & Domain("talent_retention_date", "<=", today + relativedelta(days=notice))
-            & Domain("talent_anonymized_date", "=", False)
-            & Domain("partner_id", "!=", False)
-            & (
-                Domain("talent_retention_notice_date", "=", False)
-                | Domain("talent_retention_notice_date", "<", today - relativedelta(days=notice))
-            )
-        )
-
-    @api.model
-    def _talent_retention_expired_domain(self, today):
-        return (
-            self._talent_domain()
-            & Domain("talent_retention_date", "<", today)
-            & Domain("talent_anonymized_date", "=", False)
-        )
-
-    def _talent_send_renewal_requests(self):
-        """Email the renewal request to the contactable talents of ``self``; all of them are
-        marked as asked, so that a blocked person is not retried every day. Returns self."""
-        template = self.env.ref("talent_crm.mail_template_talent_retention_renewal", raise_if_not_found=False)
-        today = fields.Date.context_today(self)
-        for company in self.company_id:
-            talents = self.filtered(lambda t, c=company: t.company_id == c)
-            blockers = talents.partner_id._talent_contact_blockers("email", company=company)
-            hard = {"do_not_contact", "no_email", "blacklisted", "erasure_requested"}
-            blocked = {partner_id for partner_id, reasons in blockers.items() if hard & set(reasons)}
-            reachable = talents.filtered(lambda t, blocked=blocked: t.partner_id.id not in blocked)
-            if template and reachable:
-                template.sudo().send_mail_batch(
-                    reachable.ids, email_layout_xmlid="talent_crm.mail_layout_talent_community"
-                )
-                note = self.env._("Asked to renew the consent to stay in the talent pool.")
-                reachable._message_log_batch(bodies=dict.fromkeys(reachable.ids, note))
-                # part of the history, but a legal notice does not use up the person's cap
-                self.env["talent.touch"].sudo().create(
-                    [
-                        {
-                            "partner_id": talent.partner_id.id,
-                            "talent_id": talent.id,
-                            "company_id": company.id,
-                            "summary": note,
-                            "channel": "email",
-                            "direction": "outbound",
-                            "origin": "community",
-                            "counts_toward_cap": False,
-                            "user_id": False,
-                        }
-                        for talent in reachable
-                    ]
-                )
-        self.sudo().write({"talent_retention_notice_date": today})
-        return self
-
-    def _talent_retention_expire(self, message=None):
-        """Archive and anonymise talents whose retention period is over, with their
-        applications. People in an ongoing application wait until it is closed. Returns
-        the talents anonymised."""
-        applications = (
-            self.env["hr.applicant"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("pool_applicant_id", "in", self.ids), ("id", "not in", self.ids)])
-        )
-        busy_talents = applications.filtered(
-            lambda a: a.active and a.job_id and a.application_status == "ongoing"
-        ).pool_applicant_id
-        expired = self - busy_talents
-        if not expired:
-            return expired
-        persons = expired.partner_id
-        to_erase = applications.filtered(lambda a: a.pool_applicant_id in expired)
-        # people who still have another profile, users, business contacts and shared
-        # mailboxes keep their contact: only talent_crm's data about these talents goes
-        # (the contacts first: who else is on them is told by the names of their applicants)
-        persons._talent_anonymize(applicants=expired | to_erase)
-        (expired | to_erase)._talent_anonymize()
-        expired._message_log_batch(
-            bodies={
-                talent.id: message or self.env._("Personal data anonymised at the end of the retention period.")
-                for talent in expired
-            }
-        )
-        _logger.info("talent_crm retention: anonymised %s talents", len(expired))
-        return expired
-    # Data hygiene: duplicates, merge, bounces, stale profiles, enrichment, CV, import
-    # ------------------------------------------------------------
-
-    talent_dedup_name = fields.Char(
-        compute="_compute_talent_dedup_keys", store=True, index="trigram", string="Name Key",
-        help="Folded name the duplicate detection compares (umlauts spelled out, titles dropped).",
-    )
-    talent_dedup_company = fields.Char(compute="_compute_talent_dedup_keys", store=True, string="Company Key")
-    talent_dedup_city = fields.Char(compute="_compute_talent_dedup_keys", store=True, string="City Key")
-    talent_duplicate_count = fields.Integer(
-        compute="_compute_talent_duplicate_count", string="Possible Duplicates",
-    )
-    talent_has_duplicate = fields.Boolean(
-        compute="_compute_talent_duplicate_count", search="_search_talent_has_duplicate", string="Has Duplicates",
-    )
-    talent_email_bounced = fields.Boolean(
-        related="partner_id.talent_email_bounced", store=True, string="Email Bounced", groups=INTERVIEWER,
-    )
-    talent_profile_date = fields.Datetime(
-        string="Profile Updated", readonly=True, copy=False,
-        help="Last time the profile itself (contact, position, location, skills, links) was changed.",
-    )
-    talent_is_stale = fields.Boolean(
-        string="Stale Profile", compute="_compute_talent_is_stale", store=True, readonly=True,
-        help="Neither updated nor engaged for longer than the company allows (Settings).",
-    )
-    talent_profile_url = fields.Char(
-        string="Paste a Profile URL",
-        compute="_compute_talent_profile_url",
-        inverse="_inverse_talent_profile_url",
-        help="Paste a LinkedIn, GitHub or Xing profile or a personal website: the address is normalised and "
-        "stored in the matching field.",
-    )
-    talent_cv_suggestion_ids = fields.One2many(
-        "talent.cv.suggestion", "talent_id", string="CV Suggestions", groups="talent_crm.group_talent_crm_user"
-    )
-    talent_cv_suggestion_count = fields.Integer(
-        compute="_compute_talent_cv_suggestion_count",
-        string="Pending CV Suggestions",
-        groups="talent_crm.group_talent_crm_user",
-    )
-
     @api.depends("partner_name", "talent_current_company", "talent_city")
     def _compute_talent_dedup_keys(self):
         for applicant in self:
@@ -733,6 +374,100 @@ class HrApplicant(models.Model):
         for applicant in self:
             applicant.talent_cv_suggestion_count = counts.get(applicant.id, 0)
 
+    def _compute_talent_sequence_enrollment_count(self):
+        counts = {
+            talent.id: count
+            for talent, count in self.env["talent.sequence.enrollment"]._read_group(
+                [("talent_id", "in", self.ids)], ["talent_id"], ["__count"]
+            )
+        }
+        for applicant in self:
+            applicant.talent_sequence_enrollment_count = counts.get(applicant.id, 0)
+
+    @api.depends("partner_name", "partner_id.name")
+    def _compute_talent_nurture_first_name(self):
+        for applicant in self:
+            name = (applicant.partner_name or applicant.partner_id.name or "").strip()
+            applicant.talent_nurture_first_name = name.split()[0] if name else ""
+
+    @api.depends("skill_ids", "company_id")
+    def _compute_talent_nurture_job_ids(self):
+        """Batched for template rendering: one search of open jobs for the whole recordset."""
+        jobs = self.env["hr.job"].sudo().search(
+            [
+                ("no_of_recruitment", ">", 0),
+                ("company_id", "in", self.company_id.ids + [False]),
+            ]
+        )
+        job_skills = {job.id: set(job.job_skill_ids.skill_id.ids) for job in jobs}
+        for applicant in self:
+            skills = set(applicant.skill_ids.ids)
+            scored = [
+                (len(skills & job_skills[job.id]), job)
+                for job in jobs
+                if job.company_id in (applicant.company_id, self.env["res.company"]) and skills & job_skills[job.id]
+            ]
+            scored.sort(key=lambda pair: (-pair[0], pair[1].sequence, pair[1].id))
+            applicant.talent_nurture_job_ids = [job.id for _score, job in scored[:3]]
+
+    @api.depends_context("talent_job_alert_job_id")
+    def _compute_talent_alert_job_id(self):
+        job = self.env["hr.job"].sudo().browse(self.env.context.get("talent_job_alert_job_id") or []).exists()
+        for applicant in self:
+            applicant.talent_alert_job_id = job
+
+    # ------------------------------------------------------------
+    # Constraints and onchanges
+    # ------------------------------------------------------------
+
+    @api.constrains("email_from", "talent_pool_ids")
+    def _check_talent_email(self):
+        # talent_crm checks what it captures (its forms, import, sign-up: ``talent_crm_capture``);
+        # Odoo's own Recruitment paths keep Odoo's rules for its fields
+        if not self.env.context.get("talent_crm_capture"):
+            return
+        for talent in self:
+            if talent.talent_pool_ids and talent.email_from and not self._talent_is_valid_email(talent.email_from):
+                raise ValidationError(
+                    self.env._(
+                        "Email: %(email)s is not a valid email address (talent %(name)s).",
+                        email=talent.email_from,
+                        name=talent.partner_name,
+                    )
+                )
+
+    @api.model
+    def _talent_is_valid_email(self, value):
+        """One well-formed address, bare or as ``Name <address>``, with a dotted domain."""
+        emails = tools.email_split(value or "")
+        if len(emails) != 1:
+            return False
+        email = emails[0]
+        if "<" not in value and email.lower() != value.strip().lower():
+            return False
+        return bool(single_email_re.match(email)) and "." in email.rsplit("@", 1)[1]
+
+    @api.constrains("partner_phone", "talent_pool_ids", "talent_country_id")
+    def _check_talent_phone(self):
+        if not self.env.context.get("talent_crm_capture"):
+            return  # as for the email: Odoo's own paths keep Odoo's rules
+        for talent in self:
+            if not talent.talent_pool_ids or not talent.partner_phone:
+                continue
+            country = talent.talent_country_id or talent.partner_id.country_id or talent.company_id.country_id
+            try:
+                talent._phone_format(number=talent.partner_phone, country=country, raise_exception=True)
+            except UserError as error:
+                raise ValidationError(
+                    self.env._(
+                        "Phone: %(phone)s is not a valid phone number (talent %(name)s). %(reason)s "
+                        "Use the international format, e.g. +49 30 1234567.",
+                        phone=talent.partner_phone,
+                        name=talent.partner_name,
+                        reason=error.args[0],
+                    )
+                ) from error
+
     @api.onchange("talent_profile_url")
     def _onchange_talent_profile_url(self):
         if not self.talent_profile_url:
@@ -768,138 +503,144 @@ class HrApplicant(models.Model):
             }
         }
 
-    # -- Exact duplicates at creation (import, sign-up) ------------
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
 
-    @api.model
-    def _talent_identity_keys(self, vals, company=None):
-        """Exact identity keys of the person described by ``vals`` (create or write values).
+    def init(self):
+        """Generated ``tsvector`` columns (English and German) with GIN indexes.
 
-        Returns ``{key_name: value}`` with ``partner``, ``email``, ``linkedin``, ``github``,
-        ``xing`` and ``phone`` (E.164), each only when present and valid.
+        On ``hr_applicant``: the profile text (title weighted A, current company and city B,
+        notes C). On ``ir_attachment``: the indexed text of documents attached to applicants
+        (CVs), ``NULL`` for every other attachment. PostgreSQL keeps them up to date.
         """
-        company = company or self.env.company
-        keys = {}
-        if vals.get("partner_id"):
-            keys["partner"] = vals["partner_id"]
-        email = tools.email_normalize(vals.get("email_from") or "")
-        if email:
-            keys["email"] = email
-        for fname, kind in TALENT_URL_FIELDS.items():
-            if kind == "website" or not vals.get(fname):
-                continue
-            try:
-                url = profile_urls.NORMALIZERS[kind](vals[fname])
-            except profile_urls.InvalidProfileUrl:
-                continue
-            if url:
-                keys[kind] = url
-        if vals.get("partner_phone"):
-            country = self.env["res.country"].browse(vals.get("talent_country_id")) or company.country_id
-            phone = self._phone_format(number=vals["partner_phone"], country=country, force_format="E164")
-            if phone and phone.startswith("+"):
-                keys["phone"] = phone
-        return keys
-
-    @api.model
-    def _talent_find_existing(self, vals, company=None):
-        """Return the talent that ``vals`` describes, if the company already has one.
-
-        Public API for every path that creates talents from outside data (import, the
-        talent-community sign-up, integrations): call it before ``create`` and update the
-        returned talent instead of creating a duplicate. Matches on exact keys only, in
-        this order: contact, email, LinkedIn, GitHub, Xing, phone (E.164). Near duplicates
-        (similar names) are left to :meth:`talent.duplicate._talent_refresh`.
-
-        :param dict vals: values as for ``create`` (``email_from``, ``linkedin_profile``,
-            ``talent_github_url``, ``talent_xing_url``, ``partner_phone``, ``partner_id``,
-            ``talent_country_id``)
-        :param company: ``res.company`` to look in (default: the current company)
-        :return: an ``hr.applicant`` recordset of at most one talent
-        """
-        return self._talent_find_existing_batch([vals], company=company)[0]
-
-    @api.model
-    def _talent_find_existing_batch(self, vals_list, company=None):
-        """Batch version of :meth:`_talent_find_existing`: one search for all ``vals_list``."""
-        company = company or self.env.company
-        keys_list = [self._talent_identity_keys(vals, company=company) for vals in vals_list]
-        field_by_key = {
-            "partner": "partner_id", "email": "email_normalized", "linkedin": "linkedin_profile",
-            "github": "talent_github_url", "xing": "talent_xing_url", "phone": "partner_phone_sanitized",
-        }
-        values_by_key = {key: set() for key in field_by_key}
-        for keys in keys_list:
-            for key, value in keys.items():
-                values_by_key[key].add(value)
-        domains = [Domain(field_by_key[key], "in", list(values)) for key, values in values_by_key.items() if values]
-        if not domains:
-            return [self.browse() for _vals in vals_list]
-        candidates = self.sudo().search(
-            self._talent_domain() & Domain("company_id", "=", company.id) & Domain.OR(domains), order="id"
+        super().init()
+        cr = self.env.cr
+        # Required columns talent_crm adds to Odoo's table get their default in the database too:
+        # modules loaded before talent_crm (their data, their at-install tests, an update of
+        # hr_recruitment) insert applicants without knowing the column.
+        cr.execute("ALTER TABLE hr_applicant ALTER COLUMN talent_availability SET DEFAULT 'unknown'")
+        # Mailings and pool filters list many pools at once: with the default 100 most common
+        # values the planner underestimates a long pool list several times over and picks
+        # nested loops over tens of thousands of talents.
+        pools = self._fields["talent_pool_ids"]
+        cr.execute(
+            SQL(
+                "ALTER TABLE %s ALTER COLUMN %s SET STATISTICS 1000",
+                SQL.identifier(pools.relation),
+                SQL.identifier(pools.column2),
+            )
         )
-        index = {}
-        for talent in candidates:
-            for key, fname in field_by_key.items():
-                value = talent[fname].id if key == "partner" else talent[fname]
-                if value:
-                    index.setdefault((key, value), talent)
-        results = []
-        for keys in keys_list:
-            match = self.browse()
-            for key in field_by_key:  # priority order
-                if key in keys and (key, keys[key]) in index:
-                    match = index[(key, keys[key])].with_env(self.env)
-                    break
-            results.append(match)
-        return results
-
-    def _talent_fill_from_vals(self, vals):
-        """Complete this talent with ``vals`` without overwriting what recruiters entered.
-
-        Empty fields are filled, pools and tags are added, skills the talent does not have
-        yet are added. Returns the names of the fields that changed.
-        """
-        self.ensure_one()
-        update, changed = {}, []
-        for fname, value in vals.items():
-            field = self._fields.get(fname)
-            if field is None or fname in ("id", "partner_id", "company_id") or value in (False, None, "", []):
-                continue
-            if field.type == "many2many":
-                new_ids = set(self._talent_command_ids(value)) - set(self[fname].ids)
-                if new_ids:
-                    update[fname] = [Command.link(record_id) for record_id in sorted(new_ids)]
-            elif fname == "applicant_skill_ids":
-                known = set(self.applicant_skill_ids.skill_id.ids)
-                commands = [
-                    command for command in value
-                    if command[0] == Command.CREATE and command[2].get("skill_id") not in known
-                ]
-                if commands:
-                    update[fname] = commands
-            elif field.type == "one2many" or not field.store or (field.compute and field.readonly):
-                continue
-            elif not self[fname] or (fname == "talent_availability" and self[fname] == "unknown"):
-                update[fname] = value
-            else:
-                continue
-            changed.append(fname)
-        if update:
-            self.write(update)
-        return changed
+        # The membership table is two integers a row: at 150,000 memberships it is still under
+        # PostgreSQL's minimum size for a parallel scan, so in a parallel plan (a mailing's
+        # audience) every worker built its own hash of it. Allowing a parallel scan lets the
+        # workers build one shared hash.
+        cr.execute(SQL("ALTER TABLE %s SET (parallel_workers = 2)", SQL.identifier(pools.relation)))
+        for config, suffix in MATCH_TS_CONFIGS.items():
+            profile = SQL(
+                """setweight(to_tsvector(%(config)s::regconfig, coalesce(talent_current_title, '')), 'A')
+                   || setweight(to_tsvector(%(config)s::regconfig,
+                          coalesce(talent_current_company, '') || ' ' || coalesce(talent_city, '')), 'B')
+                   || setweight(to_tsvector(%(config)s::regconfig,
+                          left(coalesce(applicant_notes, ''), %(limit)s)), 'C')""",
+                config=config,
+                limit=CV_TEXT_LIMIT,
+            )
+            cv = SQL(
+                """CASE WHEN res_model = 'hr.applicant' AND index_content IS NOT NULL
+                        THEN to_tsvector(%(config)s::regconfig, left(index_content, %(limit)s)) END""",
+                config=config,
+                limit=CV_TEXT_LIMIT,
+            )
+            self._talent_add_tsvector(cr, "hr_applicant", "talent_profile_tsv_%s" % suffix, profile)
+            self._talent_add_tsvector(cr, "ir_attachment", "talent_cv_tsv_%s" % suffix, cv, partial=True)
 
     @api.model
-    def _talent_command_ids(self, commands):
-        """Record ids that x2many ``commands`` (or a plain id list) link."""
-        ids = []
-        for command in commands or []:
-            if isinstance(command, int):
-                ids.append(command)
-            elif command[0] == Command.SET:
-                ids.extend(command[2])
-            elif command[0] == Command.LINK:
-                ids.append(command[1])
-        return ids
+    def default_get(self, fields):
+        values = super().default_get(fields)
+        if (
+            self.env.context.get("talent_crm_capture")
+            and "talent_pool_ids" in fields
+            and not values.get("talent_pool_ids")
+            and not values.get("job_id")
+        ):
+            values["talent_pool_ids"] = [Command.set(self.env.company._talent_get_default_pool().ids)]
+            if "user_id" in fields and not values.get("user_id"):
+                values["user_id"] = self.env.uid
+        return values
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_lifecycle_vals(self, vals_list, APPLICANT_LIFECYCLE_FIELDS)
+        capture = self.env.context.get("talent_crm_capture")
+        for vals in vals_list:
+            # Odoo's own linkedin_profile keeps Odoo's rules (any text) outside talent_crm's own
+            # capture; a valid address is always normalised
+            is_talent = bool(vals.get("talent_pool_ids")) or (capture and not vals.get("job_id"))
+            self._talent_normalize_url_vals(vals, strict_linkedin=bool(capture and is_talent))
+            vals.setdefault("talent_profile_date", fields.Datetime.now())
+            if capture and not vals.get("job_id") and not vals.get("talent_pool_ids"):
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["talent_pool_ids"] = [Command.set(company._talent_get_default_pool().ids)]
+        applicants = super().create(vals_list)
+        applicants._talent_ensure_partner()
+        applicants._talent_lead_log_transitions({})
+        # nurture: an application ends its talent's enrollments; new pool members get auto-enrolled
+        applicants._talent_nurture_stop_converted()
+        applicants._talent_pool_auto_enroll({})
+        # pool membership log
+        talents = applicants.filtered("talent_pool_ids")
+        if talents:
+            self.env["talent.pool.membership"]._talent_sync(talent_ids=talents.ids, method=self._talent_join_method())
+        return applicants
+
+    def write(self, vals):
+        previous_pools = {}
+        if "talent_pool_ids" in vals:
+            previous_pools = {applicant.id: applicant.talent_pool_ids for applicant in self}
+        check_lifecycle_vals(self, [vals], APPLICANT_LIFECYCLE_FIELDS)
+        if any(fname in vals for fname in TALENT_URL_FIELDS):
+            strict = self.env.context.get("talent_crm_capture") and (
+                bool(self.filtered("talent_pool_ids")) or bool(vals.get("talent_pool_ids"))
+            )
+            self._talent_normalize_url_vals(vals, strict_linkedin=bool(strict))
+        if "partner_id" in vals and not vals["partner_id"]:
+            talents = self.filtered("talent_pool_ids")
+            if talents:
+                raise ValidationError(
+                    self.env._(
+                        "A talent must keep its contact: %(names)s.",
+                        names=", ".join(talents.mapped("partner_name")),
+                    )
+                )
+        if TALENT_PROFILE_FIELDS.intersection(vals) and "talent_profile_date" not in vals:
+            vals["talent_profile_date"] = fields.Datetime.now()
+        lead_before = self._talent_lead_prepare_write(vals)
+        result = super().write(vals)
+        if vals.get("talent_pool_ids"):
+            self._talent_ensure_partner()
+        self._talent_lead_after_write(vals, lead_before)
+        # nurture: conversions, archiving and pool changes end or start enrollments
+        if {"pool_applicant_id", "job_id", "active"} & set(vals) and not self.env.context.get(
+            "talent_nurture_defer_stop"
+        ):
+            self._talent_nurture_stop_converted()
+        if "active" in vals and not vals["active"]:
+            talents = self.filtered("talent_pool_ids")
+            self.env["talent.sequence.enrollment"]._talent_stop_for_talents(talents, "archived")
+        if "talent_pool_ids" in vals:
+            self._talent_pool_auto_enroll(previous_pools)
+            # pool membership log
+            self.env["talent.pool.membership"]._talent_sync(talent_ids=self.ids, method=self._talent_join_method())
+        return result
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        if self.env.context.get("talent_crm_convert"):
+            # the application created from a talent belongs to the same person (Odoo copies no contact)
+            for applicant, vals in zip(self, vals_list, strict=True):
+                vals["partner_id"] = applicant.partner_id.id
+        return vals_list
 
     def _load_records_create(self, vals_list):
         """Import: update the existing talent instead of creating a duplicate.
@@ -965,726 +706,26 @@ class HrApplicant(models.Model):
         talents._talent_detect_duplicates()
         return result
 
-    def _talent_log_import_update(self, changed):
-        self.ensure_one()
-        labels = [self._fields[fname].get_description(self.env)["string"] for fname in changed]
-        body = (
-            self.env._("The import found this talent again and completed: %(fields)s.", fields=", ".join(labels))
-            if labels
-            else self.env._("The import found this talent again; nothing new to add.")
-        )
-        self.message_post(body=body, subtype_xmlid="mail.mt_note")
-
-    def _talent_apply_import_consent(self):
-        """Record the consent chosen in the import wizard for the people imported."""
-        consent = self.env.context.get("talent_crm_import_consent")
-        if not consent or not self:
-            return self.env["talent.consent"]
-        purposes = consent.get("purposes") or []
-        existing = self.env["talent.consent"].sudo()._read_group(
-            [
-                ("partner_id", "in", self.partner_id.ids),
-                ("purpose", "in", purposes),
-                ("state", "in", ["valid"]),
-                ("company_id", "in", self.company_id.ids),
-            ],
-            ["partner_id", "purpose", "company_id"],
-            ["__count"],
-        )
-        known = {(partner.id, purpose, company.id) for partner, purpose, company, _count in existing}
-        vals_list = []
-        for talent in self:
-            for purpose in purposes:
-                if (talent.partner_id.id, purpose, talent.company_id.id) in known:
-                    continue
-                known.add((talent.partner_id.id, purpose, talent.company_id.id))
-                vals_list.append(
-                    {
-                        "partner_id": talent.partner_id.id,
-                        "talent_id": talent.id,
-                        "company_id": talent.company_id.id,
-                        "purpose": purpose,
-                        "legal_basis": consent.get("legal_basis") or "consent",
-                        "source": "import",
-                        "date_given": consent.get("date_given") or fields.Datetime.now(),
-                        "consent_text": consent.get("consent_text") or False,
-                        "text_version": consent.get("text_version") or False,
-                    }
-                )
-        return self.env["talent.consent"].create(vals_list)
-
-    # -- Near duplicates -------------------------------------------
-
-    def _talent_detect_duplicates(self):
-        """Refresh the duplicate candidates of these talents (set-based, see ``talent.duplicate``)."""
-        talents = self.filtered("talent_pool_ids")
-        if talents:
-            self.env["talent.duplicate"]._talent_refresh(talents)
-        return True
-
-    def action_talent_find_duplicates(self):
-        self.ensure_one()
-        self._talent_detect_duplicates()
-        return self.action_talent_open_duplicates()
-
-    def action_talent_open_duplicates(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.talent_duplicate_action")
-        action["domain"] = ["|", ("talent_id", "=", self.id), ("duplicate_id", "=", self.id)]
-        action["context"] = {"search_default_filter_open": 1}
-        return action
-
-    # -- Merge -----------------------------------------------------
-
-    @api.model
-    def _talent_merge_excluded_fields(self):
-        """``(model, field)`` pairs that a merge must not re-point to the kept talent.
-
-        Extend with ``super()`` for links that must follow other rules.
-        """
-        return {
-            ("talent.duplicate", "talent_id"),
-            ("talent.duplicate", "duplicate_id"),
-            ("ir.model.data", "res_id"),
-            ("talent.merge.wizard", "dst_talent_id"),
-        }
-
-    def _talent_merge_into(self, dst_talent):
-        """Merge the talents of ``self`` into ``dst_talent``; managers only.
-
-        Nothing is lost:
-
-        * every record pointing to a merged talent is re-pointed to the kept one, found by
-          introspecting the registry (stored many2one, many2many, many2one_reference and
-          reference fields whose target is ``hr.applicant``), so that links added by other
-          modules move too: applications, skills, pools, attachments, messages,
-          activities, followers, touches, consents, enrollments, ...;
-        * where a unique rule allows only one row (a skill, a follower, one enrollment per
-          sequence), the kept talent's row stays and the merged talent's row is dropped;
-        * fields empty on the kept talent are filled from the merged one, notes are joined;
-        * the partners behind the talents are merged with Odoo's own partner merge
-          (``base.partner.merge.automatic.wizard``);
-        * a chatter note on the kept talent lists what was merged.
-
-        :return: the kept talent
-        """
-        dst_talent.ensure_one()
-        if not (self.env.is_superuser() or self.env.user.has_group("talent_crm.group_talent_crm_manager")):
-            raise AccessError(self.env._("Only Talent CRM managers can merge talents."))
-        sources = (self - dst_talent).with_context(active_test=False)
-        if not sources:
-            return dst_talent
-        # every record merged is changed or deleted: the user must be allowed to write each
-        # talent and each contact behind them (record rules, companies, interviewers)
-        everyone = sources | dst_talent.with_env(sources.env)
-        everyone.check_access("write")
-        everyone.partner_id.check_access("write")
-        talents = (sources | dst_talent).sudo()
-        if not all(talent.talent_pool_ids for talent in talents):
-            raise UserError(self.env._("Only talents (people in a talent pool) can be merged."))
-        if len(talents.company_id) > 1:
-            raise UserError(self.env._("Talents of different companies cannot be merged."))
-        sources, dst = sources.sudo(), dst_talent.sudo()
-        summary = dst._talent_merge_summary(sources)
-        # all or nothing: when Odoo's partner merge refuses the contacts (see
-        # _talent_merge_partners), the talents stay as they were
-        try:
-            with self.env.cr.savepoint():
-                filled = dst._talent_merge_fill_values(sources)
-                moved = self._talent_merge_repoint(sources, dst)
-                partners = (sources.partner_id | dst.partner_id) - dst.partner_id
-                sources.unlink()
-                if partners:
-                    dst._talent_merge_partners(partners, user=self.env.user)
-                self.env.flush_all()
-        except Exception:
-            self.env.invalidate_all(flush=False)
-            raise
-        dst._talent_merge_post_summary(summary, filled, moved)
-        return dst_talent
-
-    def _talent_merge_summary(self, sources):
-        self.ensure_one()
-        return [
-            {
-                "id": source.id,
-                "name": source.partner_name or source.display_name,
-                "email": source.email_from,
-                "pools": source.talent_pool_ids.mapped("name"),
-            }
-            for source in sources
-        ]
-
-    def _talent_merge_fill_values(self, sources):
-        """Fill the kept talent's empty fields from the sources; returns the field names."""
-        self.ensure_one()
-        skip = {
-            "id", "partner_id", "pool_applicant_id", "job_id", "stage_id", "last_stage_id", "company_id",
-            "active", "sequence", "kanban_state", "color", "date_open", "date_last_stage_update",
-            "talent_profile_date", "message_main_attachment_id", "talent_availability",
-        }
-        values, html_joined = {}, {}
-        for fname, field in self._fields.items():
-            if (
-                fname in skip
-                or not field.store
-                or field.type in ("one2many", "many2many", "boolean", "binary", "properties", "many2one_reference")
-                or (field.compute and field.readonly)
-                or field.related
-                or fname in models.MAGIC_COLUMNS
-            ):
-                continue
-            if field.type == "html":
-                parts = [self[fname]] + [source[fname] for source in sources]
-                parts = [part for part in parts if not tools.is_html_empty(part)]
-                if len(parts) > 1:
-                    html_joined[fname] = Markup("<br/>").join(parts)
-                elif parts and tools.is_html_empty(self[fname]):
-                    values[fname] = parts[0]
-                continue
-            if self[fname]:
-                continue
-            for source in sources:
-                if source[fname]:
-                    values[fname] = source[fname].id if field.type == "many2one" else source[fname]
-                    break
-        if self.talent_availability == "unknown":
-            known = sources.filtered(lambda s: s.talent_availability != "unknown")[:1]
-            if known:
-                values["talent_availability"] = known.talent_availability
-        values.update(html_joined)
-        if values:
-            self.write(values)
-        return sorted(values)
-
-    @api.model
-    def _talent_merge_repoint(self, sources, dst):
-        """Re-point everything that references ``sources`` to ``dst``; returns counts per model."""
-        excluded = self._talent_merge_excluded_fields()
-        moved = {}
-        self.env.flush_all()
-        source_ids = sources.ids
-        for model_name in list(self.env.registry):
-            Model = self.env[model_name].sudo().with_context(active_test=False)
-            if Model._abstract or Model._transient or not Model._auto:
-                continue
-            for fname, field in Model._fields.items():
-                if not field.store or (model_name, fname) in excluded or field.company_dependent:
-                    continue
-                if field.compute and (field.readonly or field.related):
-                    continue
-                count = 0
-                if field.type == "many2one" and field.comodel_name == self._name:
-                    # rows owned by the talent (cascade) die with it anyway: on a conflict, drop them
-                    records = Model.search([(fname, "in", source_ids)])
-                    count = self._talent_merge_write(
-                        records, {fname: dst.id}, drop_conflicts=field.ondelete == "cascade"
-                    )
-                elif field.type == "many2many" and field.comodel_name == self._name:
-                    # link the kept talent; the merged talents' rows go when they are deleted
-                    records = Model.search([(fname, "in", source_ids)])
-                    if records:
-                        records.write({fname: [Command.link(dst.id)]})
-                        count = len(records)
-                elif field.type == "many2many" and model_name == self._name:
-                    linked = sources[fname] - dst[fname]
-                    if linked:
-                        dst.write({fname: [Command.link(record.id) for record in linked]})
-                        count = len(linked)
-                elif field.type == "many2one_reference":
-                    model_field = Model._fields.get(field.model_field)
-                    if not model_field or not model_field.store:
-                        continue
-                    records = Model.search([(field.model_field, "=", self._name), (fname, "in", source_ids)])
-                    count = self._talent_merge_write(records, {fname: dst.id}, drop_conflicts=True)
-                elif field.type == "reference":
-                    refs = ["%s,%s" % (self._name, sid) for sid in source_ids]
-                    records = Model.search([(fname, "in", refs)])
-                    count = self._talent_merge_write(
-                        records, {fname: "%s,%s" % (self._name, dst.id)}, drop_conflicts=False
-                    )
-                if count:
-                    moved[model_name] = moved.get(model_name, 0) + count
-        return moved
-
-    @api.model
-    def _talent_merge_write(self, records, vals, drop_conflicts=False):
-        """Write ``vals`` on ``records``, returns how many were moved.
-
-        With ``drop_conflicts``, a row that a unique rule refuses (the kept talent already
-        has that skill, that follower, that enrollment) is deleted: the kept talent's row
-        wins. Without it, the error is raised and the merge is rolled back as a whole.
-        """
-        if not records:
-            return 0
-        try:
-            with self.env.cr.savepoint():
-                records.write(vals)
-            return len(records)
-        except (psycopg2.Error, ValidationError, UserError):
-            self.env.invalidate_all(flush=False)
-            if not drop_conflicts:
-                raise
-        count = 0
-        for record in records:
-            try:
-                with self.env.cr.savepoint():
-                    record.write(vals)
-                count += 1
-            except (psycopg2.Error, ValidationError, UserError):
-                self.env.invalidate_all(flush=False)
-                _logger.info("Talent merge: %s already exists on the kept talent, dropped", record)
-                record.unlink()
-        return count
-
-    def _talent_merge_partners(self, partners, user=None):
-        """Merge ``partners`` into this talent's partner with Odoo's partner merge (3 at a time),
-        as ``user`` (default: the current user)."""
-        self.ensure_one()
-        dst_partner = self.partner_id
-        # Odoo's partner merge as the user who merges, with its own checks: at most three
-        # contacts at once, no parent with its child, one user at most, and the same email
-        # unless an administrator merges
-        wizard = self.env["base.partner.merge.automatic.wizard"].with_user(user or self.env.user)
-        partners = partners.sudo().exists()
-        for start in range(0, len(partners), 2):
-            chunk = partners[start : start + 2]
-            try:
-                wizard._merge((chunk | dst_partner).ids, dst_partner=dst_partner.with_env(wizard.env))
-            except UserError as error:
-                raise UserError(
-                    self.env._(
-                        "The contacts behind these talents cannot be merged: %(reason)s", reason=error.args[0]
-                    )
-                ) from error
-        # the partner merge rewrote foreign keys in SQL: let the ORM recompute what depends on them
-        self.env.invalidate_all()
-        applicants = self.with_context(active_test=False).search([("partner_id", "=", dst_partner.id)])
-        applicants.modified(["partner_id"])
-        # the touch dates were set again by each merge (base.partner.merge.automatic.wizard)
-
-    def _talent_merge_post_summary(self, summary, filled, moved):
-        self.ensure_one()
-        items = Markup("").join(
-            Markup("<li>%s</li>")
-            % self.env._(
-                "%(name)s (%(email)s, #%(id)s), pools: %(pools)s",
-                name=item["name"],
-                email=item["email"] or "-",
-                id=item["id"],
-                pools=", ".join(item["pools"]) or "-",
-            )
-            for item in summary
-        )
-        moved_text = ", ".join(
-            "%s: %s" % (self.env["ir.model"]._get(model).name or model, count)
-            for model, count in sorted(moved.items())
-        )
-        labels = [self._fields[fname].get_description(self.env)["string"] for fname in filled]
-        body = Markup("<p>%s</p><ul>%s</ul><p>%s</p><p>%s</p>") % (
-            self.env._("Merged into this talent:"),
-            items,
-            self.env._("Moved records: %(moved)s", moved=moved_text or "-"),
-            self.env._("Filled fields: %(fields)s", fields=", ".join(labels) or "-"),
-        )
-        self.message_post(body=body, subtype_xmlid="mail.mt_note")
-
-    # -- Bounces ---------------------------------------------------
-
-    def _talent_on_hard_bounce(self, email=False):
-        """Hook called on the talents whose email address hard-bounced.
-
-        Flags the person (``res.partner.talent_email_bounced``, shown on the talent as
-        ``talent_email_bounced``, and a ``bounced`` contact blocker) and posts a note.
-        Other features extend it with ``super()``, e.g. nurture sequences stop the talent's
-        enrollments. Called by the mail gateway (see ``mail.thread._routing_handle_bounce``)
-        with sudo.
-        """
-        talents = self.filtered("talent_pool_ids")
-        now = fields.Datetime.now()
-        for partner in talents.partner_id:
-            bounced = tools.email_normalize(email or "") or partner.email_normalized
-            if bounced and partner.talent_bounced_email != bounced:
-                partner.write({"talent_bounced_email": bounced, "talent_email_bounce_date": now})
-        for talent in talents:
-            talent.message_post(
-                body=self.env._(
-                    "The email address %(email)s bounced permanently: no more emails are sent to it until it "
-                    "is corrected.",
-                    email=email or talent.email_from,
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
-        return talents
-
-    # -- Stale profiles --------------------------------------------
-
-    @api.model
-    def _cron_talent_flag_stale(self):
-        """Flag or unflag stale talents of every company with one UPDATE (time passes, nothing is written)."""
-        now = fields.Datetime.now()
-        companies = self.env["res.company"].sudo().search([])
-        cutoffs = [
-            SQL("(%s, %s::timestamp)", company.id, now - relativedelta(months=company.talent_stale_months))
-            for company in companies
-            if company.talent_stale_months > 0
-        ]
-        self.env.flush_all()
-        pool_field = self._fields["talent_pool_ids"]
-        stale_expr = SQL("FALSE")
-        cutoff_join = SQL("")
-        if cutoffs:
-            cutoff_join = SQL(
-                "LEFT JOIN (VALUES %s) AS cutoff(company_id, cutoff) ON cutoff.company_id = a.company_id",
-                SQL(", ").join(cutoffs),
-            )
-            stale_expr = SQL(
-                "COALESCE(GREATEST(COALESCE(a.talent_profile_date, a.create_date), a.talent_last_engagement_date) "
-                "< cutoff.cutoff, FALSE)"
-            )
-        query = SQL(
-            """
-            UPDATE hr_applicant AS target
-               SET talent_is_stale = flags.stale
-              FROM (
-                    SELECT a.id,
-                           EXISTS (SELECT 1 FROM %(rel)s r WHERE r.%(col)s = a.id) AND %(stale)s AS stale
-                      FROM hr_applicant a
-                      %(cutoff_join)s
-                   ) AS flags
-             WHERE flags.id = target.id
-               AND target.talent_is_stale IS DISTINCT FROM flags.stale
-         RETURNING target.id
-            """,
-            rel=SQL.identifier(pool_field.relation),
-            col=SQL.identifier(pool_field.column1),
-            stale=stale_expr,
-            cutoff_join=cutoff_join,
-        )
-        changed = [row[0] for row in self.env.execute_query(query)]
-        self.invalidate_model(["talent_is_stale"])
-        return len(changed)
-
-    # -- Enrichment from a URL -------------------------------------
-
-    def _talent_enrichment_values(self, url):
-        """Values the company's enrichment provider reads from ``url`` for this talent.
-
-        The profile field of the URL's kind is always set; other values only fill
-        empty fields. Bad URLs raise a ``ValidationError`` naming the reason.
-        """
-        company = self.company_id or self.env.company
-        provider = self.env["talent.enrichment.provider"]._talent_get_provider(company)
-        try:
-            values = provider._talent_enrich(url, self)
-        except profile_urls.InvalidProfileUrl as error:
-            raise ValidationError(
-                self.env._(
-                    "%(value)s is not a profile address we can use: %(reason)s.",
-                    value=url,
-                    reason=self._talent_url_error_reasons().get(error.code, error.code),
-                )
-            ) from error
-        url_fields = set(TALENT_URL_FIELDS)
-        return {
-            fname: value
-            for fname, value in values.items()
-            if fname in self._fields and (fname in url_fields or not self[fname])
-        }
-
-    def _talent_enrich_from_url(self, url):
-        """Normalise a pasted profile URL and store it (and what the provider found) on the talent."""
-        self.ensure_one()
-        values = self._talent_enrichment_values(url)
-        if values:
-            self.write(values)
-        return values
-
-    # -- CV parsing ------------------------------------------------
-
-    def action_talent_parse_cv(self):
-        """Read the talent's CV (PDF or DOCX attachment) and propose what it found."""
-        self.ensure_one()
-        attachment = self._talent_get_cv_attachment()
-        if not attachment:
-            raise UserError(self.env._("Attach a CV (PDF or Word document) to %(name)s first.", name=self.partner_name))
-        suggestions = self.env["talent.cv.suggestion"]._talent_parse_cv(self, attachment)
-        if not suggestions:
-            return {
-                "type": "ir.actions.client",
-                "tag": "display_notification",
-                "params": {
-                    "type": "info",
-                    "message": self.env._("The CV holds nothing new for this profile."),
-                    "next": {"type": "ir.actions.act_window_close"},
-                },
-            }
-        return self.action_talent_open_cv_suggestions()
-
-    def action_talent_open_cv_suggestions(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.talent_cv_suggestion_action")
-        action["domain"] = [("talent_id", "=", self.id)]
-        action["context"] = {"search_default_filter_pending": 1}
-        return action
-
-    def _talent_get_cv_attachment(self):
-        """The CV to parse: the main attachment if it is a PDF or DOCX, else the newest one."""
-        self.ensure_one()
-        mimetypes = self.env["talent.cv.suggestion"]._talent_cv_mimetypes()
-        main = self.message_main_attachment_id
-        if main and main.mimetype in mimetypes:
-            return main
-        return self.env["ir.attachment"].search(
-            [("res_model", "=", self._name), ("res_id", "=", self.id), ("mimetype", "in", mimetypes)],
-            order="create_date desc, id desc",
-            limit=1,
-        )
-
-
-class HrApplicantNurture(models.Model):
-    """Nurture on talents: enrollments, merge fields of the sequence templates, and the hooks
-    that end an enrollment when the person applies or replies."""
-
-    _inherit = "hr.applicant"
-
-    talent_sequence_enrollment_ids = fields.One2many(
-        "talent.sequence.enrollment",
-        "talent_id",
-        string="Nurture Enrollments",
-        groups="hr_recruitment.group_hr_recruitment_user",
-    )
-    talent_sequence_enrollment_count = fields.Integer(
-        compute="_compute_talent_sequence_enrollment_count",
-        string="Sequences",
-        groups="hr_recruitment.group_hr_recruitment_user",
-    )
-    talent_nurture_first_name = fields.Char(
-        compute="_compute_talent_nurture_first_name", string="First Name (merge field)"
-    )
-    talent_nurture_job_ids = fields.Many2many(
-        "hr.job",
-        compute="_compute_talent_nurture_job_ids",
-        string="Matching Open Roles (merge field)",
-        help="Up to three open positions sharing the most skills with the talent.",
-    )
-
-    def _talent_on_hard_bounce(self, email=False):
-        """A hard bounce ends the person's nurture enrollments (reason "Hard bounce")."""
-        result = super()._talent_on_hard_bounce(email=email)
-        talents = self.filtered("talent_pool_ids")
-        if talents:
-            self.env["talent.sequence.enrollment"].sudo()._talent_stop_for_talents(talents, "bounce")
-        return result
-
-    def _compute_talent_sequence_enrollment_count(self):
-        counts = {
-            talent.id: count
-            for talent, count in self.env["talent.sequence.enrollment"]._read_group(
-                [("talent_id", "in", self.ids)], ["talent_id"], ["__count"]
-            )
-        }
-        for applicant in self:
-            applicant.talent_sequence_enrollment_count = counts.get(applicant.id, 0)
-
-    @api.depends("partner_name", "partner_id.name")
-    def _compute_talent_nurture_first_name(self):
-        for applicant in self:
-            name = (applicant.partner_name or applicant.partner_id.name or "").strip()
-            applicant.talent_nurture_first_name = name.split()[0] if name else ""
-
-    @api.depends("skill_ids", "company_id")
-    def _compute_talent_nurture_job_ids(self):
-        """Batched for template rendering: one search of open jobs for the whole recordset."""
-        jobs = self.env["hr.job"].sudo().search(
-            [
-                ("no_of_recruitment", ">", 0),
-                ("company_id", "in", self.company_id.ids + [False]),
-            ]
-        )
-        job_skills = {job.id: set(job.job_skill_ids.skill_id.ids) for job in jobs}
-        for applicant in self:
-            skills = set(applicant.skill_ids.ids)
-            scored = [
-                (len(skills & job_skills[job.id]), job)
-                for job in jobs
-                if job.company_id in (applicant.company_id, self.env["res.company"]) and skills & job_skills[job.id]
-            ]
-            scored.sort(key=lambda pair: (-pair[0], pair[1].sequence, pair[1].id))
-            applicant.talent_nurture_job_ids = [job.id for _score, job in scored[:3]]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        applicants = super().create(vals_list)
-        applicants._talent_nurture_stop_converted()
-        applicants._talent_pool_auto_enroll({})
-        return applicants
-
-    def write(self, vals):
-        previous_pools = {}
-        if "talent_pool_ids" in vals:
-            previous_pools = {applicant.id: applicant.talent_pool_ids for applicant in self}
-        result = super().write(vals)
-        if {"pool_applicant_id", "job_id", "active"} & set(vals) and not self.env.context.get(
-            "talent_nurture_defer_stop"
-        ):
-            self._talent_nurture_stop_converted()
-        if "active" in vals and not vals["active"]:
-            talents = self.filtered("talent_pool_ids")
-            self.env["talent.sequence.enrollment"]._talent_stop_for_talents(talents, "archived")
-        if "talent_pool_ids" in vals:
-            self._talent_pool_auto_enroll(previous_pools)
-        return result
-
     def message_update(self, msg_dict, update_vals=None):
         result = super().message_update(msg_dict, update_vals=update_vals)
         self._talent_nurture_on_inbound_email(msg_dict)
         return result
 
     # ------------------------------------------------------------
-    # Warm pipeline, conversion, replies
+    # Actions
     # ------------------------------------------------------------
 
-    def _talent_is_warm(self):
-        """Which talents of ``self`` are in a warm pipeline: ``{talent_id: bool}``.
-
-        Warm: an ongoing application links to the talent (``pool_applicant_id``), or the lead
-        was activated (``talent_lead_state``, when the lead-process feature is installed).
-        Fixed number of queries.
-        """
-        warm = set()
-        if "talent_lead_state" in self._fields:
-            warm |= {talent.id for talent in self if talent.talent_lead_state == "activated"}
-        groups = self.env["hr.applicant"].sudo()._read_group(
-            [
-                ("pool_applicant_id", "in", self.ids),
-                ("id", "not in", self.ids),
-                ("job_id", "!=", False),
-                ("application_status", "in", ["ongoing"]),
-            ],
-            ["pool_applicant_id"],
-            ["__count"],
-        )
-        warm |= {talent.id for talent, _count in groups}
-        return {talent.id: talent.id in warm for talent in self}
-
-    def _talent_converted_talents(self):
-        """Talents of ``self`` with a live application (ongoing or hired) linked to them."""
-        if not self:
-            return self
-        groups = self.env["hr.applicant"].sudo()._read_group(
-            [
-                ("pool_applicant_id", "in", self.ids),
-                ("id", "not in", self.ids),
-                ("job_id", "!=", False),
-                ("application_status", "in", ["ongoing", "hired"]),
-            ],
-            ["pool_applicant_id"],
-        )
-        return self.browse([talent.id for (talent,) in groups])
-
-    def _talent_nurture_stop_converted(self):
-        applications = self.filtered(
-            lambda a: a.job_id and a.active and a.pool_applicant_id and a.pool_applicant_id != a
-        )
-        if applications:
-            self.env["talent.sequence.enrollment"]._talent_stop_for_talents(
-                applications.pool_applicant_id, "converted"
-            )
-
-    def _talent_nurture_on_inbound_email(self, msg_dict):
-        """An email from the person on their talent or application ends their nurture (reply rule)."""
-        author_id = msg_dict.get("author_id")
-        email = tools.email_normalize(msg_dict.get("email_from") or msg_dict.get("from") or "")
-        talents = self.browse()
-        for applicant in self:
-            talent = applicant if applicant.talent_pool_ids else applicant.pool_applicant_id
-            partner = talent.partner_id
-            if talent and ((author_id and author_id == partner.id) or (email and email == partner.email_normalized)):
-                talents |= talent
-        self.env["talent.sequence.enrollment"]._talent_stop_for_talents(
-            talents, "reply", self.env._("Replied by email")
-        )
-
-    # ------------------------------------------------------------
-    # Enrollment
-    # ------------------------------------------------------------
-
-    def _talent_enroll(self, sequence, origin="other", pool=None):
-        """Enroll the talents of ``self`` in ``sequence``; idempotent.
-
-        Returns the enrollments of all talents of ``self`` in ``sequence``, existing ones
-        included (they are left as they are, whatever their state). Raises ``UserError`` for
-        records that are not talents, an archived or empty sequence, or another company's
-        sequence. People marked do-not-contact are enrolled but stopped at once, with the reason.
-        """
-        sequence.ensure_one()
-        sequence._talent_check_enrollable()
-        not_talents = self.filtered(lambda a: not a.talent_pool_ids)
-        if not_talents:
-            raise UserError(
-                self.env._(
-                    "Only talents (people in a pool) can be enrolled in a sequence: %(names)s.",
-                    names=", ".join(not_talents.mapped("display_name")),
-                )
-            )
-        if sequence.company_id:
-            other = self.filtered(lambda a: a.company_id and a.company_id != sequence.company_id)
-            if other:
-                raise UserError(
-                    self.env._(
-                        "The sequence %(sequence)s belongs to %(company)s; these talents do not: %(names)s.",
-                        sequence=sequence.name,
-                        company=sequence.company_id.name,
-                        names=", ".join(other.mapped("display_name")),
-                    )
-                )
-        Enrollment = self.env["talent.sequence.enrollment"]
-        existing = Enrollment.sudo().search([("sequence_id", "=", sequence.id), ("talent_id", "in", self.ids)])
-        todo = self - existing.talent_id
-        new = Enrollment.create(
-            [
-                {
-                    "sequence_id": sequence.id,
-                    "talent_id": talent.id,
-                    "company_id": (talent.company_id or sequence.company_id or self.env.company).id,
-                    "origin": origin,
-                    "pool_id": pool.id if pool else False,
-                }
-                for talent in todo
-            ]
-        )
-        blocked = new.partner_id._talent_contact_blockers("call")
-        new.filtered(lambda e: "do_not_contact" in blocked.get(e.partner_id.id, []))._talent_stop("do_not_contact")
-        return Enrollment.browse((existing | new.sudo()).ids)
-
-    def _talent_pool_auto_enroll(self, previous_pools):
-        """Enroll talents that just joined a pool with an auto-enroll sequence (one call per pool)."""
-        joined = defaultdict(lambda: self.browse())
-        for talent in self.filtered("talent_pool_ids"):
-            added = talent.talent_pool_ids - previous_pools.get(talent.id, self.env["hr.talent.pool"])
-            for pool in added:
-                joined[pool] |= talent
-        for pool, talents in joined.items():
-            sequence = pool.sudo().talent_sequence_id
-            if not sequence or not sequence.active or not sequence.step_ids:
-                continue
-            if sequence.company_id:
-                company = sequence.company_id
-                talents = talents.filtered(lambda t, company=company: not t.company_id or t.company_id == company)
-            talents.sudo()._talent_enroll(sequence, origin="pool", pool=pool)
-
-    def action_talent_open_enrollments(self):
+    def action_talent_crm_open_applications(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.talent_sequence_enrollment_action")
-        action["display_name"] = self.env._("Sequences of %(name)s", name=self.partner_name or self.display_name)
-        action["domain"] = [("talent_id", "=", self.id)]
-        action["context"] = {"default_talent_id": self.id}
+        action = self.env["ir.actions.act_window"]._for_xml_id("hr_recruitment.crm_case_categ0_act_job")
+        action.update(
+            {
+                "display_name": self.env._("Applications of %(name)s", name=self.partner_name),
+                "domain": [("id", "in", self.talent_application_ids.ids)],
+                "context": {"active_test": False, "create": False},
+            }
+        )
         return action
-
-    # ------------------------------------------------------------
-    # Lead funnel: Capture -> Qualify -> Activate -> Convert -> Hired
-    # ------------------------------------------------------------
 
     def action_talent_lead_qualify(self):
         """Qualify the selected leads, or say exactly what each one is missing."""
@@ -1714,6 +755,161 @@ class HrApplicantNurture(models.Model):
         action["name"] = self.env._("Add to Talent CRM")
         action["context"] = dict(action["context"], active_test=False)
         return action
+
+    def action_talent_open_enrollments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.talent_sequence_enrollment_action")
+        action["display_name"] = self.env._("Sequences of %(name)s", name=self.partner_name or self.display_name)
+        action["domain"] = [("talent_id", "=", self.id)]
+        action["context"] = {"default_talent_id": self.id}
+        return action
+
+    def action_talent_find_duplicates(self):
+        self.ensure_one()
+        self._talent_detect_duplicates()
+        return self.action_talent_open_duplicates()
+
+    def action_talent_open_duplicates(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.talent_duplicate_action")
+        action["domain"] = ["|", ("talent_id", "=", self.id), ("duplicate_id", "=", self.id)]
+        action["context"] = {"search_default_filter_open": 1}
+        return action
+
+    def action_talent_parse_cv(self):
+        """Read the talent's CV (PDF or DOCX attachment) and propose what it found."""
+        self.ensure_one()
+        attachment = self._talent_get_cv_attachment()
+        if not attachment:
+            raise UserError(self.env._("Attach a CV (PDF or Word document) to %(name)s first.", name=self.partner_name))
+        suggestions = self.env["talent.cv.suggestion"]._talent_parse_cv(self, attachment)
+        if not suggestions:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "info",
+                    "message": self.env._("The CV holds nothing new for this profile."),
+                    "next": {"type": "ir.actions.act_window_close"},
+                },
+            }
+        return self.action_talent_open_cv_suggestions()
+
+    def action_talent_open_cv_suggestions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.talent_cv_suggestion_action")
+        action["domain"] = [("talent_id", "=", self.id)]
+        action["context"] = {"search_default_filter_pending": 1}
+        return action
+
+    def action_talent_crm_erase(self):
+        """Manager action: erase the person behind this talent now (privacy log included)."""
+        if not self.env.user.has_group("talent_crm.group_talent_crm_manager"):
+            raise AccessError(self.env._("Only talent managers can erase personal data."))
+        self.check_access("write")
+        Request = self.env["talent.erasure.request"]
+        for applicant in self:
+            if not applicant.partner_id:
+                raise UserError(self.env._("%(name)s has no contact to erase.", name=applicant.partner_name))
+            request = Request.sudo().create(
+                {
+                    "partner_id": applicant.partner_id.id,
+                    "talent_id": applicant.id,
+                    "company_id": applicant.company_id.id,
+                    "source": "recruiter",
+                }
+            )
+            request._talent_process()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._("Personal data anonymised. The privacy log records the erasure."),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    # ------------------------------------------------------------
+    # Talent pool basics: talents, contacts, profile URLs
+    # ------------------------------------------------------------
+
+    @api.model
+    def _talent_domain(self):
+        """Domain of talents, as Odoo's own "Talents" filter defines them."""
+        return Domain("talent_pool_ids", "!=", False)
+
+    def _talent_ensure_partner(self):
+        """Give every talent a contact, even without email (Odoo only creates one from an email)."""
+        missing = self.filtered(lambda a: a.talent_pool_ids and not a.partner_id)
+        if not missing:
+            return
+        partners = self.env["res.partner"].create(
+            [
+                {
+                    "name": talent.partner_name or talent.email_from or self.env._("Unnamed talent"),
+                    "email": talent.email_from,
+                    "phone": talent.partner_phone,
+                    "lang": self.env.lang,
+                    "company_id": False,
+                }
+                for talent in missing
+            ]
+        )
+        for talent, partner in zip(missing, partners, strict=True):
+            talent.partner_id = partner
+
+    @api.model
+    def _talent_normalize_url_vals(self, vals, strict_linkedin=True):
+        """Replace profile URLs in ``vals`` by their canonical form.
+
+        Our own URL fields are always validated. Odoo's ``linkedin_profile`` keeps Odoo's rules
+        (any text) unless ``strict_linkedin`` (talents captured through talent_crm's own forms,
+        import and sign-up): a valid address is normalised, anything else is kept as written.
+        """
+        for fname, kind in TALENT_URL_FIELDS.items():
+            if not vals.get(fname):
+                continue
+            try:
+                vals[fname] = profile_urls.NORMALIZERS[kind](vals[fname])
+            except profile_urls.InvalidProfileUrl as error:
+                if fname == "linkedin_profile" and not strict_linkedin:
+                    continue
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s: %(value)s is not a valid address: %(reason)s.",
+                        field=self._fields[fname].get_description(self.env)["string"],
+                        value=vals[fname],
+                        reason=self._talent_url_error_reasons().get(error.code, error.code),
+                    )
+                ) from error
+
+    @api.model
+    def _talent_url_error_reasons(self):
+        return {
+            "spaces": self.env._("an address cannot contain spaces"),
+            "scheme": self.env._("only http and https addresses are accepted"),
+            "host": self.env._("the host name is not valid"),
+            "linkedin_host": self.env._("this is not a linkedin.com address"),
+            "linkedin_path": self.env._("a LinkedIn profile looks like https://www.linkedin.com/in/your-name"),
+            "github_host": self.env._("this is not a github.com address"),
+            "github_path": self.env._("a GitHub profile looks like https://github.com/login"),
+            "xing_host": self.env._("this is not a xing.com address"),
+            "xing_path": self.env._("a Xing profile looks like https://www.xing.com/profile/First_Last"),
+        }
+
+    @api.model
+    def _talent_join_method(self):
+        context = self.env.context
+        if context.get("talent_pool_join_method"):
+            return context["talent_pool_join_method"]
+        if context.get("import_file"):
+            return "import"
+        return "manual"
+
+    # ------------------------------------------------------------
+    # Lead funnel: Capture -> Qualify -> Activate -> Convert -> Hired
+    # ------------------------------------------------------------
 
     def _talent_lead_move(self, state, reason=False, origin="manual", system=False, notes=None):
         """Move the talents of ``self`` to ``state`` and return those that moved.
@@ -1913,7 +1109,7 @@ class HrApplicantNurture(models.Model):
             partners._message_log_batch(bodies=dict.fromkeys(partners.ids, body))
 
     # ------------------------------------------------------------
-    # Hand-over to Recruitment and back
+    # ATS hand-over: to Recruitment and back
     # ------------------------------------------------------------
 
     def _talent_person_keys(self):
@@ -2309,3 +1505,966 @@ class HrApplicantNurture(models.Model):
             )
             talents -= self.browse([talent.id for talent, _count in still_hired])
             talents._talent_lead_move("converted", origin="ats", system=True)
+
+    # ------------------------------------------------------------
+    # Nurture: warm pipeline, conversion, replies, enrollment
+    # ------------------------------------------------------------
+
+    def _talent_is_warm(self):
+        """Which talents of ``self`` are in a warm pipeline: ``{talent_id: bool}``.
+
+        Warm: an ongoing application links to the talent (``pool_applicant_id``), or the lead
+        was activated (``talent_lead_state``, when the lead-process feature is installed).
+        Fixed number of queries.
+        """
+        warm = set()
+        if "talent_lead_state" in self._fields:
+            warm |= {talent.id for talent in self if talent.talent_lead_state == "activated"}
+        groups = self.env["hr.applicant"].sudo()._read_group(
+            [
+                ("pool_applicant_id", "in", self.ids),
+                ("id", "not in", self.ids),
+                ("job_id", "!=", False),
+                ("application_status", "in", ["ongoing"]),
+            ],
+            ["pool_applicant_id"],
+            ["__count"],
+        )
+        warm |= {talent.id for talent, _count in groups}
+        return {talent.id: talent.id in warm for talent in self}
+
+    def _talent_converted_talents(self):
+        """Talents of ``self`` with a live application (ongoing or hired) linked to them."""
+        if not self:
+            return self
+        groups = self.env["hr.applicant"].sudo()._read_group(
+            [
+                ("pool_applicant_id", "in", self.ids),
+                ("id", "not in", self.ids),
+                ("job_id", "!=", False),
+                ("application_status", "in", ["ongoing", "hired"]),
+            ],
+            ["pool_applicant_id"],
+        )
+        return self.browse([talent.id for (talent,) in groups])
+
+    def _talent_nurture_stop_converted(self):
+        applications = self.filtered(
+            lambda a: a.job_id and a.active and a.pool_applicant_id and a.pool_applicant_id != a
+        )
+        if applications:
+            self.env["talent.sequence.enrollment"]._talent_stop_for_talents(
+                applications.pool_applicant_id, "converted"
+            )
+
+    def _talent_nurture_on_inbound_email(self, msg_dict):
+        """An email from the person on their talent or application ends their nurture (reply rule)."""
+        author_id = msg_dict.get("author_id")
+        email = tools.email_normalize(msg_dict.get("email_from") or msg_dict.get("from") or "")
+        talents = self.browse()
+        for applicant in self:
+            talent = applicant if applicant.talent_pool_ids else applicant.pool_applicant_id
+            partner = talent.partner_id
+            if talent and ((author_id and author_id == partner.id) or (email and email == partner.email_normalized)):
+                talents |= talent
+        self.env["talent.sequence.enrollment"]._talent_stop_for_talents(
+            talents, "reply", self.env._("Replied by email")
+        )
+
+    def _talent_enroll(self, sequence, origin="other", pool=None):
+        """Enroll the talents of ``self`` in ``sequence``; idempotent.
+
+        Returns the enrollments of all talents of ``self`` in ``sequence``, existing ones
+        included (they are left as they are, whatever their state). Raises ``UserError`` for
+        records that are not talents, an archived or empty sequence, or another company's
+        sequence. People marked do-not-contact are enrolled but stopped at once, with the reason.
+        """
+        sequence.ensure_one()
+        sequence._talent_check_enrollable()
+        not_talents = self.filtered(lambda a: not a.talent_pool_ids)
+        if not_talents:
+            raise UserError(
+                self.env._(
+                    "Only talents (people in a pool) can be enrolled in a sequence: %(names)s.",
+                    names=", ".join(not_talents.mapped("display_name")),
+                )
+            )
+        if sequence.company_id:
+            other = self.filtered(lambda a: a.company_id and a.company_id != sequence.company_id)
+            if other:
+                raise UserError(
+                    self.env._(
+                        "The sequence %(sequence)s belongs to %(company)s; these talents do not: %(names)s.",
+                        sequence=sequence.name,
+                        company=sequence.company_id.name,
+                        names=", ".join(other.mapped("display_name")),
+                    )
+                )
+        Enrollment = self.env["talent.sequence.enrollment"]
+        existing = Enrollment.sudo().search([("sequence_id", "=", sequence.id), ("talent_id", "in", self.ids)])
+        todo = self - existing.talent_id
+        new = Enrollment.create(
+            [
+                {
+                    "sequence_id": sequence.id,
+                    "talent_id": talent.id,
+                    "company_id": (talent.company_id or sequence.company_id or self.env.company).id,
+                    "origin": origin,
+                    "pool_id": pool.id if pool else False,
+                }
+                for talent in todo
+            ]
+        )
+        blocked = new.partner_id._talent_contact_blockers("call")
+        new.filtered(lambda e: "do_not_contact" in blocked.get(e.partner_id.id, []))._talent_stop("do_not_contact")
+        return Enrollment.browse((existing | new.sudo()).ids)
+
+    def _talent_pool_auto_enroll(self, previous_pools):
+        """Enroll talents that just joined a pool with an auto-enroll sequence (one call per pool)."""
+        joined = defaultdict(lambda: self.browse())
+        for talent in self.filtered("talent_pool_ids"):
+            added = talent.talent_pool_ids - previous_pools.get(talent.id, self.env["hr.talent.pool"])
+            for pool in added:
+                joined[pool] |= talent
+        for pool, talents in joined.items():
+            sequence = pool.sudo().talent_sequence_id
+            if not sequence or not sequence.active or not sequence.step_ids:
+                continue
+            if sequence.company_id:
+                company = sequence.company_id
+                talents = talents.filtered(lambda t, company=company: not t.company_id or t.company_id == company)
+            talents.sudo()._talent_enroll(sequence, origin="pool", pool=pool)
+
+    # ------------------------------------------------------------
+    # Job alerts
+    # ------------------------------------------------------------
+
+    def mail_allowed_qweb_expressions(self):
+        # merge fields of the talent newsletter that marketers (not template editors) may keep
+        return super().mail_allowed_qweb_expressions() + (
+            "object.talent_nurture_first_name",
+            "object.partner_name",
+            "object.company_id.name",
+        )
+
+    def _talent_job_apply_url(self, job=None):
+        """Signed link of the person to say "I am interested" in ``job`` (one click, no account)."""
+        self.ensure_one()
+        job = job or self.talent_alert_job_id
+        token = self.partner_id._talent_access_token("job_apply", self.company_id or None, job=job)
+        return "%s/talent/jobs/%s/apply/%s" % (self.get_base_url(), job.id, token)
+
+    def _talent_job_alert_clicked(self, job):
+        """The person opened the apply link of the alert for ``job``: a click on the alert's
+        trace (once), which the engagement hooks turn into a touch."""
+        self.ensure_one()
+        alert = self.env["talent.job.alert"].sudo().search(
+            [("job_id", "=", job.id), ("partner_id", "=", self.partner_id.id), ("mailing_trace_id", "!=", False)],
+            limit=1,
+        )
+        trace = alert.mailing_trace_id
+        if trace and not trace.links_click_datetime:
+            trace.set_clicked()
+        return trace
+
+    def _talent_job_alert_apply(self, job):
+        """The person answered a job alert with "I am interested": an application for ``job``
+        (or the ongoing one), logged on the talent. Returns the application."""
+        self.ensure_one()
+        wizard = self.env["job.add.applicants"].sudo().create(
+            {"applicant_ids": [fields.Command.set(self.ids)], "job_ids": [fields.Command.set(job.ids)]}
+        )
+        created, reused = wizard._talent_convert()
+        company = self.company_id or job.company_id or self.env.company
+        self.partner_id._talent_log_community_event(
+            company,
+            self.env._("Answered the job alert for %(job)s: interested.", job=job.name),
+            engagement="other",
+        )
+        return created | reused
+
+    # ------------------------------------------------------------
+    # Matching: full-text search columns
+    # ------------------------------------------------------------
+
+    @api.model
+    def _talent_add_tsvector(self, cr, table, column, expression, partial=False):
+        """A generated ``tsvector`` column on ``table`` with its GIN index, unless it exists."""
+        if not sql.column_exists(cr, table, column):
+            cr.execute(
+                SQL(
+                    "ALTER TABLE %s ADD COLUMN %s tsvector GENERATED ALWAYS AS (%s) STORED",
+                    SQL.identifier(table),
+                    SQL.identifier(column),
+                    expression,
+                )
+            )
+        sql.create_index(
+            cr,
+            "%s_%s_gin" % (table, column),
+            table,
+            [column],
+            method="gin",
+            where="%s IS NOT NULL" % column if partial else "",
+        )
+
+    # ------------------------------------------------------------
+    # Data hygiene: duplicates, merge, bounces, enrichment, CV, import
+    # ------------------------------------------------------------
+
+    # -- Exact duplicates at creation (import, sign-up) ------------
+
+    @api.model
+    def _talent_identity_keys(self, vals, company=None):
+        """Exact identity keys of the person described by ``vals`` (create or write values).
+
+        Returns ``{key_name: value}`` with ``partner``, ``email``, ``linkedin``, ``github``,
+        ``xing`` and ``phone`` (E.164), each only when present and valid.
+        """
+        company = company or self.env.company
+        keys = {}
+        if vals.get("partner_id"):
+            keys["partner"] = vals["partner_id"]
+        email = tools.email_normalize(vals.get("email_from") or "")
+        if email:
+            keys["email"] = email
+        for fname, kind in TALENT_URL_FIELDS.items():
+            if kind == "website" or not vals.get(fname):
+                continue
+            try:
+                url = profile_urls.NORMALIZERS[kind](vals[fname])
+            except profile_urls.InvalidProfileUrl:
+                continue
+            if url:
+                keys[kind] = url
+        if vals.get("partner_phone"):
+            country = self.env["res.country"].browse(vals.get("talent_country_id")) or company.country_id
+            phone = self._phone_format(number=vals["partner_phone"], country=country, force_format="E164")
+            if phone and phone.startswith("+"):
+                keys["phone"] = phone
+        return keys
+
+    @api.model
+    def _talent_find_existing(self, vals, company=None):
+        """Return the talent that ``vals`` describes, if the company already has one.
+
+        Public API for every path that creates talents from outside data (import, the
+        talent-community sign-up, integrations): call it before ``create`` and update the
+        returned talent instead of creating a duplicate. Matches on exact keys only, in
+        this order: contact, email, LinkedIn, GitHub, Xing, phone (E.164). Near duplicates
+        (similar names) are left to :meth:`talent.duplicate._talent_refresh`.
+
+        :param dict vals: values as for ``create`` (``email_from``, ``linkedin_profile``,
+            ``talent_github_url``, ``talent_xing_url``, ``partner_phone``, ``partner_id``,
+            ``talent_country_id``)
+        :param company: ``res.company`` to look in (default: the current company)
+        :return: an ``hr.applicant`` recordset of at most one talent
+        """
+        return self._talent_find_existing_batch([vals], company=company)[0]
+
+    @api.model
+    def _talent_find_existing_batch(self, vals_list, company=None):
+        """Batch version of :meth:`_talent_find_existing`: one search for all ``vals_list``."""
+        company = company or self.env.company
+        keys_list = [self._talent_identity_keys(vals, company=company) for vals in vals_list]
+        field_by_key = {
+            "partner": "partner_id", "email": "email_normalized", "linkedin": "linkedin_profile",
+            "github": "talent_github_url", "xing": "talent_xing_url", "phone": "partner_phone_sanitized",
+        }
+        values_by_key = {key: set() for key in field_by_key}
+        for keys in keys_list:
+            for key, value in keys.items():
+                values_by_key[key].add(value)
+        domains = [Domain(field_by_key[key], "in", list(values)) for key, values in values_by_key.items() if values]
+        if not domains:
+            return [self.browse() for _vals in vals_list]
+        candidates = self.sudo().search(
+            self._talent_domain() & Domain("company_id", "=", company.id) & Domain.OR(domains), order="id"
+        )
+        index = {}
+        for talent in candidates:
+            for key, fname in field_by_key.items():
+                value = talent[fname].id if key == "partner" else talent[fname]
+                if value:
+                    index.setdefault((key, value), talent)
+        results = []
+        for keys in keys_list:
+            match = self.browse()
+            for key in field_by_key:  # priority order
+                if key in keys and (key, keys[key]) in index:
+                    match = index[(key, keys[key])].with_env(self.env)
+                    break
+            results.append(match)
+        return results
+
+    def _talent_fill_from_vals(self, vals):
+        """Complete this talent with ``vals`` without overwriting what recruiters entered.
+
+        Empty fields are filled, pools and tags are added, skills the talent does not have
+        yet are added. Returns the names of the fields that changed.
+        """
+        self.ensure_one()
+        update, changed = {}, []
+        for fname, value in vals.items():
+            field = self._fields.get(fname)
+            if field is None or fname in ("id", "partner_id", "company_id") or value in (False, None, "", []):
+                continue
+            if field.type == "many2many":
+                new_ids = set(self._talent_command_ids(value)) - set(self[fname].ids)
+                if new_ids:
+                    update[fname] = [Command.link(record_id) for record_id in sorted(new_ids)]
+            elif fname == "applicant_skill_ids":
+                known = set(self.applicant_skill_ids.skill_id.ids)
+                commands = [
+                    command for command in value
+                    if command[0] == Command.CREATE and command[2].get("skill_id") not in known
+                ]
+                if commands:
+                    update[fname] = commands
+            elif field.type == "one2many" or not field.store or (field.compute and field.readonly):
+                continue
+            elif not self[fname] or (fname == "talent_availability" and self[fname] == "unknown"):
+                update[fname] = value
+            else:
+                continue
+            changed.append(fname)
+        if update:
+            self.write(update)
+        return changed
+
+    @api.model
+    def _talent_command_ids(self, commands):
+        """Record ids that x2many ``commands`` (or a plain id list) link."""
+        ids = []
+        for command in commands or []:
+            if isinstance(command, int):
+                ids.append(command)
+            elif command[0] == Command.SET:
+                ids.extend(command[2])
+            elif command[0] == Command.LINK:
+                ids.append(command[1])
+        return ids
+
+    def _talent_log_import_update(self, changed):
+        self.ensure_one()
+        labels = [self._fields[fname].get_description(self.env)["string"] for fname in changed]
+        body = (
+            self.env._("The import found this talent again and completed: %(fields)s.", fields=", ".join(labels))
+            if labels
+            else self.env._("The import found this talent again; nothing new to add.")
+        )
+        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _talent_apply_import_consent(self):
+        """Record the consent chosen in the import wizard for the people imported."""
+        consent = self.env.context.get("talent_crm_import_consent")
+        if not consent or not self:
+            return self.env["talent.consent"]
+        purposes = consent.get("purposes") or []
+        existing = self.env["talent.consent"].sudo()._read_group(
+            [
+                ("partner_id", "in", self.partner_id.ids),
+                ("purpose", "in", purposes),
+                ("state", "in", ["valid"]),
+                ("company_id", "in", self.company_id.ids),
+            ],
+            ["partner_id", "purpose", "company_id"],
+            ["__count"],
+        )
+        known = {(partner.id, purpose, company.id) for partner, purpose, company, _count in existing}
+        vals_list = []
+        for talent in self:
+            for purpose in purposes:
+                if (talent.partner_id.id, purpose, talent.company_id.id) in known:
+                    continue
+                known.add((talent.partner_id.id, purpose, talent.company_id.id))
+                vals_list.append(
+                    {
+                        "partner_id": talent.partner_id.id,
+                        "talent_id": talent.id,
+                        "company_id": talent.company_id.id,
+                        "purpose": purpose,
+                        "legal_basis": consent.get("legal_basis") or "consent",
+                        "source": "import",
+                        "date_given": consent.get("date_given") or fields.Datetime.now(),
+                        "consent_text": consent.get("consent_text") or False,
+                        "text_version": consent.get("text_version") or False,
+                    }
+                )
+        return self.env["talent.consent"].create(vals_list)
+
+    # -- Near duplicates -------------------------------------------
+
+    def _talent_detect_duplicates(self):
+        """Refresh the duplicate candidates of these talents (set-based, see ``talent.duplicate``)."""
+        talents = self.filtered("talent_pool_ids")
+        if talents:
+            self.env["talent.duplicate"]._talent_refresh(talents)
+        return True
+
+    # -- Merge -----------------------------------------------------
+
+    @api.model
+    def _talent_merge_excluded_fields(self):
+        """``(model, field)`` pairs that a merge must not re-point to the kept talent.
+
+        Extend with ``super()`` for links that must follow other rules.
+        """
+        return {
+            ("talent.duplicate", "talent_id"),
+            ("talent.duplicate", "duplicate_id"),
+            ("ir.model.data", "res_id"),
+            ("talent.merge.wizard", "dst_talent_id"),
+        }
+
+    def _talent_merge_into(self, dst_talent):
+        """Merge the talents of ``self`` into ``dst_talent``; managers only.
+
+        Nothing is lost:
+
+        * every record pointing to a merged talent is re-pointed to the kept one, found by
+          introspecting the registry (stored many2one, many2many, many2one_reference and
+          reference fields whose target is ``hr.applicant``), so that links added by other
+          modules move too: applications, skills, pools, attachments, messages,
+          activities, followers, touches, consents, enrollments, ...;
+        * where a unique rule allows only one row (a skill, a follower, one enrollment per
+          sequence), the kept talent's row stays and the merged talent's row is dropped;
+        * fields empty on the kept talent are filled from the merged one, notes are joined;
+        * the partners behind the talents are merged with Odoo's own partner merge
+          (``base.partner.merge.automatic.wizard``);
+        * a chatter note on the kept talent lists what was merged.
+
+        :return: the kept talent
+        """
+        dst_talent.ensure_one()
+        if not (self.env.is_superuser() or self.env.user.has_group("talent_crm.group_talent_crm_manager")):
+            raise AccessError(self.env._("Only Talent CRM managers can merge talents."))
+        sources = (self - dst_talent).with_context(active_test=False)
+        if not sources:
+            return dst_talent
+        # every record merged is changed or deleted: the user must be allowed to write each
+        # talent and each contact behind them (record rules, companies, interviewers)
+        everyone = sources | dst_talent.with_env(sources.env)
+        everyone.check_access("write")
+        everyone.partner_id.check_access("write")
+        talents = (sources | dst_talent).sudo()
+        if not all(talent.talent_pool_ids for talent in talents):
+            raise UserError(self.env._("Only talents (people in a talent pool) can be merged."))
+        if len(talents.company_id) > 1:
+            raise UserError(self.env._("Talents of different companies cannot be merged."))
+        sources, dst = sources.sudo(), dst_talent.sudo()
+        summary = dst._talent_merge_summary(sources)
+        # all or nothing: when Odoo's partner merge refuses the contacts (see
+        # _talent_merge_partners), the talents stay as they were
+        try:
+            with self.env.cr.savepoint():
+                filled = dst._talent_merge_fill_values(sources)
+                moved = self._talent_merge_repoint(sources, dst)
+                partners = (sources.partner_id | dst.partner_id) - dst.partner_id
+                sources.unlink()
+                if partners:
+                    dst._talent_merge_partners(partners, user=self.env.user)
+                self.env.flush_all()
+        except Exception:
+            self.env.invalidate_all(flush=False)
+            raise
+        dst._talent_merge_post_summary(summary, filled, moved)
+        return dst_talent
+
+    def _talent_merge_summary(self, sources):
+        self.ensure_one()
+        return [
+            {
+                "id": source.id,
+                "name": source.partner_name or source.display_name,
+                "email": source.email_from,
+                "pools": source.talent_pool_ids.mapped("name"),
+            }
+            for source in sources
+        ]
+
+    def _talent_merge_fill_values(self, sources):
+        """Fill the kept talent's empty fields from the sources; returns the field names."""
+        self.ensure_one()
+        skip = {
+            "id", "partner_id", "pool_applicant_id", "job_id", "stage_id", "last_stage_id", "company_id",
+            "active", "sequence", "kanban_state", "color", "date_open", "date_last_stage_update",
+            "talent_profile_date", "message_main_attachment_id", "talent_availability",
+        }
+        values, html_joined = {}, {}
+        for fname, field in self._fields.items():
+            if (
+                fname in skip
+                or not field.store
+                or field.type in ("one2many", "many2many", "boolean", "binary", "properties", "many2one_reference")
+                or (field.compute and field.readonly)
+                or field.related
+                or fname in models.MAGIC_COLUMNS
+            ):
+                continue
+            if field.type == "html":
+                parts = [self[fname]] + [source[fname] for source in sources]
+                parts = [part for part in parts if not tools.is_html_empty(part)]
+                if len(parts) > 1:
+                    html_joined[fname] = Markup("<br/>").join(parts)
+                elif parts and tools.is_html_empty(self[fname]):
+                    values[fname] = parts[0]
+                continue
+            if self[fname]:
+                continue
+            for source in sources:
+                if source[fname]:
+                    values[fname] = source[fname].id if field.type == "many2one" else source[fname]
+                    break
+        if self.talent_availability == "unknown":
+            known = sources.filtered(lambda s: s.talent_availability != "unknown")[:1]
+            if known:
+                values["talent_availability"] = known.talent_availability
+        values.update(html_joined)
+        if values:
+            self.write(values)
+        return sorted(values)
+
+    @api.model
+    def _talent_merge_repoint(self, sources, dst):
+        """Re-point everything that references ``sources`` to ``dst``; returns counts per model."""
+        excluded = self._talent_merge_excluded_fields()
+        moved = {}
+        self.env.flush_all()
+        source_ids = sources.ids
+        for model_name in list(self.env.registry):
+            Model = self.env[model_name].sudo().with_context(active_test=False)
+            if Model._abstract or Model._transient or not Model._auto:
+                continue
+            for fname, field in Model._fields.items():
+                if not field.store or (model_name, fname) in excluded or field.company_dependent:
+                    continue
+                if field.compute and (field.readonly or field.related):
+                    continue
+                count = 0
+                if field.type == "many2one" and field.comodel_name == self._name:
+                    # rows owned by the talent (cascade) die with it anyway: on a conflict, drop them
+                    records = Model.search([(fname, "in", source_ids)])
+                    count = self._talent_merge_write(
+                        records, {fname: dst.id}, drop_conflicts=field.ondelete == "cascade"
+                    )
+                elif field.type == "many2many" and field.comodel_name == self._name:
+                    # link the kept talent; the merged talents' rows go when they are deleted
+                    records = Model.search([(fname, "in", source_ids)])
+                    if records:
+                        records.write({fname: [Command.link(dst.id)]})
+                        count = len(records)
+                elif field.type == "many2many" and model_name == self._name:
+                    linked = sources[fname] - dst[fname]
+                    if linked:
+                        dst.write({fname: [Command.link(record.id) for record in linked]})
+                        count = len(linked)
+                elif field.type == "many2one_reference":
+                    model_field = Model._fields.get(field.model_field)
+                    if not model_field or not model_field.store:
+                        continue
+                    records = Model.search([(field.model_field, "=", self._name), (fname, "in", source_ids)])
+                    count = self._talent_merge_write(records, {fname: dst.id}, drop_conflicts=True)
+                elif field.type == "reference":
+                    refs = ["%s,%s" % (self._name, sid) for sid in source_ids]
+                    records = Model.search([(fname, "in", refs)])
+                    count = self._talent_merge_write(
+                        records, {fname: "%s,%s" % (self._name, dst.id)}, drop_conflicts=False
+                    )
+                if count:
+                    moved[model_name] = moved.get(model_name, 0) + count
+        return moved
+
+    @api.model
+    def _talent_merge_write(self, records, vals, drop_conflicts=False):
+        """Write ``vals`` on ``records``, returns how many were moved.
+
+        With ``drop_conflicts``, a row that a unique rule refuses (the kept talent already
+        has that skill, that follower, that enrollment) is deleted: the kept talent's row
+        wins. Without it, the error is raised and the merge is rolled back as a whole.
+        """
+        if not records:
+            return 0
+        try:
+            with self.env.cr.savepoint():
+                records.write(vals)
+            return len(records)
+        except (psycopg2.Error, ValidationError, UserError):
+            self.env.invalidate_all(flush=False)
+            if not drop_conflicts:
+                raise
+        count = 0
+        for record in records:
+            try:
+                with self.env.cr.savepoint():
+                    record.write(vals)
+                count += 1
+            except (psycopg2.Error, ValidationError, UserError):
+                self.env.invalidate_all(flush=False)
+                _logger.info("Talent merge: %s already exists on the kept talent, dropped", record)
+                record.unlink()
+        return count
+
+    def _talent_merge_partners(self, partners, user=None):
+        """Merge ``partners`` into this talent's partner with Odoo's partner merge (3 at a time),
+        as ``user`` (default: the current user)."""
+        self.ensure_one()
+        dst_partner = self.partner_id
+        # Odoo's partner merge as the user who merges, with its own checks: at most three
+        # contacts at once, no parent with its child, one user at most, and the same email
+        # unless an administrator merges
+        wizard = self.env["base.partner.merge.automatic.wizard"].with_user(user or self.env.user)
+        partners = partners.sudo().exists()
+        for start in range(0, len(partners), 2):
+            chunk = partners[start : start + 2]
+            try:
+                wizard._merge((chunk | dst_partner).ids, dst_partner=dst_partner.with_env(wizard.env))
+            except UserError as error:
+                raise UserError(
+                    self.env._(
+                        "The contacts behind these talents cannot be merged: %(reason)s", reason=error.args[0]
+                    )
+                ) from error
+        # the partner merge rewrote foreign keys in SQL: let the ORM recompute what depends on them
+        self.env.invalidate_all()
+        applicants = self.with_context(active_test=False).search([("partner_id", "=", dst_partner.id)])
+        applicants.modified(["partner_id"])
+        # the touch dates were set again by each merge (base.partner.merge.automatic.wizard)
+
+    def _talent_merge_post_summary(self, summary, filled, moved):
+        self.ensure_one()
+        items = Markup("").join(
+            Markup("<li>%s</li>")
+            % self.env._(
+                "%(name)s (%(email)s, #%(id)s), pools: %(pools)s",
+                name=item["name"],
+                email=item["email"] or "-",
+                id=item["id"],
+                pools=", ".join(item["pools"]) or "-",
+            )
+            for item in summary
+        )
+        moved_text = ", ".join(
+            "%s: %s" % (self.env["ir.model"]._get(model).name or model, count)
+            for model, count in sorted(moved.items())
+        )
+        labels = [self._fields[fname].get_description(self.env)["string"] for fname in filled]
+        body = Markup("<p>%s</p><ul>%s</ul><p>%s</p><p>%s</p>") % (
+            self.env._("Merged into this talent:"),
+            items,
+            self.env._("Moved records: %(moved)s", moved=moved_text or "-"),
+            self.env._("Filled fields: %(fields)s", fields=", ".join(labels) or "-"),
+        )
+        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    # -- Bounces ---------------------------------------------------
+
+    def _talent_on_hard_bounce(self, email=False):
+        """Hook called on the talents whose email address hard-bounced.
+
+        Flags the person (``res.partner.talent_email_bounced``, shown on the talent as
+        ``talent_email_bounced``, and a ``bounced`` contact blocker) and posts a note.
+        A hard bounce ends the person's nurture enrollments (reason "Hard bounce").
+        Other features extend it with ``super()``. Called by the mail gateway (see
+        ``mail.thread._routing_handle_bounce``) with sudo.
+        """
+        talents = self.filtered("talent_pool_ids")
+        now = fields.Datetime.now()
+        for partner in talents.partner_id:
+            bounced = tools.email_normalize(email or "") or partner.email_normalized
+            if bounced and partner.talent_bounced_email != bounced:
+                partner.write({"talent_bounced_email": bounced, "talent_email_bounce_date": now})
+        for talent in talents:
+            talent.message_post(
+                body=self.env._(
+                    "The email address %(email)s bounced permanently: no more emails are sent to it until it "
+                    "is corrected.",
+                    email=email or talent.email_from,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        if talents:
+            self.env["talent.sequence.enrollment"].sudo()._talent_stop_for_talents(talents, "bounce")
+        return talents
+
+    # -- Enrichment from a URL -------------------------------------
+
+    def _talent_enrichment_values(self, url):
+        """Values the company's enrichment provider reads from ``url`` for this talent.
+
+        The profile field of the URL's kind is always set; other values only fill
+        empty fields. Bad URLs raise a ``ValidationError`` naming the reason.
+        """
+        company = self.company_id or self.env.company
+        provider = self.env["talent.enrichment.provider"]._talent_get_provider(company)
+        try:
+            values = provider._talent_enrich(url, self)
+        except profile_urls.InvalidProfileUrl as error:
+            raise ValidationError(
+                self.env._(
+                    "%(value)s is not a profile address we can use: %(reason)s.",
+                    value=url,
+                    reason=self._talent_url_error_reasons().get(error.code, error.code),
+                )
+            ) from error
+        url_fields = set(TALENT_URL_FIELDS)
+        return {
+            fname: value
+            for fname, value in values.items()
+            if fname in self._fields and (fname in url_fields or not self[fname])
+        }
+
+    def _talent_enrich_from_url(self, url):
+        """Normalise a pasted profile URL and store it (and what the provider found) on the talent."""
+        self.ensure_one()
+        values = self._talent_enrichment_values(url)
+        if values:
+            self.write(values)
+        return values
+
+    # -- CV parsing ------------------------------------------------
+
+    def _talent_get_cv_attachment(self):
+        """The CV to parse: the main attachment if it is a PDF or DOCX, else the newest one."""
+        self.ensure_one()
+        mimetypes = self.env["talent.cv.suggestion"]._talent_cv_mimetypes()
+        main = self.message_main_attachment_id
+        if main and main.mimetype in mimetypes:
+            return main
+        return self.env["ir.attachment"].search(
+            [("res_model", "=", self._name), ("res_id", "=", self.id), ("mimetype", "in", mimetypes)],
+            order="create_date desc, id desc",
+            limit=1,
+        )
+
+    # ------------------------------------------------------------
+    # Privacy: signed links, retention, erasure
+    # ------------------------------------------------------------
+
+    def _talent_preference_url(self):
+        """Absolute, signed and expiring link to the person's preference centre, for the
+        talent's company. Put it in every message sent to a talent."""
+        self.ensure_one()
+        return self.partner_id._talent_preference_url(company=self.company_id)
+
+    def _talent_anonymize(self):
+        """Anonymise these talents and applications: personal fields, chatter, CVs and
+        mailing traces; the records stay, archived, with their non-personal facts (source,
+        dates, pools, stages, role family) for the statistics."""
+        applicants = self.sudo().with_context(active_test=False, tracking_disable=True)
+        if not applicants:
+            return
+        Partner = self.env["res.partner"]
+        Partner._talent_erase_documents("hr.applicant", applicants.ids, wipe_tracking=True)
+        Partner._talent_erase_traces(
+            self.env["mailing.trace"].sudo().search([("model", "=", "hr.applicant"), ("res_id", "in", applicants.ids)])
+        )
+        self.env["talent.cv.suggestion"].sudo().search([("talent_id", "in", applicants.ids)]).unlink()
+        self.env["talent.lead.state.log"].sudo().search(
+            [("talent_id", "in", applicants.ids), ("reason", "!=", False)]
+        ).write({"reason": False})
+        applicants.message_unsubscribe(partner_ids=applicants.partner_id.ids)
+        now = fields.Datetime.now()
+        for applicant in applicants:
+            applicant.write(
+                {
+                    "applicant_properties": False,
+                    "salary_proposed_extra": False,
+                    "salary_expected_extra": False,
+                    "talent_lead_close_reason": False,
+                    "partner_name": self.env._("Anonymised talent %(id)s", id=applicant.id),
+                    "email_from": False,
+                    "email_cc": False,
+                    "partner_phone": False,
+                    "linkedin_profile": False,
+                    "talent_github_url": False,
+                    "talent_xing_url": False,
+                    "talent_website_url": False,
+                    "talent_current_title": False,
+                    "talent_current_company": False,
+                    "talent_city": False,
+                    "applicant_notes": False,
+                    "active": False,
+                    "talent_anonymized_date": now,
+                }
+            )
+        # the writes above are tracked: those values name nobody, but drop them as well
+        Partner._talent_erase_documents("hr.applicant", applicants.ids, wipe_tracking=True, keep_bodies=True)
+
+    @api.model
+    def _talent_retention_renewal_domain(self, company, today):
+        """Active talents of ``company`` whose retention ends within the notice period and
+        who were not asked yet in this period (the notice is shorter than half the period,
+        so an older request is always before ``today - notice``)."""
+        notice = company.talent_retention_notice_days
+        return (
+            self._talent_domain()
+            & Domain("active", "=", True)
+            & Domain("company_id", "=", company.id)
+            & Domain("talent_retention_date", ">=", today)
+            & Domain("talent_retention_date", "<=", today + relativedelta(days=notice))
+            & Domain("talent_anonymized_date", "=", False)
+            & Domain("partner_id", "!=", False)
+            & (
+                Domain("talent_retention_notice_date", "=", False)
+                | Domain("talent_retention_notice_date", "<", today - relativedelta(days=notice))
+            )
+        )
+
+    @api.model
+    def _talent_retention_expired_domain(self, today):
+        return (
+            self._talent_domain()
+            & Domain("talent_retention_date", "<", today)
+            & Domain("talent_anonymized_date", "=", False)
+        )
+
+    def _talent_send_renewal_requests(self):
+        """Email the renewal request to the contactable talents of ``self``; all of them are
+        marked as asked, so that a blocked person is not retried every day. Returns self."""
+        template = self.env.ref("talent_crm.mail_template_talent_retention_renewal", raise_if_not_found=False)
+        today = fields.Date.context_today(self)
+        for company in self.company_id:
+            talents = self.filtered(lambda t, c=company: t.company_id == c)
+            blockers = talents.partner_id._talent_contact_blockers("email", company=company)
+            hard = {"do_not_contact", "no_email", "blacklisted", "erasure_requested"}
+            blocked = {partner_id for partner_id, reasons in blockers.items() if hard & set(reasons)}
+            reachable = talents.filtered(lambda t, blocked=blocked: t.partner_id.id not in blocked)
+            if template and reachable:
+                template.sudo().send_mail_batch(
+                    reachable.ids, email_layout_xmlid="talent_crm.mail_layout_talent_community"
+                )
+                note = self.env._("Asked to renew the consent to stay in the talent pool.")
+                reachable._message_log_batch(bodies=dict.fromkeys(reachable.ids, note))
+                # part of the history, but a legal notice does not use up the person's cap
+                self.env["talent.touch"].sudo().create(
+                    [
+                        {
+                            "partner_id": talent.partner_id.id,
+                            "talent_id": talent.id,
+                            "company_id": company.id,
+                            "summary": note,
+                            "channel": "email",
+                            "direction": "outbound",
+                            "origin": "community",
+                            "counts_toward_cap": False,
+                            "user_id": False,
+                        }
+                        for talent in reachable
+                    ]
+                )
+        self.sudo().write({"talent_retention_notice_date": today})
+        return self
+
+    def _talent_retention_expire(self, message=None):
+        """Archive and anonymise talents whose retention period is over, with their
+        applications. People in an ongoing application wait until it is closed. Returns
+        the talents anonymised."""
+        applications = (
+            self.env["hr.applicant"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("pool_applicant_id", "in", self.ids), ("id", "not in", self.ids)])
+        )
+        busy_talents = applications.filtered(
+            lambda a: a.active and a.job_id and a.application_status == "ongoing"
+        ).pool_applicant_id
+        expired = self - busy_talents
+        if not expired:
+            return expired
+        persons = expired.partner_id
+        to_erase = applications.filtered(lambda a: a.pool_applicant_id in expired)
+        # people who still have another profile, users, business contacts and shared
+        # mailboxes keep their contact: only talent_crm's data about these talents goes
+        # (the contacts first: who else is on them is told by the names of their applicants)
+        persons._talent_anonymize(applicants=expired | to_erase)
+        (expired | to_erase)._talent_anonymize()
+        expired._message_log_batch(
+            bodies={
+                talent.id: message or self.env._("Personal data anonymised at the end of the retention period.")
+                for talent in expired
+            }
+        )
+        _logger.info("talent_crm retention: anonymised %s talents", len(expired))
+        return expired
+
+    # ------------------------------------------------------------
+    # Crons
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_talent_retention(self, batch_size=200):
+        """Ask for renewal before the retention period ends, anonymise afterwards.
+
+        Idempotent and safe with several workers: each batch locks its talents with
+        ``SKIP LOCKED`` and commits through the cron progress API; a talent is asked once
+        per retention period and anonymised once.
+        """
+        today = fields.Date.context_today(self)
+        steps = [
+            (self._talent_retention_renewal_domain(company, today), "_talent_send_renewal_requests")
+            for company in self.env["res.company"].sudo().search([("talent_retention_months", ">", 0)])
+        ]
+        steps += [
+            (self._talent_retention_expired_domain(today), "_talent_retention_expire"),
+        ]
+        Applicant = self.sudo().with_context(active_test=False)
+        remaining = sum(Applicant.search_count(domain) for domain, _method in steps)
+        self.env["ir.cron"]._commit_progress(remaining=remaining)
+        for domain, method in steps:
+            skipped = []
+            while True:
+                candidates = Applicant.search(domain & Domain("id", "not in", skipped), limit=batch_size, order="id")
+                if not candidates:
+                    break
+                talents = candidates.try_lock_for_update()
+                done = getattr(talents, method)() if talents else talents
+                skipped += (candidates - done).ids
+                if not self.env["ir.cron"]._commit_progress(len(candidates)):
+                    return
+
+    @api.model
+    def _cron_talent_flag_stale(self):
+        """Flag or unflag stale talents of every company with one UPDATE (time passes, nothing is written)."""
+        now = fields.Datetime.now()
+        companies = self.env["res.company"].sudo().search([])
+        cutoffs = [
+            SQL("(%s, %s::timestamp)", company.id, now - relativedelta(months=company.talent_stale_months))
+            for company in companies
+            if company.talent_stale_months > 0
+        ]
+        self.env.flush_all()
+        pool_field = self._fields["talent_pool_ids"]
+        stale_expr = SQL("FALSE")
+        cutoff_join = SQL("")
+        if cutoffs:
+            cutoff_join = SQL(
+                "LEFT JOIN (VALUES %s) AS cutoff(company_id, cutoff) ON cutoff.company_id = a.company_id",
+                SQL(", ").join(cutoffs),
+            )
+            stale_expr = SQL(
+                "COALESCE(GREATEST(COALESCE(a.talent_profile_date, a.create_date), a.talent_last_engagement_date) "
+                "< cutoff.cutoff, FALSE)"
+            )
+        query = SQL(
+            """
+            UPDATE hr_applicant AS target
+               SET talent_is_stale = flags.stale
+              FROM (
+                    SELECT a.id,
+                           EXISTS (SELECT 1 FROM %(rel)s r WHERE r.%(col)s = a.id) AND %(stale)s AS stale
+                      FROM hr_applicant a
+                      %(cutoff_join)s
+                   ) AS flags
+             WHERE flags.id = target.id
+               AND target.talent_is_stale IS DISTINCT FROM flags.stale
+         RETURNING target.id
+            """,
+            rel=SQL.identifier(pool_field.relation),
+            col=SQL.identifier(pool_field.column1),
+            stale=stale_expr,
+            cutoff_join=cutoff_join,
+        )
+        changed = [row[0] for row in self.env.execute_query(query)]
+        self.invalidate_model(["talent_is_stale"])
+        return len(changed)

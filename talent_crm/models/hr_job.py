@@ -11,7 +11,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL, html2plaintext
 
-from .hr_applicant_matching import MATCH_TS_CONFIGS
+from .hr_applicant import MATCH_TS_CONFIGS
 from .res_company import MATCH_WEIGHT_FIELDS
 
 _logger = logging.getLogger(__name__)
