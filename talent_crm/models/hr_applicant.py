@@ -1,6 +1,5 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import hashlib
 import logging
 from collections import defaultdict
 
