@@ -1026,6 +1026,17 @@ class ResPartner(models.Model):
             self._talent_erase_documents("phone.blacklist", entries.ids, wipe_tracking=True)
             entries.unlink()
         self.env["sms.sms"].sudo().search(sms_domain).unlink()
+        # web sign-ups of the person (confirmed ones are kept as evidence until the erasure), with
+        # their CV files
+        signup_domain = Domain("partner_id", "in", partners.ids)
+        if emails:
+            signup_domain |= Domain("email", "in", emails)
+        signups = self.env["talent.signup"].sudo().with_context(active_test=False).search(signup_domain)
+        if signups:
+            self.env["ir.attachment"].sudo().search(
+                [("res_model", "=", "talent.signup"), ("res_id", "in", signups.ids)]
+            ).unlink()
+            signups.unlink()
 
     @api.model
     def _talent_erase_documents(self, model, res_ids, wipe_tracking=False, keep_bodies=False):

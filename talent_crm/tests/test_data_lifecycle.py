@@ -356,6 +356,19 @@ class TestErasureIsComplete(TalentCrmCommon):
         env = cls.env
         cls.talent = cls._create_talent(cls.NAME, email_from=cls.EMAIL, partner_phone=cls.PHONE, talent_city="Zwickau")
         cls.partner = cls.talent.partner_id
+        # the web sign-up the person confirmed, kept as evidence of the double opt-in
+        cls.signup = env["talent.signup"].sudo().create(
+            {
+                "email": cls.EMAIL,
+                "name": cls.NAME,
+                "phone": cls.PHONE,
+                "company_id": env.company.id,
+                "date_expiry": "2030-01-01 00:00:00",
+                "date_confirmed": "2026-01-01 00:00:00",
+                "partner_id": cls.partner.id,
+                "ip_address": "198.51.100.7",
+            }
+        )
         job = env["hr.job"].create(
             {
                 "name": "Onion Engineer",
@@ -492,6 +505,8 @@ class TestErasureIsComplete(TalentCrmCommon):
         self.assertFalse(blacklist.filtered(lambda b: holds(b.email)))
         self.assertFalse(env["talent.cv.suggestion"].search([("talent_id", "=", self.talent.id)]))
         self.assertFalse(env["talent.cv.suggestion"].search([("value", "ilike", "zora")]))
+        self.assertFalse(self.signup.with_env(env).exists(), "the sign-up kept as evidence goes with the person")
+        self.assertFalse(env["talent.signup"].search([("email", "=", self.EMAIL)]))
 
     @users("talent_manager")
     def test_erasure_leaves_no_trace(self):
