@@ -275,24 +275,6 @@ class TalentSequenceEnrollment(models.Model):
         return processed
 
     @api.model
-    def _talent_process_due_naive(self, limit=None):
-        """Benchmark baseline: the same work done one enrollment at a time, one commit each.
-
-        Not used by the cron; it shows what the batched fast path saves.
-        """
-        self = self.sudo()
-        processed = 0
-        enrollment_ids = self.search(
-            self._talent_due_domain(fields.Datetime.now()), order="next_date, id", limit=limit
-        ).ids
-        for enrollment_id in enrollment_ids:
-            self.env.invalidate_all()
-            enrollment = self._talent_claim_due(1, only_ids=[enrollment_id])
-            processed += len(enrollment._talent_process_batch())
-            self.env["ir.cron"]._commit_progress(1)
-        return processed
-
-    @api.model
     def _talent_claim_due(self, limit, exclude_ids=(), only_ids=None, busy_ids=None):
         """Lock up to ``limit`` due enrollments that no other transaction holds, and their people.
 
