@@ -16,26 +16,26 @@ def find_pairs_blocked(env, ids):
     Written here, independently of the product's SQL."""
     # the rules' constants (keys, thresholds, confidences) are the product's; imported here,
     # once the addons path is set up
-    from odoo.addons.talent_crm.models.talent_duplicate import (
-        EXACT_KEYS,
+    from odoo.addons.talent_crm.tools import dedup
+    from odoo.addons.talent_crm.tools.dedup import (
         FUZZY_BLOCKS,
+        IDENTITY_KEYS,
         MAX_KEY_GROUP,
         REASON_CONFIDENCE,
         combine_confidence,
     )
-    from odoo.addons.talent_crm.tools import dedup
 
     Applicant = env["hr.applicant"].sudo()
     domain = Applicant._talent_domain()
     if ids is not None:
         domain &= Domain("id", "in", ids)
-    fnames = ["company_id", *EXACT_KEYS.values(), "talent_dedup_name", *FUZZY_BLOCKS.values()]
+    fnames = ["company_id", *IDENTITY_KEYS.values(), "talent_dedup_name", *FUZZY_BLOCKS.values()]
     exact = defaultdict(list)
     fuzzy = defaultdict(list)
     names = {}
     for row in Applicant.search_read(domain, fnames, order="id", load=None):
         company = row["company_id"] or 0
-        for reason, fname in EXACT_KEYS.items():
+        for reason, fname in IDENTITY_KEYS.items():
             value = row[fname]
             if reason == "phone" and not (value or "").startswith("+"):
                 value = False
