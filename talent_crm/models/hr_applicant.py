@@ -335,16 +335,40 @@ class HrApplicant(models.Model):
     @api.depends("talent_profile_date", "talent_last_engagement_date", "talent_pool_ids")
     def _compute_talent_is_stale(self):
         now = fields.Datetime.now()
+        stale_ids = set()
+        # sudo: the engagement date is for Talent CRM users, staleness for everyone who sees the talent
+        for company, applicants in self.sudo().grouped("company_id").items():
+            if company:
+                stale_ids.update(applicants.filtered_domain(self._talent_stale_domain(company, now))._ids)
         for applicant in self:
-            applicant.talent_is_stale = applicant._talent_stale_at(now)
+            applicant.talent_is_stale = applicant.id in stale_ids
 
-    def _talent_stale_at(self, now):
-        self.ensure_one()
-        months = self.company_id.talent_stale_months
-        if not self.talent_pool_ids or months <= 0:
-            return False
-        dates = [d for d in (self.talent_profile_date or self.create_date, self.talent_last_engagement_date) if d]
-        return bool(dates) and max(dates) < now - relativedelta(months=months)
+    @api.model
+    def _talent_stale_domain(self, company, now):
+        """Talents of ``company`` whose profile is stale at ``now``: neither updated (the profile
+        date, else the creation) nor engaged for the company's ``talent_stale_months``.
+
+        The one definition of a stale profile: the compute of ``talent_is_stale`` filters the
+        records in memory with it, and the daily cron (:meth:`_cron_talent_flag_stale`) runs it in
+        SQL for every talent at once.
+        """
+        months = company.talent_stale_months
+        if months <= 0:
+            return Domain.FALSE
+        cutoff = now - relativedelta(months=months)
+        not_updated = Domain("talent_profile_date", "=", False)
+        updated_before = Domain("talent_profile_date", "<", cutoff) | (not_updated & Domain("create_date", "<", cutoff))
+        engaged_before = Domain("talent_last_engagement_date", "<", cutoff)
+        # a record not saved yet (no creation date) is stale only by its engagement date
+        never_saved = not_updated & Domain("create_date", "=", False)
+        return (
+            Domain("company_id", "=", company.id)
+            & self._talent_domain()
+            & (
+                (updated_before & (Domain("talent_last_engagement_date", "=", False) | engaged_before))
+                | (never_saved & engaged_before)
+            )
+        )
 
     def _compute_talent_profile_url(self):
         self.talent_profile_url = False
@@ -2385,43 +2409,20 @@ class HrApplicant(models.Model):
     def _cron_talent_flag_stale(self):
         """Flag or unflag stale talents of every company with one UPDATE (time passes, nothing is written)."""
         now = fields.Datetime.now()
-        companies = self.env["res.company"].sudo().search([])
-        cutoffs = [
-            SQL("(%s, %s::timestamp)", company.id, now - relativedelta(months=company.talent_stale_months))
-            for company in companies
-            if company.talent_stale_months > 0
-        ]
+        companies = self.env["res.company"].sudo().search([("talent_stale_months", ">", 0)])
+        Applicant = self.sudo().with_context(active_test=False)
+        stale = Applicant._search(Domain.OR(Applicant._talent_stale_domain(company, now) for company in companies))
         self.env.flush_all()
-        pool_field = self._fields["talent_pool_ids"]
-        stale_expr = SQL("FALSE")
-        cutoff_join = SQL("")
-        if cutoffs:
-            cutoff_join = SQL(
-                "LEFT JOIN (VALUES %s) AS cutoff(company_id, cutoff) ON cutoff.company_id = a.company_id",
-                SQL(", ").join(cutoffs),
-            )
-            stale_expr = SQL(
-                "COALESCE(GREATEST(COALESCE(a.talent_profile_date, a.create_date), a.talent_last_engagement_date) "
-                "< cutoff.cutoff, FALSE)"
-            )
         query = SQL(
             """
             UPDATE hr_applicant AS target
                SET talent_is_stale = flags.stale
-              FROM (
-                    SELECT a.id,
-                           EXISTS (SELECT 1 FROM %(rel)s r WHERE r.%(col)s = a.id) AND %(stale)s AS stale
-                      FROM hr_applicant a
-                      %(cutoff_join)s
-                   ) AS flags
+              FROM (SELECT a.id, a.id IN %(stale)s AS stale FROM hr_applicant a) AS flags
              WHERE flags.id = target.id
                AND target.talent_is_stale IS DISTINCT FROM flags.stale
          RETURNING target.id
             """,
-            rel=SQL.identifier(pool_field.relation),
-            col=SQL.identifier(pool_field.column1),
-            stale=stale_expr,
-            cutoff_join=cutoff_join,
+            stale=stale.subselect(),
         )
         changed = [row[0] for row in self.env.execute_query(query)]
         self.invalidate_model(["talent_is_stale"])
