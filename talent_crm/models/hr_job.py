@@ -818,7 +818,8 @@ class HrJob(models.Model):
         # the skill factors of ``sp`` at most (the best degree, when the job asks for one)
         degree_max = 0.0
         if inputs["job_degree"] > 1:
-            degree_max = max(self.env["hr.recruitment.degree"].sudo().search([]).mapped("score") or [0]) * 100
+            [(best_score,)] = self.env["hr.recruitment.degree"].sudo()._read_group([], aggregates=["score:max"])
+            degree_max = (best_score or 0) * 100
         skill_bound = SQL(
             "(%s + %s)",
             SQL(

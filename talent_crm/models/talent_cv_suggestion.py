@@ -23,7 +23,7 @@ class TalentCvSuggestion(models.Model):
     _order = "talent_id, state desc, kind, id"
     _rec_name = "value"
 
-    talent_id = fields.Many2one("hr.applicant", string="Talent", required=True, index=True, ondelete="cascade")
+    talent_id = fields.Many2one("hr.applicant", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="talent_id.company_id", store=True, index=True)
     attachment_id = fields.Many2one("ir.attachment", string="CV", ondelete="set null")
     kind = fields.Selection(

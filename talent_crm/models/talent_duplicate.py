@@ -43,7 +43,7 @@ class TalentDuplicate(models.Model):
     _order = "confidence desc, id desc"
     _rec_name = "talent_id"
 
-    talent_id = fields.Many2one("hr.applicant", string="Talent", required=True, index=True, ondelete="cascade")
+    talent_id = fields.Many2one("hr.applicant", required=True, index=True, ondelete="cascade")
     duplicate_id = fields.Many2one(
         "hr.applicant", string="Possible Duplicate", required=True, index=True, ondelete="cascade"
     )
