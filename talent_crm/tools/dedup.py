@@ -13,6 +13,8 @@ import math
 import re
 import unicodedata
 
+from . import profile_urls
+
 # Letters that Unicode does not decompose into an ASCII base letter, and the German
 # spellings people use when a keyboard has no umlaut (Müller = Mueller).
 _TRANSLITERATION = str.maketrans(
@@ -50,9 +52,8 @@ COMPANY_STOPWORDS = frozenset(
 IDENTITY_KEYS = {
     "partner": "partner_id",
     "email": "email_normalized",
-    "linkedin": "linkedin_profile",
-    "github": "talent_github_url",
-    "xing": "talent_xing_url",
+    # the personal profiles (a website is not a person's alone)
+    **{kind: profile_urls.FIELD_BY_KIND[kind] for kind in ("linkedin", "github", "xing")},
     "phone": "partner_phone_sanitized",
 }
 #: Odoo's own duplicate keys of an applicant (``hr_recruitment``: contact, email, phone,
