@@ -163,15 +163,11 @@ def _region_of(country):
 
 
 def _normalized_urls(person):
-    urls = {}
-    for fname, key, kind in (
-        ("linkedin_profile", "linkedin", "linkedin"),
-        ("talent_github_url", "github", "github"),
-        ("talent_xing_url", "xing", "xing"),
-        ("talent_website_url", "website", "website"),
-    ):
-        urls[fname] = profile_urls.NORMALIZERS[kind](person[key]) if person[key] else None
-    return urls
+    """The talent's profile fields from the fake person (whose keys are the profile kinds)."""
+    return {
+        fname: profile_urls.NORMALIZERS[kind](person[kind]) if person[kind] else None
+        for kind, fname in profile_urls.FIELD_BY_KIND.items()
+    }
 
 
 @data_step("talents", version=2, sequence=20, core=True)

@@ -10,32 +10,22 @@ from . import Scenario
 SAMPLE = 10000
 
 
-def find_pairs_blocked(env, ids):
-    """The duplicate rules as a competent developer writes them in Python: read the keys once,
-    bucket the talents by company and key (blocking), and compare pairs inside a bucket only.
-    Written here, independently of the product's SQL."""
-    # the rules' constants (keys, thresholds, confidences) are the product's; imported here,
-    # once the addons path is set up
-    from odoo.addons.talent_crm.models.talent_duplicate import (
-        EXACT_KEYS,
-        FUZZY_BLOCKS,
-        MAX_KEY_GROUP,
-        REASON_CONFIDENCE,
-        combine_confidence,
-    )
+def _buckets(env, ids):
+    """Read the keys once: ``(exact, fuzzy, names)``, the talent ids bucketed by company and
+    exact key, by company and fuzzy block, and each talent's name key with its words."""
     from odoo.addons.talent_crm.tools import dedup
 
     Applicant = env["hr.applicant"].sudo()
     domain = Applicant._talent_domain()
     if ids is not None:
         domain &= Domain("id", "in", ids)
-    fnames = ["company_id", *EXACT_KEYS.values(), "talent_dedup_name", *FUZZY_BLOCKS.values()]
+    fnames = ["company_id", *dedup.IDENTITY_KEYS.values(), "talent_dedup_name", *dedup.FUZZY_BLOCKS.values()]
     exact = defaultdict(list)
     fuzzy = defaultdict(list)
     names = {}
     for row in Applicant.search_read(domain, fnames, order="id", load=None):
         company = row["company_id"] or 0
-        for reason, fname in EXACT_KEYS.items():
+        for reason, fname in dedup.IDENTITY_KEYS.items():
             value = row[fname]
             if reason == "phone" and not (value or "").startswith("+"):
                 value = False
@@ -44,16 +34,26 @@ def find_pairs_blocked(env, ids):
         name = row["talent_dedup_name"]
         if name:
             names[row["id"]] = (name, dedup.name_words(name))
-            for reason, fname in FUZZY_BLOCKS.items():
+            for reason, fname in dedup.FUZZY_BLOCKS.items():
                 if row[fname]:
                     fuzzy[(company, reason, row[fname])].append(row["id"])
+    return exact, fuzzy, names
+
+
+def find_pairs_blocked(env, ids):
+    """The duplicate rules as a competent developer writes them in Python: read the keys once,
+    bucket the talents by company and key (blocking), and compare pairs inside a bucket only.
+    Written here, independently of the product's SQL; the rules' constants (keys, thresholds,
+    confidences) are the product's, from ``tools/dedup.py``."""
+    from odoo.addons.talent_crm.tools import dedup
+
+    exact, fuzzy, names = _buckets(env, ids)
     reasons = defaultdict(dict)
     for (_company, reason, _value), members in exact.items():
-        if 1 < len(members) <= MAX_KEY_GROUP:
+        if 1 < len(members) <= dedup.MAX_KEY_GROUP:
             for i, left in enumerate(members):
                 for right in members[i + 1 :]:
                     reasons[(left, right)][reason] = None
-    threshold = dedup.NAME_SIMILARITY_THRESHOLD
     for (_company, reason, _value), members in fuzzy.items():
         for i, left in enumerate(members):
             left_name, left_words = names[left]
@@ -61,13 +61,13 @@ def find_pairs_blocked(env, ids):
                 right_name, right_words = names[right]
                 if left_words & right_words:
                     score = dedup.similarity(left_name, right_name)
-                    if score >= threshold:
+                    if score >= dedup.NAME_SIMILARITY_THRESHOLD:
                         reasons[(left, right)][reason] = score
     return {
         pair: {
             "reasons": found,
-            "confidence": combine_confidence(
-                [REASON_CONFIDENCE[reason][0] + REASON_CONFIDENCE[reason][1] * (score or 0)
+            "confidence": dedup.combine_confidence(
+                [dedup.REASON_CONFIDENCE[reason][0] + dedup.REASON_CONFIDENCE[reason][1] * (score or 0)
                  for reason, score in found.items()]
             ),
         }
@@ -83,8 +83,9 @@ class DuplicateDetection(Scenario):
         "fuzzy name with company or city, in one set-based SQL query. Baseline: the same rules comparing every "
         "candidate pair in Python after blocking on the same keys (company + email, phone, profile URL, "
         "or company + name-company / name-city bucket), written in the scenario. Up to %d talents; on a "
-        "larger database both sides take the first %d and the fast path compares them against all talents, then keeps the pairs inside the "
-        "sample. The generator's known near-duplicates give the recall." % (SAMPLE, SAMPLE)
+        "larger database both sides take the first %d and the fast path compares them against all talents, "
+        "then keeps the pairs inside the sample. "
+        "The generator's known near-duplicates give the recall." % (SAMPLE, SAMPLE)
     )
     baseline_label = "Python with blocking"
     sequence = 70

@@ -67,7 +67,7 @@ class JobMatching(Scenario):
 
     def reference(self, env, state):
         """Every talent scored in Python from its records (untimed; a correctness check)."""
-        from odoo.addons.talent_crm.models.hr_applicant import MATCH_TS_CONFIGS
+        from odoo.addons.talent_crm.tools.text_search import MATCH_TS_CONFIGS
 
         job = env["hr.job"].browse(state["job_id"])
         inputs = job._talent_match_inputs()

@@ -55,8 +55,10 @@ class PoolRuleRefresh(Scenario):
         stale = Applicant.search(
             Applicant._talent_domain() & Domain("talent_availability", "not in", ["open", "unknown"]), limit=250
         )
-        pool.with_context(talent_pool_join_method="rule").write({"talent_ids": [Command.link(i) for i in stale[:200].ids]})
-        pool.with_context(talent_pool_join_method="manual").write({"talent_ids": [Command.link(i) for i in stale[200:].ids]})
+        for method, talents in (("rule", stale[:200]), ("manual", stale[200:])):
+            pool.with_context(talent_pool_join_method=method).write(
+                {"talent_ids": [Command.link(i) for i in talents.ids]}
+            )
         # the rule is switched on without applying it: the measured call applies it
         env.cr.execute("UPDATE hr_talent_pool SET talent_rule_active = TRUE WHERE id = %s", [pool.id])
         pool.invalidate_recordset()

@@ -19,25 +19,15 @@ from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools.mimetypes import guess_mimetype
 
-from ..tools import profile_urls
+from ..tools import cv_parser, profile_urls
 
 MAX_LENGTHS = {"name": 100, "email": 128, "phone": 32, "profile_url": 300, "city": 100, "filename": 120}
-CV_TYPES = {
-    "application/pdf": ".pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-}
 DEFAULT_MAX_UPLOAD_MB = 5
 HONEYPOT_FIELD = "fax_number"
 # characters no name, city or address needs: markup and control characters
 FORBIDDEN_TEXT = re.compile(r"[<>\x00-\x1f\x7f]")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 FILENAME_UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
-URL_FIELDS = {
-    "linkedin": "linkedin_profile",
-    "github": "talent_github_url",
-    "xing": "talent_xing_url",
-    "website": "talent_website_url",
-}
 
 
 class TalentCommunityController(http.Controller):
@@ -231,7 +221,7 @@ class TalentCommunityController(http.Controller):
                 reason = env["hr.applicant"]._talent_url_error_reasons().get(error.code, error.code)
                 errors[key] = env._("This profile address is not valid: %(reason)s.", reason=reason)
                 continue
-            profile[URL_FIELDS[kind]] = normalized
+            profile[profile_urls.FIELD_BY_KIND[kind]] = normalized
         return profile
 
     def _talent_selected_topics(self, options):
@@ -256,7 +246,7 @@ class TalentCommunityController(http.Controller):
             return None
         mimetype = guess_mimetype(raw)
         filename = FILENAME_UNSAFE.sub("_", upload.filename.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]).strip(" ._")
-        extension = CV_TYPES.get(mimetype)
+        extension = cv_parser.CV_EXTENSIONS.get(mimetype)
         if not extension or not filename.lower().endswith(extension):
             errors["cv"] = env._("Please upload your CV as a PDF or Word (.docx) file.")
             return None

@@ -14,6 +14,7 @@ from odoo.tools import SQL, sql
 from odoo.tools.mail import single_email_re
 
 from ..tools import dedup, profile_urls
+from ..tools.text_search import MATCH_TS_CONFIGS
 from .res_partner import check_lifecycle_vals
 from .talent_lead_state_log import (
     LEAD_CLOSED_STATES,
@@ -23,12 +24,6 @@ from .talent_lead_state_log import (
 
 _logger = logging.getLogger(__name__)
 
-TALENT_URL_FIELDS = {
-    "linkedin_profile": "linkedin",
-    "talent_github_url": "github",
-    "talent_xing_url": "xing",
-    "talent_website_url": "website",
-}
 # talent_crm's fields of the contact are for Talent CRM users; on the applicant, Recruitment
 # (interviewers included) keeps seeing them as before.
 INTERVIEWER = "hr_recruitment.group_hr_recruitment_interviewer"
@@ -43,16 +38,13 @@ APPLICANT_LIFECYCLE_FIELDS = frozenset(
         "talent_lead_state_date",
     }
 )
-URL_FIELD_BY_KIND = {kind: fname for fname, kind in TALENT_URL_FIELDS.items()}
 # Writing one of these fields is an update of the profile (see ``talent_is_stale``).
 TALENT_PROFILE_FIELDS = {
-    "partner_name", "email_from", "partner_phone", "linkedin_profile", "talent_github_url", "talent_xing_url",
-    "talent_website_url", "talent_current_title", "talent_current_company", "talent_country_id", "talent_city",
+    "partner_name", "email_from", "partner_phone", *profile_urls.FIELD_BY_KIND.values(),
+    "talent_current_title", "talent_current_company", "talent_country_id", "talent_city",
     "talent_role_family_id", "talent_seniority_id", "talent_availability", "availability", "talent_remote_preference",
     "applicant_skill_ids", "type_id",
 }
-# Text search configurations used for matching: the profile and CV text is indexed in both.
-MATCH_TS_CONFIGS = {"english": "en", "german": "de"}
 # CV text indexed per attachment (characters); tsvector values are limited to 1 MB.
 CV_TEXT_LIMIT = 100000
 
@@ -343,16 +335,40 @@ class HrApplicant(models.Model):
     @api.depends("talent_profile_date", "talent_last_engagement_date", "talent_pool_ids")
     def _compute_talent_is_stale(self):
         now = fields.Datetime.now()
+        stale_ids = set()
+        # sudo: the engagement date is for Talent CRM users, staleness for everyone who sees the talent
+        for company, applicants in self.sudo().grouped("company_id").items():
+            if company:
+                stale_ids.update(applicants.filtered_domain(self._talent_stale_domain(company, now))._ids)
         for applicant in self:
-            applicant.talent_is_stale = applicant._talent_stale_at(now)
+            applicant.talent_is_stale = applicant.id in stale_ids
 
-    def _talent_stale_at(self, now):
-        self.ensure_one()
-        months = self.company_id.talent_stale_months
-        if not self.talent_pool_ids or months <= 0:
-            return False
-        dates = [d for d in (self.talent_profile_date or self.create_date, self.talent_last_engagement_date) if d]
-        return bool(dates) and max(dates) < now - relativedelta(months=months)
+    @api.model
+    def _talent_stale_domain(self, company, now):
+        """Talents of ``company`` whose profile is stale at ``now``: neither updated (the profile
+        date, else the creation) nor engaged for the company's ``talent_stale_months``.
+
+        The one definition of a stale profile: the compute of ``talent_is_stale`` filters the
+        records in memory with it, and the daily cron (:meth:`_cron_talent_flag_stale`) runs it in
+        SQL for every talent at once.
+        """
+        months = company.talent_stale_months
+        if months <= 0:
+            return Domain.FALSE
+        cutoff = now - relativedelta(months=months)
+        not_updated = Domain("talent_profile_date", "=", False)
+        updated_before = Domain("talent_profile_date", "<", cutoff) | (not_updated & Domain("create_date", "<", cutoff))
+        engaged_before = Domain("talent_last_engagement_date", "<", cutoff)
+        # a record not saved yet (no creation date) is stale only by its engagement date
+        never_saved = not_updated & Domain("create_date", "=", False)
+        return (
+            Domain("company_id", "=", company.id)
+            & self._talent_domain()
+            & (
+                (updated_before & (Domain("talent_last_engagement_date", "=", False) | engaged_before))
+                | (never_saved & engaged_before)
+            )
+        )
 
     def _compute_talent_profile_url(self):
         self.talent_profile_url = False
@@ -392,12 +408,8 @@ class HrApplicant(models.Model):
     @api.depends("skill_ids", "company_id")
     def _compute_talent_nurture_job_ids(self):
         """Batched for template rendering: one search of open jobs for the whole recordset."""
-        jobs = self.env["hr.job"].sudo().search(
-            [
-                ("no_of_recruitment", ">", 0),
-                ("company_id", "in", self.company_id.ids + [False]),
-            ]
-        )
+        Job = self.env["hr.job"].sudo()
+        jobs = Job.search(Job._talent_open_job_domain() & Domain("company_id", "in", self.company_id.ids + [False]))
         job_skills = {job.id: set(job.job_skill_ids.skill_id.ids) for job in jobs}
         for applicant in self:
             skills = set(applicant.skill_ids.ids)
@@ -513,12 +525,12 @@ class HrApplicant(models.Model):
         notes C). On ``ir_attachment``: the indexed text of documents attached to applicants
         (CVs), ``NULL`` for every other attachment. PostgreSQL keeps them up to date.
         """
-        super().init()
+        result = super().init()
         cr = self.env.cr
         # Required columns talent_crm adds to Odoo's table get their default in the database too:
         # modules loaded before talent_crm (their data, their at-install tests, an update of
         # hr_recruitment) insert applicants without knowing the column.
-        cr.execute("ALTER TABLE hr_applicant ALTER COLUMN talent_availability SET DEFAULT 'unknown'")
+        cr.execute(SQL("ALTER TABLE hr_applicant ALTER COLUMN talent_availability SET DEFAULT 'unknown'"))
         # Mailings and pool filters list many pools at once: with the default 100 most common
         # values the planner underestimates a long pool list several times over and picks
         # nested loops over tens of thousands of talents.
@@ -553,6 +565,7 @@ class HrApplicant(models.Model):
             )
             self._talent_add_tsvector(cr, "hr_applicant", "talent_profile_tsv_%s" % suffix, profile)
             self._talent_add_tsvector(cr, "ir_attachment", "talent_cv_tsv_%s" % suffix, cv, partial=True)
+        return result
 
     @api.model
     def default_get(self, fields):
@@ -598,7 +611,7 @@ class HrApplicant(models.Model):
         if "talent_pool_ids" in vals:
             previous_pools = {applicant.id: applicant.talent_pool_ids for applicant in self}
         check_lifecycle_vals(self, [vals], APPLICANT_LIFECYCLE_FIELDS)
-        if any(fname in vals for fname in TALENT_URL_FIELDS):
+        if any(fname in vals for fname in profile_urls.KIND_BY_FIELD):
             strict = self.env.context.get("talent_crm_capture") and (
                 bool(self.filtered("talent_pool_ids")) or bool(vals.get("talent_pool_ids"))
             )
@@ -866,7 +879,7 @@ class HrApplicant(models.Model):
         (any text) unless ``strict_linkedin`` (talents captured through talent_crm's own forms,
         import and sign-up): a valid address is normalised, anything else is kept as written.
         """
-        for fname, kind in TALENT_URL_FIELDS.items():
+        for fname, kind in profile_urls.KIND_BY_FIELD.items():
             if not vals.get(fname):
                 continue
             try:
@@ -1116,21 +1129,16 @@ class HrApplicant(models.Model):
         keys = {}
         for applicant in self:
             company_id = applicant.company_id.id
-            linkedin = applicant.linkedin_profile
-            if linkedin:
-                try:
-                    linkedin = profile_urls.NORMALIZERS["linkedin"](linkedin)
-                except profile_urls.InvalidProfileUrl:
-                    pass
+            values = {
+                "partner": applicant.partner_id.id,
+                "email": applicant.email_normalized,
+                "phone": applicant.partner_phone_sanitized,
+                # Odoo keeps any text as a LinkedIn profile: compared as written when no address
+                "linkedin": applicant.linkedin_profile
+                and profile_urls.try_normalize(applicant.linkedin_profile, "linkedin", applicant.linkedin_profile),
+            }
             keys[applicant.id] = [
-                (company_id, kind, value)
-                for kind, value in (
-                    ("partner", applicant.partner_id.id),
-                    ("email", applicant.email_normalized),
-                    ("phone", applicant.partner_phone_sanitized),
-                    ("linkedin", linkedin),
-                )
-                if value
+                (company_id, kind, values[kind]) for kind in dedup.ODOO_APPLICANT_KEYS if values[kind]
             ]
         return keys
 
@@ -1161,14 +1169,8 @@ class HrApplicant(models.Model):
                 values[kind].add(value)
         if not values:
             return result
-        fnames = {
-            "partner": "partner_id",
-            "email": "email_normalized",
-            "phone": "partner_phone_sanitized",
-            "linkedin": "linkedin_profile",
-        }
         domain = Domain("talent_pool_ids", "!=", False) & Domain.OR(
-            Domain(fnames[kind], "in", list(kind_values)) for kind, kind_values in values.items()
+            Domain(dedup.IDENTITY_KEYS[kind], "in", list(kind_values)) for kind, kind_values in values.items()
         )
         candidates = self.with_context(active_test=False).search(domain, order="id")
         index = {}
@@ -1315,10 +1317,7 @@ class HrApplicant(models.Model):
         ):
             vals["partner_phone"] = False
         if vals.get("linkedin_profile"):
-            try:
-                vals["linkedin_profile"] = profile_urls.NORMALIZERS["linkedin"](vals["linkedin_profile"])
-            except profile_urls.InvalidProfileUrl:
-                vals["linkedin_profile"] = False
+            vals["linkedin_profile"] = profile_urls.try_normalize(vals["linkedin_profile"], "linkedin")
 
     def _talent_log_brought_in(self, talent_of, new_talents):
         """Chatter of applicants brought into the CRM, on both sides, batched."""
@@ -1516,9 +1515,7 @@ class HrApplicant(models.Model):
         was activated (``talent_lead_state``, when the lead-process feature is installed).
         Fixed number of queries.
         """
-        warm = set()
-        if "talent_lead_state" in self._fields:
-            warm |= {talent.id for talent in self if talent.talent_lead_state == "activated"}
+        warm = {talent.id for talent in self if talent.talent_lead_state == "activated"}
         groups = self.env["hr.applicant"].sudo()._read_group(
             [
                 ("pool_applicant_id", "in", self.ids),
@@ -1727,15 +1724,11 @@ class HrApplicant(models.Model):
         email = tools.email_normalize(vals.get("email_from") or "")
         if email:
             keys["email"] = email
-        for fname, kind in TALENT_URL_FIELDS.items():
-            if kind == "website" or not vals.get(fname):
-                continue
-            try:
-                url = profile_urls.NORMALIZERS[kind](vals[fname])
-            except profile_urls.InvalidProfileUrl:
-                continue
-            if url:
-                keys[kind] = url
+        for kind, fname in profile_urls.FIELD_BY_KIND.items():
+            if kind in dedup.IDENTITY_KEYS and vals.get(fname):
+                url = profile_urls.try_normalize(vals[fname], kind)
+                if url:
+                    keys[kind] = url
         if vals.get("partner_phone"):
             country = self.env["res.country"].browse(vals.get("talent_country_id")) or company.country_id
             phone = self._phone_format(number=vals["partner_phone"], country=country, force_format="E164")
@@ -1766,10 +1759,7 @@ class HrApplicant(models.Model):
         """Batch version of :meth:`_talent_find_existing`: one search for all ``vals_list``."""
         company = company or self.env.company
         keys_list = [self._talent_identity_keys(vals, company=company) for vals in vals_list]
-        field_by_key = {
-            "partner": "partner_id", "email": "email_normalized", "linkedin": "linkedin_profile",
-            "github": "talent_github_url", "xing": "talent_xing_url", "phone": "partner_phone_sanitized",
-        }
+        field_by_key = dedup.IDENTITY_KEYS
         values_by_key = {key: set() for key in field_by_key}
         for keys in keys_list:
             for key, value in keys.items():
@@ -1955,18 +1945,15 @@ class HrApplicant(models.Model):
         summary = dst._talent_merge_summary(sources)
         # all or nothing: when Odoo's partner merge refuses the contacts (see
         # _talent_merge_partners), the talents stay as they were
-        try:
-            with self.env.cr.savepoint():
-                filled = dst._talent_merge_fill_values(sources)
-                moved = self._talent_merge_repoint(sources, dst)
-                partners = (sources.partner_id | dst.partner_id) - dst.partner_id
-                sources.unlink()
-                if partners:
-                    dst._talent_merge_partners(partners, user=self.env.user)
-                self.env.flush_all()
-        except Exception:
-            self.env.invalidate_all(flush=False)
-            raise
+        # (rolling the savepoint back also clears the cache of what the merge changed)
+        with self.env.cr.savepoint():
+            filled = dst._talent_merge_fill_values(sources)
+            moved = self._talent_merge_repoint(sources, dst)
+            partners = (sources.partner_id | dst.partner_id) - dst.partner_id
+            sources.unlink()
+            if partners:
+                dst._talent_merge_partners(partners, user=self.env.user)
+            self.env.flush_all()
         dst._talent_merge_post_summary(summary, filled, moved)
         return dst_talent
 
@@ -2206,11 +2193,10 @@ class HrApplicant(models.Model):
                     reason=self._talent_url_error_reasons().get(error.code, error.code),
                 )
             ) from error
-        url_fields = set(TALENT_URL_FIELDS)
         return {
             fname: value
             for fname, value in values.items()
-            if fname in self._fields and (fname in url_fields or not self[fname])
+            if fname in self._fields and (fname in profile_urls.KIND_BY_FIELD or not self[fname])
         }
 
     def _talent_enrich_from_url(self, url):
@@ -2275,10 +2261,7 @@ class HrApplicant(models.Model):
                     "email_from": False,
                     "email_cc": False,
                     "partner_phone": False,
-                    "linkedin_profile": False,
-                    "talent_github_url": False,
-                    "talent_xing_url": False,
-                    "talent_website_url": False,
+                    **dict.fromkeys(profile_urls.FIELD_BY_KIND.values(), False),
                     "talent_current_title": False,
                     "talent_current_company": False,
                     "talent_city": False,
@@ -2426,43 +2409,20 @@ class HrApplicant(models.Model):
     def _cron_talent_flag_stale(self):
         """Flag or unflag stale talents of every company with one UPDATE (time passes, nothing is written)."""
         now = fields.Datetime.now()
-        companies = self.env["res.company"].sudo().search([])
-        cutoffs = [
-            SQL("(%s, %s::timestamp)", company.id, now - relativedelta(months=company.talent_stale_months))
-            for company in companies
-            if company.talent_stale_months > 0
-        ]
+        companies = self.env["res.company"].sudo().search([("talent_stale_months", ">", 0)])
+        Applicant = self.sudo().with_context(active_test=False)
+        stale = Applicant._search(Domain.OR(Applicant._talent_stale_domain(company, now) for company in companies))
         self.env.flush_all()
-        pool_field = self._fields["talent_pool_ids"]
-        stale_expr = SQL("FALSE")
-        cutoff_join = SQL("")
-        if cutoffs:
-            cutoff_join = SQL(
-                "LEFT JOIN (VALUES %s) AS cutoff(company_id, cutoff) ON cutoff.company_id = a.company_id",
-                SQL(", ").join(cutoffs),
-            )
-            stale_expr = SQL(
-                "COALESCE(GREATEST(COALESCE(a.talent_profile_date, a.create_date), a.talent_last_engagement_date) "
-                "< cutoff.cutoff, FALSE)"
-            )
         query = SQL(
             """
             UPDATE hr_applicant AS target
                SET talent_is_stale = flags.stale
-              FROM (
-                    SELECT a.id,
-                           EXISTS (SELECT 1 FROM %(rel)s r WHERE r.%(col)s = a.id) AND %(stale)s AS stale
-                      FROM hr_applicant a
-                      %(cutoff_join)s
-                   ) AS flags
+              FROM (SELECT a.id, a.id IN %(stale)s AS stale FROM hr_applicant a) AS flags
              WHERE flags.id = target.id
                AND target.talent_is_stale IS DISTINCT FROM flags.stale
          RETURNING target.id
             """,
-            rel=SQL.identifier(pool_field.relation),
-            col=SQL.identifier(pool_field.column1),
-            stale=stale_expr,
-            cutoff_join=cutoff_join,
+            stale=stale.subselect(),
         )
         changed = [row[0] for row in self.env.execute_query(query)]
         self.invalidate_model(["talent_is_stale"])

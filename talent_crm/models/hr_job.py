@@ -1,7 +1,5 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import logging
-from contextlib import contextmanager
 from datetime import timedelta
 
 from markupsafe import Markup
@@ -11,12 +9,11 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL, html2plaintext
 
-from .hr_applicant import MATCH_TS_CONFIGS
+from ..tools import pg
+from ..tools.text_search import MATCH_TS_CONFIGS
 from .res_company import MATCH_WEIGHT_FIELDS
 
-_logger = logging.getLogger(__name__)
-
-# weights of the built-in job alert score (used until a matching engine is installed)
+# weights of the built-in job alert score (used when the job has nothing to match on)
 ALERT_WEIGHTS = {"role_family": 40, "skills": 40, "location": 20}
 
 # A talent's skill points for the job (lines ``s`` of ``hr_applicant_skill`` joined to their level
@@ -92,21 +89,15 @@ class HrJob(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         jobs = super().create(vals_list)
-        jobs.filtered(lambda j: j._talent_job_is_open())._talent_job_alert_schedule()
-        # a role opens: tell the recruiter who is already in the pools
-        jobs.filtered(lambda j: j.no_of_recruitment > 0)._talent_notify_top_matches()
+        jobs._talent_filter_open()._talent_on_open()
         return jobs
 
     def write(self, vals):
-        opening = self.browse()
-        if "no_of_recruitment" in vals or vals.get("active"):
-            opening = self.filtered(lambda j: j.no_of_recruitment <= 0 or not j.active)
-        watched = {"no_of_recruitment", "active", "is_published"} & set(vals)
-        was_open = {job.id: job._talent_job_is_open() for job in self} if watched else {}
+        closed = self.browse()
+        if {"no_of_recruitment", "active"} & set(vals):
+            closed = self - self._talent_filter_open()
         result = super().write(vals)
-        if watched:
-            self.filtered(lambda j: not was_open[j.id] and j._talent_job_is_open())._talent_job_alert_schedule()
-        opening.filtered(lambda j: j.active and j.no_of_recruitment > 0)._talent_notify_top_matches()
+        closed._talent_filter_open()._talent_on_open()
         return result
 
     # ------------------------------------------------------------
@@ -144,12 +135,28 @@ class HrJob(models.Model):
     # Job alerts: a job opens, its candidates are alerted
     # ------------------------------------------------------------
 
+    @api.model
+    def _talent_open_job_domain(self):
+        """The jobs that are open: active and recruiting (a target above zero).
+
+        The one definition of an open job: job alerts and the recruiter's list of matches when a
+        job opens, the links of job alerts, and the jobs nurture emails suggest all use it.
+        """
+        return Domain("active", "=", True) & Domain("no_of_recruitment", ">", 0)
+
+    def _talent_filter_open(self):
+        """The open jobs of ``self`` (:meth:`_talent_open_job_domain`), without a query."""
+        return self.filtered_domain(self._talent_open_job_domain())
+
     def _talent_job_is_open(self):
-        """Open: active, recruiting (a target above zero) and published when the website is installed."""
         self.ensure_one()
-        if not self.active or self.no_of_recruitment <= 0:
-            return False
-        return self.is_published if "is_published" in self._fields else True
+        return bool(self._talent_filter_open())
+
+    def _talent_on_open(self):
+        """The jobs of ``self`` just opened: prepare their job alerts, and tell each recruiter
+        who is already in the pools."""
+        self._talent_job_alert_schedule()
+        self._talent_notify_top_matches()
 
     def _talent_job_alert_schedule(self):
         if not self:
@@ -159,11 +166,10 @@ class HrJob(models.Model):
 
     @api.model
     def _talent_job_alert_claim_pending(self):
-        self.env.flush_all()
-        rows = self.env.execute_query(
-            SQL("SELECT id FROM hr_job WHERE talent_job_alert_pending ORDER BY id FOR UPDATE SKIP LOCKED")
-        )
-        return self.browse([row[0] for row in rows])
+        """The jobs waiting for their job alerts, archived ones included, that no other worker
+        holds (a job another worker prepares is skipped)."""
+        pending = self.with_context(active_test=False).search([("talent_job_alert_pending", "=", True)], order="id")
+        return self.browse(pending.try_lock_for_update().ids)
 
     def _talent_job_alert_topics(self):
         """The job-alert topics that announce this job."""
@@ -218,15 +224,12 @@ class HrJob(models.Model):
         return sorted(best.values(), key=lambda pair: (-pair[1], pair[0].id))
 
     def _talent_job_alert_scores(self, talents):
-        """``{talent_id: score}``: the matching engine's score when installed, the built-in one otherwise."""
-        if hasattr(self, "_talent_match_talents"):
-            try:
-                return self._talent_job_alert_engine_scores(talents)
-            except UserError:
-                pass  # nothing to match on (no skills, no description): the profile fit below
-            except Exception:  # noqa: BLE001 - a matching failure must not stop the alerts
-                _logger.exception("Matching engine failed for job %s: using the built-in job alert score", self.id)
-        return self._talent_job_alert_builtin_scores(talents)
+        """``{talent_id: score}``: the matching score, or the built-in profile fit when the job
+        has nothing to match on (no skills, no description: matching raises ``UserError``)."""
+        try:
+            return self._talent_job_alert_engine_scores(talents)
+        except UserError:
+            return self._talent_job_alert_builtin_scores(talents)
 
     def _talent_job_alert_engine_scores(self, talents):
         """Scores of the matching engine (``hr.job._talent_match_talents``) for ``talents``."""
@@ -238,7 +241,7 @@ class HrJob(models.Model):
     def _talent_job_alert_builtin_scores(self, talents):
         """Profile fit from 0 to 100 on the factors the job defines: role family, skills, location."""
         self.ensure_one()
-        job_skills = set(self.job_skill_ids.skill_id.ids) if "job_skill_ids" in self._fields else set()
+        job_skills = set(self.job_skill_ids.skill_id.ids)
         job_country = self.address_id.country_id
         scores = {}
         for talent in talents:
@@ -815,7 +818,8 @@ class HrJob(models.Model):
         # the skill factors of ``sp`` at most (the best degree, when the job asks for one)
         degree_max = 0.0
         if inputs["job_degree"] > 1:
-            degree_max = max(self.env["hr.recruitment.degree"].sudo().search([]).mapped("score") or [0]) * 100
+            [(best_score,)] = self.env["hr.recruitment.degree"].sudo()._read_group([], aggregates=["score:max"])
+            degree_max = (best_score or 0) * 100
         skill_bound = SQL(
             "(%s + %s)",
             SQL(
@@ -845,8 +849,8 @@ class HrJob(models.Model):
         if len(kinds) == 1:
             column, weight, kind_total = kinds[0]
             reachable = SQL(
-                "sp.%s >= (SELECT floor((v - %s) / %s * %s - %s) - 1 FROM threshold)",
-                SQL(column),
+                "%s >= (SELECT floor((v - %s) / %s * %s - %s) - 1 FROM threshold)",
+                SQL.identifier("sp", column),
                 others_max,
                 100.0 * weight / total,
                 kind_total,
@@ -1052,22 +1056,6 @@ class HrJob(models.Model):
             **{"c_%s" % key: contributions[key] for key in keys},
         )
 
-    @contextmanager
-    def _talent_match_without_jit(self):
-        """Run the ranking queries without PostgreSQL's JIT compilation.
-
-        Their estimated cost (one lookup per talent within reach, or a scan of every candidate)
-        passes ``jit_above_cost``, and compiling them takes longer than running them: about
-        140 ms at 100,000 talents for a query that runs in 160 ms. The setting is local to the
-        transaction and set back afterwards; should the block fail, the transaction is rolled
-        back and the setting with it.
-        """
-        cr = self.env.cr
-        cr.execute("SELECT current_setting('jit'), set_config('jit', 'off', true)")
-        previous = cr.fetchone()[0]
-        yield
-        cr.execute(SQL("SELECT set_config('jit', %s, true)", previous))
-
     def _talent_match_talents(self, limit=50, talent_ids=None):
         """The ``limit`` best talents of the pools for this job, best first, with their explanation.
 
@@ -1089,7 +1077,7 @@ class HrJob(models.Model):
             raise UserError(self.env._("Ask for at least one match."))
         inputs = self._talent_match_inputs()
         self.env.flush_all()
-        with self._talent_match_without_jit():
+        with pg.jit_disabled(self.env.cr):
             self.env.cr.execute(self._talent_match_query(inputs, limit or None, talent_ids=talent_ids))
             rows = self.env.cr.dictfetchall()
         talents = self.env["hr.applicant"].browse([row["id"] for row in rows])

@@ -3,20 +3,10 @@
 from odoo import Command, api, fields, models, tools
 from odoo.exceptions import UserError
 
-from ..tools import cv_parser
+from ..tools import cv_parser, profile_urls
 
-CV_MIMETYPES = (
-    "application/pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-)
-KIND_FIELDS = {
-    "email": "email_from",
-    "phone": "partner_phone",
-    "linkedin": "linkedin_profile",
-    "github": "talent_github_url",
-    "xing": "talent_xing_url",
-    "website": "talent_website_url",
-}
+# the talent field each kind of suggestion fills
+KIND_FIELDS = {"email": "email_from", "phone": "partner_phone", **profile_urls.FIELD_BY_KIND}
 
 
 class TalentCvSuggestion(models.Model):
@@ -33,7 +23,7 @@ class TalentCvSuggestion(models.Model):
     _order = "talent_id, state desc, kind, id"
     _rec_name = "value"
 
-    talent_id = fields.Many2one("hr.applicant", string="Talent", required=True, index=True, ondelete="cascade")
+    talent_id = fields.Many2one("hr.applicant", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="talent_id.company_id", store=True, index=True)
     attachment_id = fields.Many2one("ir.attachment", string="CV", ondelete="set null")
     kind = fields.Selection(
@@ -114,7 +104,7 @@ class TalentCvSuggestion(models.Model):
 
     @api.model
     def _talent_cv_mimetypes(self):
-        return list(CV_MIMETYPES)
+        return list(cv_parser.CV_MIMETYPES)
 
     @api.model
     def _talent_cv_text(self, attachment):

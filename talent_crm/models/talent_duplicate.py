@@ -1,14 +1,11 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import math
-from collections import Counter
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.fields import Domain
 from odoo.tools import SQL
 
-from ..tools import dedup
+from ..tools import dedup, pg
+from ..tools.dedup import FUZZY_BLOCKS, IDENTITY_KEYS, MAX_KEY_GROUP, REASON_CONFIDENCE
 
 REASONS = [
     ("partner", "Same contact"),
@@ -20,42 +17,10 @@ REASONS = [
     ("name_company", "Similar name, same company"),
     ("name_city", "Similar name, same city"),
 ]
-#: confidence of one reason in percent: base + per_similarity * name similarity (0 to 1)
-REASON_CONFIDENCE = {
-    "partner": (100, 0),
-    "email": (95, 0),
-    "linkedin": (95, 0),
-    "github": (90, 0),
-    "xing": (90, 0),
-    "phone": (80, 0),
-    "name_company": (50, 40),
-    "name_city": (40, 40),
-}
-#: exact rules: reason -> column of hr_applicant
-EXACT_KEYS = {
-    "partner": "partner_id",
-    "email": "email_normalized",
-    "linkedin": "linkedin_profile",
-    "github": "talent_github_url",
-    "xing": "talent_xing_url",
-    "phone": "partner_phone_sanitized",
-}
-#: fuzzy rules: reason -> block column (same company, same city)
-FUZZY_BLOCKS = {"name_company": "talent_dedup_company", "name_city": "talent_dedup_city"}
-#: a key shared by more talents than this is not personal (a switchboard, a team mailbox)
-MAX_KEY_GROUP = 20
 #: up to this many talents, an incremental run looks names up in the trigram index
 GIN_SEED_LIMIT = 10
 #: transaction-level advisory lock serialising the refreshes (two cron workers, a button)
 ADVISORY_LOCK_KEY = 7_319_008
-
-
-def combine_confidence(confidences):
-    """Confidence of a pair found by several rules: 1 - product of (1 - each), in percent."""
-    miss = 1.0
-    for confidence in confidences:
-        miss *= 1 - min(confidence, 99.9) / 100
-    return min(100, math.floor(100 * (1 - miss) + 0.5))
 
 
 class TalentDuplicate(models.Model):
@@ -78,7 +43,7 @@ class TalentDuplicate(models.Model):
     _order = "confidence desc, id desc"
     _rec_name = "talent_id"
 
-    talent_id = fields.Many2one("hr.applicant", string="Talent", required=True, index=True, ondelete="cascade")
+    talent_id = fields.Many2one("hr.applicant", required=True, index=True, ondelete="cascade")
     duplicate_id = fields.Many2one(
         "hr.applicant", string="Possible Duplicate", required=True, index=True, ondelete="cascade"
     )
@@ -171,12 +136,9 @@ class TalentDuplicate(models.Model):
             return {"stored": 0, "removed": 0}
         self._talent_flush()
         if seed_ids is None:
-            locked = self.env.execute_query(SQL("SELECT pg_try_advisory_xact_lock(%s)", ADVISORY_LOCK_KEY))[0][0]
-            if not locked:
-                return False
+            lock = SQL("pg_try_advisory_xact_lock(%s)", ADVISORY_LOCK_KEY)
         else:
-            self.env.execute_query(SQL("SELECT pg_advisory_xact_lock(%s)", ADVISORY_LOCK_KEY))
-        self._talent_set_similarity_threshold()
+            lock = SQL("(SELECT TRUE FROM pg_advisory_xact_lock(%s))", ADVISORY_LOCK_KEY)
         now = fields.Datetime.now()
         seed_scope = SQL("")
         if seed_ids is not None:
@@ -219,7 +181,11 @@ class TalentDuplicate(models.Model):
             uid=self.env.uid,
             seed_scope=seed_scope,
         )
-        [(stored, removed)] = self.env.execute_query(query)
+        # the lock, the similarity threshold and JIT off: one query
+        with pg.jit_disabled(self.env.cr, lock, self._talent_similarity_threshold_sql()) as (locked, _threshold):
+            if not locked:
+                return False
+            [(stored, removed)] = self.env.execute_query(query)
         self.invalidate_model()
         self.env["hr.applicant"].invalidate_model(["talent_duplicate_count"])
         return {"stored": stored, "removed": removed}
@@ -233,13 +199,14 @@ class TalentDuplicate(models.Model):
         """
         seed_ids = None if talents is None else talents.ids
         self._talent_flush()
-        self._talent_set_similarity_threshold()
         query = SQL(
             "%s SELECT talent_id, duplicate_id, reason_list, similarity_list, confidence FROM pairs",
             self._talent_pairs_sql(seed_ids),
         )
+        with pg.jit_disabled(self.env.cr, self._talent_similarity_threshold_sql()):
+            rows = self.env.execute_query(query)
         result = {}
-        for talent_id, duplicate_id, reason_list, similarity_list, confidence in self.env.execute_query(query):
+        for talent_id, duplicate_id, reason_list, similarity_list, confidence in rows:
             result[(talent_id, duplicate_id)] = {
                 "reasons": dict(zip(reason_list, similarity_list, strict=True)),
                 "confidence": confidence,
@@ -247,82 +214,18 @@ class TalentDuplicate(models.Model):
         return result
 
     @api.model
-    def _talent_find_pairs_naive(self, talents=None):
-        """Naive pairwise baseline of :meth:`_talent_find_pairs`: every pair compared in Python.
-
-        Same rules and same result; O(n²). Kept as the benchmark baseline and to prove
-        that the set-based SQL finds exactly the same pairs.
-        """
-        Applicant = self.env["hr.applicant"].sudo()
-        domain = Applicant._talent_domain()
-        if talents is not None:
-            domain &= Domain("id", "in", talents.ids)
-        fnames = ["company_id", *EXACT_KEYS.values(), "talent_dedup_name", *FUZZY_BLOCKS.values()]
-        rows = []
-        for record in Applicant.search_fetch(domain, fnames, order="id"):
-            row = {"id": record.id, "cid": record.company_id.id or 0}
-            for reason, fname in EXACT_KEYS.items():
-                value = record[fname]
-                value = value.id if reason == "partner" else value
-                if reason == "phone" and not (value or "").startswith("+"):
-                    value = False
-                row[reason] = value or False
-            row["name"] = record.talent_dedup_name or False
-            row["words"] = dedup.name_words(row["name"])
-            for reason, fname in FUZZY_BLOCKS.items():
-                row[reason] = record[fname] or False
-            rows.append(row)
-        group_sizes = Counter(
-            (row["cid"], reason, row[reason]) for row in rows for reason in EXACT_KEYS if row[reason]
-        )
-        threshold = dedup.NAME_SIMILARITY_THRESHOLD
-        result = {}
-        for i, left in enumerate(rows):
-            for right in rows[i + 1 :]:
-                if left["cid"] != right["cid"]:
-                    continue
-                reasons = {}
-                for reason in EXACT_KEYS:
-                    value = left[reason]
-                    if value and value == right[reason] and group_sizes[(left["cid"], reason, value)] <= MAX_KEY_GROUP:
-                        reasons[reason] = None
-                if left["name"] and right["name"] and left["words"] & right["words"]:
-                    for reason in FUZZY_BLOCKS:
-                        if left[reason] and left[reason] == right[reason]:
-                            score = dedup.similarity(left["name"], right["name"])
-                            if score >= threshold:
-                                reasons[reason] = score
-                if reasons:
-                    confidences = [
-                        REASON_CONFIDENCE[reason][0] + REASON_CONFIDENCE[reason][1] * (score or 0)
-                        for reason, score in reasons.items()
-                    ]
-                    result[(left["id"], right["id"])] = {
-                        "reasons": reasons,
-                        "confidence": combine_confidence(confidences),
-                    }
-        return result
-
-    @api.model
     def _talent_flush(self):
         self.env["hr.applicant"].flush_model(
-            ["active", "company_id", "talent_pool_ids", "talent_dedup_name", *EXACT_KEYS.values(),
+            ["active", "company_id", "talent_pool_ids", "talent_dedup_name", *IDENTITY_KEYS.values(),
              *FUZZY_BLOCKS.values()]
         )
         self.flush_model()
 
     @api.model
-    def _talent_set_similarity_threshold(self):
-        """Set the ``%`` threshold for this transaction, and switch JIT compilation off.
-
-        PostgreSQL compiles large queries just in time; for this one compiling takes
-        longer (about 2 s) than running it.
-        """
-        self.env.execute_query(
-            SQL(
-                "SELECT set_config('pg_trgm.similarity_threshold', %s, true), set_config('jit', 'off', true)",
-                str(dedup.NAME_SIMILARITY_THRESHOLD),
-            )
+    def _talent_similarity_threshold_sql(self):
+        """SQL expression setting the threshold of ``pg_trgm``'s ``%`` for this transaction."""
+        return SQL(
+            "set_config('pg_trgm.similarity_threshold', %s, true)", str(dedup.NAME_SIMILARITY_THRESHOLD)
         )
 
     @api.model
@@ -343,20 +246,30 @@ class TalentDuplicate(models.Model):
         incremental = seed_ids is not None
         # a few talents: look each one up through the indexes; more: one pass over all talents
         lookup = incremental and len(seed_ids) <= GIN_SEED_LIMIT
+        # one column per identity key, named after it: the contact as text, the phone only in E.164
+        key_columns = []
+        for reason, column in IDENTITY_KEYS.items():
+            value = SQL.identifier("a", column)
+            if reason == "partner":
+                value = SQL("%s::text", value)
+            elif reason == "phone":
+                value = SQL("CASE WHEN %s LIKE '+%%' THEN %s END", value, value)
+            key_columns.append(SQL("%s AS %s", value, SQL.identifier(reason)))
         talent_cte = SQL(
             """
             talent AS %(materialized)s (
-                SELECT a.id, COALESCE(a.company_id, 0) AS cid, a.partner_id::text AS partner,
-                       a.email_normalized AS email, a.linkedin_profile AS linkedin,
-                       a.talent_github_url AS github, a.talent_xing_url AS xing,
-                       CASE WHEN a.partner_phone_sanitized LIKE '+%%' THEN a.partner_phone_sanitized END AS phone,
-                       a.talent_dedup_name AS name, a.talent_dedup_company AS name_company,
-                       a.talent_dedup_city AS name_city
+                SELECT a.id, COALESCE(a.company_id, 0) AS cid, %(keys)s,
+                       a.talent_dedup_name AS name, %(blocks)s
                   FROM hr_applicant a
                  WHERE a.active
                    AND EXISTS (SELECT 1 FROM %(rel)s r WHERE r.%(col)s = a.id)
             )""",
             materialized=SQL("NOT MATERIALIZED") if lookup else SQL("MATERIALIZED"),
+            keys=SQL(", ").join(key_columns),
+            blocks=SQL(", ").join(
+                SQL("%s AS %s", SQL.identifier("a", column), SQL.identifier(reason))
+                for reason, column in FUZZY_BLOCKS.items()
+            ),
             rel=SQL.identifier(pool_field.relation),
             col=SQL.identifier(pool_field.column1),
         )
@@ -366,7 +279,7 @@ class TalentDuplicate(models.Model):
 
         # exact keys: groups of 2 to MAX_KEY_GROUP talents sharing a key
         group_selects = []
-        for reason in EXACT_KEYS:
+        for reason in IDENTITY_KEYS:
             column = SQL.identifier(reason)
             scope = SQL("")
             if incremental:
@@ -440,23 +353,25 @@ class TalentDuplicate(models.Model):
                 )
             )
         else:
-            words_sql = """
-                SELECT DISTINCT t.id, t.cid, b.reason, b.block, t.name, w.word
-                  FROM %(source)s t
-                 CROSS JOIN LATERAL (VALUES %(blocks)s) AS b(reason, block)
-                 CROSS JOIN LATERAL regexp_split_to_table(t.name, ' ') AS w(word)
-                 WHERE t.name IS NOT NULL
-                   AND b.block IS NOT NULL
-                   AND length(w.word) >= %(min_word)s
-                   %(scope)s"""
+            def words(source, scope):
+                """Rows ``id, cid, reason, block, name, word`` of the talents of ``source``: one per
+                block key and name word long enough to block on."""
+                return SQL(
+                    """
+                    SELECT DISTINCT t.id, t.cid, b.reason, b.block, t.name, w.word
+                      FROM %(source)s t
+                     CROSS JOIN LATERAL (VALUES %(blocks)s) AS b(reason, block)
+                     CROSS JOIN LATERAL regexp_split_to_table(t.name, ' ') AS w(word)
+                     WHERE t.name IS NOT NULL
+                       AND b.block IS NOT NULL
+                       AND length(w.word) >= %(min_word)s
+                       %(scope)s""",
+                    source=source, blocks=block_values, min_word=dedup.NAME_MIN_WORD_LENGTH, scope=scope,
+                )
+
             if incremental:
                 # the seeds' words first, then only the talents sharing a block and a word with them
-                ctes.append(
-                    SQL(
-                        "seed_words AS MATERIALIZED (%s)" % words_sql,
-                        source=SQL("seed"), blocks=block_values, min_word=dedup.NAME_MIN_WORD_LENGTH, scope=SQL(""),
-                    )
-                )
+                ctes.append(SQL("seed_words AS MATERIALIZED (%s)", words(SQL("seed"), SQL(""))))
                 scope = SQL(
                     "AND b.block IN (SELECT block FROM seed_words) AND w.word IN (SELECT word FROM seed_words)"
                 )
@@ -464,12 +379,7 @@ class TalentDuplicate(models.Model):
             else:
                 scope = SQL("")
                 left, pair_order = SQL("words"), SQL("l.id < r.id")
-            ctes.append(
-                SQL(
-                    "words AS MATERIALIZED (%s)" % words_sql,
-                    source=SQL("talent"), blocks=block_values, min_word=dedup.NAME_MIN_WORD_LENGTH, scope=scope,
-                )
-            )
+            ctes.append(SQL("words AS MATERIALIZED (%s)", words(SQL("talent"), scope)))
             ctes.append(
                 SQL(
                     """

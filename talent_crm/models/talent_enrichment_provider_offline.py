@@ -5,7 +5,6 @@ from urllib.parse import unquote
 from odoo import models
 
 from ..tools import profile_urls
-from .hr_applicant import URL_FIELD_BY_KIND
 
 
 class TalentEnrichmentProviderOffline(models.AbstractModel):
@@ -24,7 +23,7 @@ class TalentEnrichmentProviderOffline(models.AbstractModel):
         kind, canonical = profile_urls.normalize(url)
         if not canonical:
             raise profile_urls.InvalidProfileUrl("host")
-        values = {URL_FIELD_BY_KIND[kind]: canonical}
+        values = {profile_urls.FIELD_BY_KIND[kind]: canonical}
         name = self._talent_name_from_url(kind, canonical)
         if name:
             values["partner_name"] = name

@@ -28,6 +28,12 @@ _URL = re.compile(
     r"|(?:(?<![\w@./-])www\.[^\s<>\"'()]+)",
     re.IGNORECASE,
 )
+#: The CV files talent_crm reads (uploads, suggestions): mimetype -> file extension.
+CV_EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+}
+CV_MIMETYPES = tuple(CV_EXTENSIONS)
 _TRAILING_PUNCTUATION = ".,;:!?)]}»\"'"
 
 # Bilingual spellings of common skills: every group is one skill. A catalogue skill whose

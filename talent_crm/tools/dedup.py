@@ -9,8 +9,11 @@ here, and :func:`similarity` computes exactly what PostgreSQL's ``pg_trgm``
 set-based SQL detection agree pair for pair.
 """
 
+import math
 import re
 import unicodedata
+
+from . import profile_urls
 
 # Letters that Unicode does not decompose into an ASCII base letter, and the German
 # spellings people use when a keyboard has no umlaut (Müller = Mueller).
@@ -42,6 +45,35 @@ COMPANY_STOPWORDS = frozenset(
         "srl", "the", "ug", "und",
     }
 )
+
+#: The exact identity keys of "same person", strongest first: key -> column of ``hr_applicant``.
+#: Finding an existing talent on create, the duplicate detection (SQL and its references) and
+#: the hand-over to Recruitment each take the keys they need from here.
+IDENTITY_KEYS = {
+    "partner": "partner_id",
+    "email": "email_normalized",
+    # the personal profiles (a website is not a person's alone)
+    **{kind: profile_urls.FIELD_BY_KIND[kind] for kind in ("linkedin", "github", "xing")},
+    "phone": "partner_phone_sanitized",
+}
+#: Odoo's own duplicate keys of an applicant (``hr_recruitment``: contact, email, phone,
+#: LinkedIn), strongest first: the keys an application is linked to its talent by.
+ODOO_APPLICANT_KEYS = ("partner", "email", "phone", "linkedin")
+#: Fuzzy rules: reason -> block key column of ``hr_applicant`` (same company, same city).
+FUZZY_BLOCKS = {"name_company": "talent_dedup_company", "name_city": "talent_dedup_city"}
+#: Confidence of one reason in percent: base + per_similarity * name similarity (0 to 1).
+REASON_CONFIDENCE = {
+    "partner": (100, 0),
+    "email": (95, 0),
+    "linkedin": (95, 0),
+    "github": (90, 0),
+    "xing": (90, 0),
+    "phone": (80, 0),
+    "name_company": (50, 40),
+    "name_city": (40, 40),
+}
+#: A key shared by more talents than this is not personal (a switchboard, a team mailbox).
+MAX_KEY_GROUP = 20
 
 #: Minimal trigram similarity (``pg_trgm``) of two names for the fuzzy rules.
 NAME_SIMILARITY_THRESHOLD = 0.5
@@ -101,3 +133,11 @@ def similarity(left, right):
     if not left_trigrams or not right_trigrams:
         return 0.0
     return len(left_trigrams & right_trigrams) / len(left_trigrams | right_trigrams)
+
+
+def combine_confidence(confidences):
+    """Confidence of a pair found by several rules: 1 - product of (1 - each), in percent."""
+    miss = 1.0
+    for confidence in confidences:
+        miss *= 1 - min(confidence, 99.9) / 100
+    return min(100, math.floor(100 * (1 - miss) + 0.5))

@@ -27,7 +27,15 @@ _HOSTNAME = re.compile(
     r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.[a-z]{2,63}$"
 )
 
-KINDS = ("linkedin", "github", "xing", "website")
+#: The ``hr.applicant`` field holding each kind of profile URL: the one map of profile fields.
+FIELD_BY_KIND = {
+    "linkedin": "linkedin_profile",
+    "github": "talent_github_url",
+    "xing": "talent_xing_url",
+    "website": "talent_website_url",
+}
+KIND_BY_FIELD = {fname: kind for kind, fname in FIELD_BY_KIND.items()}
+KINDS = tuple(FIELD_BY_KIND)
 
 
 class InvalidProfileUrl(ValueError):
@@ -140,6 +148,14 @@ NORMALIZERS = {
     "xing": normalize_xing,
     "website": normalize_website,
 }
+
+
+def try_normalize(value, kind, fallback=False):
+    """``value`` normalised for ``kind``, or ``fallback`` when it is no valid address of that kind."""
+    try:
+        return NORMALIZERS[kind](value)
+    except InvalidProfileUrl:
+        return fallback
 
 
 def normalize(value, kind=None):

@@ -35,16 +35,18 @@ class ApplicantGetRefuseReason(models.TransientModel):
 
     @api.depends("refuse_reason_id", "talent_invite_community")
     def _compute_template_id(self):
-        super()._compute_template_id()
+        result = super()._compute_template_id()
         template = self.env.ref("talent_crm.mail_template_talent_community_invitation", raise_if_not_found=False)
         if template:
             self.filtered("talent_invite_community").template_id = template
+        return result
 
     @api.depends("refuse_reason_id", "applicant_without_email", "talent_invite_community")
     def _compute_send_mail(self):
-        super()._compute_send_mail()
+        result = super()._compute_send_mail()
         for wizard in self.filtered("talent_invite_community"):
             wizard.send_mail = not wizard.applicant_without_email
+        return result
 
     def _prepare_send_refusal_mails(self):
         result = super()._prepare_send_refusal_mails()

@@ -21,10 +21,11 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         return super()._merge(partner_ids, dst_partner=dst_partner, extra_checks=extra_checks)
 
     def _log_merge_operation(self, src_partners, dst_partner):
-        super()._log_merge_operation(src_partners, dst_partner)
+        result = super()._log_merge_operation(src_partners, dst_partner)
         self.env["talent.touch"].flush_model()
         self.env["talent.touch"].invalidate_model(["partner_id"])
         dst_partner._talent_recompute_touch_dates()
+        return result
 
     def _update_values(self, src_partners, dst_partner):
         """Odoo fills the kept contact's empty fields from the merged ones with a plain write,

@@ -25,6 +25,9 @@ class JobAddApplicants(models.TransientModel):
     _inherit = "job.add.applicants"
 
     def _add_applicants_to_job(self):
+        if self.env.context.get("talent_crm_convert"):
+            # one round of the conversion (see _talent_convert_batch): Odoo's copy of the talents
+            return super()._add_applicants_to_job()
         created, reused = self._talent_convert()
         return created | reused
 
@@ -121,7 +124,7 @@ class JobAddApplicants(models.TransientModel):
             wizard = self.create({"applicant_ids": [Command.set(source_ids)], "job_ids": [Command.set(list(job_ids))]})
             # Odoo creates one application per (applicant, job), in this order
             wizard_pairs = [(source, job) for source in wizard.applicant_ids for job in wizard.job_ids]
-            applications = super(JobAddApplicants, wizard.with_context(**convert_context))._add_applicants_to_job()
+            applications = wizard.with_context(**convert_context)._add_applicants_to_job()
             pairs += [
                 (source, job, application)
                 for (source, job), application in zip(wizard_pairs, applications, strict=True)

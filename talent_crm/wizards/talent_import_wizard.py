@@ -32,7 +32,6 @@ class TalentImportWizard(models.TransientModel):
     )
     source_id = fields.Many2one(
         "utm.source",
-        string="Source",
         required=True,
         help="Where these people come from, e.g. a job fair or a sourcing campaign.",
     )

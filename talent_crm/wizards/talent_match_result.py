@@ -17,7 +17,7 @@ class TalentMatchResult(models.TransientModel):
     _rec_name = "talent_id"
 
     job_id = fields.Many2one("hr.job", string="Job Position", required=True, ondelete="cascade")
-    talent_id = fields.Many2one("hr.applicant", string="Talent", required=True, ondelete="cascade")
+    talent_id = fields.Many2one("hr.applicant", required=True, ondelete="cascade")
     company_id = fields.Many2one(related="job_id.company_id")
     rank = fields.Integer(required=True)
     score = fields.Float(digits=(5, 2), aggregator="avg")
