@@ -1223,10 +1223,4 @@ class ResPartner(models.Model):
         if not self:
             return self
         self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM res_partner WHERE id = ANY(%s) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED",
-                list(self.ids),
-            )
-        )
-        return self.browse([row[0] for row in self.env.cr.fetchall()])
+        return self.sorted("id").try_lock_for_update(allow_referencing=True)

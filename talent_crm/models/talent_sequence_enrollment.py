@@ -8,7 +8,6 @@ from psycopg2.errors import SerializationFailure
 
 from odoo import api, fields, models
 from odoo.fields import Domain
-from odoo.tools import SQL
 
 from .talent_sequence_step import MESSAGE_CHANNELS
 
@@ -281,27 +280,13 @@ class TalentSequenceEnrollment(models.Model):
         Returns the enrollments whose person could be locked as well; the ids of the others
         (their person is locked by another worker) are appended to ``busy_ids`` when given.
         """
-        self.env.flush_all()
-        conditions = [
-            SQL("state = 'running'"),
-            SQL("next_date <= %s", fields.Datetime.now()),
-        ]
+        domain = Domain("state", "=", "running") & Domain("next_date", "<=", fields.Datetime.now())
         if exclude_ids:
-            conditions.append(SQL("NOT (id = ANY(%s))", list(exclude_ids)))
+            domain &= Domain("id", "not in", list(exclude_ids))
         if only_ids is not None:
-            conditions.append(SQL("id = ANY(%s)", list(only_ids)))
-        self.env.cr.execute(
-            SQL(
-                """SELECT id FROM talent_sequence_enrollment
-                    WHERE %s
-                 ORDER BY next_date, id
-                    LIMIT %s
-                      FOR UPDATE SKIP LOCKED""",
-                SQL(" AND ").join(conditions),
-                limit,
-            )
-        )
-        enrollments = self.browse([row[0] for row in self.env.cr.fetchall()])
+            domain &= Domain("id", "in", list(only_ids))
+        due = self.sudo().with_context(active_test=False).search(domain, order="next_date, id")
+        enrollments = self.browse(due.try_lock_for_update(limit=limit).ids)
         if not enrollments:
             return enrollments
         locked = enrollments.partner_id._talent_cap_lock()
