@@ -262,19 +262,13 @@ class HrTalentPool(models.Model):
         if not self.talent_sequence_id:
             raise UserError(self.env._("Choose the nurture sequence of this pool first."))
         enrollments = self.talent_ids._talent_enroll(self.talent_sequence_id, origin="pool", pool=self)
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "%(count)s members are enrolled in %(sequence)s.",
-                    count=len(enrollments),
-                    sequence=self.talent_sequence_id.name,
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return self._talent_notification(
+            self.env._(
+                "%(count)s members are enrolled in %(sequence)s.",
+                count=len(enrollments),
+                sequence=self.talent_sequence_id.name,
+            )
+        )
 
     def action_talent_open_hygiene(self):
         """Members of this pool that need attention (context key ``talent_hygiene``)."""
@@ -289,17 +283,12 @@ class HrTalentPool(models.Model):
         if not self.talent_rule_active:
             raise UserError(self.env._("Pool %(pool)s has no rule to apply.", pool=self.name))
         joined, left = self._talent_refresh_rule_members()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "%(joined)s talents joined and %(left)s left %(pool)s.", joined=joined, left=left, pool=self.name
-                ),
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+        return self._talent_notification(
+            self.env._(
+                "%(joined)s talents joined and %(left)s left %(pool)s.", joined=joined, left=left, pool=self.name
+            ),
+            next_action={"type": "ir.actions.client", "tag": "soft_reload"},
+        )
 
     def action_talent_open_membership(self):
         self.ensure_one()
@@ -307,6 +296,17 @@ class HrTalentPool(models.Model):
         action["domain"] = [("pool_id", "=", self.id)]
         action["context"] = {"search_default_filter_current": 1}
         return action
+
+    @api.model
+    def _talent_notification(self, message, notification_type="success", next_action=None):
+        """The client action that shows ``message`` after an action of Talent CRM, then runs
+        ``next_action`` (by default it closes the dialog; ``False``: nothing more)."""
+        params = {"type": notification_type, "message": message}
+        if next_action is None:
+            next_action = {"type": "ir.actions.act_window_close"}
+        if next_action:
+            params["next"] = next_action
+        return {"type": "ir.actions.client", "tag": "display_notification", "params": params}
 
     # ------------------------------------------------------------
     # Data hygiene: what a pool owner reviews every quarter

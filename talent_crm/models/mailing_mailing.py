@@ -155,21 +155,16 @@ class MailingMailing(models.Model):
         self.ensure_one()
         audience = self._talent_audience()
         self._talent_store_held(audience["capped"])
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "info",
-                "message": self.env._(
-                    "%(count)s people receive this mailing now; %(capped)s are held back by their frequency cap "
-                    "and %(duplicates)s duplicate profiles are skipped.",
-                    count=len(audience["recipient_ids"]),
-                    capped=len(audience["capped"]),
-                    duplicates=audience["duplicates"],
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return self.env["hr.talent.pool"]._talent_notification(
+            self.env._(
+                "%(count)s people receive this mailing now; %(capped)s are held back by their frequency cap "
+                "and %(duplicates)s duplicate profiles are skipped.",
+                count=len(audience["recipient_ids"]),
+                capped=len(audience["capped"]),
+                duplicates=audience["duplicates"],
+            ),
+            notification_type="info",
+        )
 
     def action_talent_view_held(self):
         self.ensure_one()
