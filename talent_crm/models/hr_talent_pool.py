@@ -108,7 +108,8 @@ class HrTalentPool(models.Model):
 
     @api.depends("company_id.talent_default_pool_id")
     def _compute_is_default_pool(self):
-        default_pools = self.env["res.company"].sudo().search([]).talent_default_pool_id
+        companies = self.env["res.company"].sudo().search([("talent_default_pool_id", "!=", False)])
+        default_pools = companies.talent_default_pool_id
         for pool in self:
             pool.is_default_pool = pool in default_pools
 
@@ -445,10 +446,7 @@ class HrTalentPool(models.Model):
         Membership = self.env["talent.pool.membership"].sudo()
         rel, talent_col, pool_col = Membership._talent_rel()
         self.env.flush_all()
-        self.env.cr.execute(
-            SQL("SELECT id FROM hr_talent_pool WHERE id = ANY(%s) FOR NO KEY UPDATE SKIP LOCKED", pools.ids)
-        )
-        locked = self.browse([row[0] for row in self.env.cr.fetchall()])
+        locked = pools.try_lock_for_update(allow_referencing=True)
         joined_total = left_total = 0
         now = fields.Datetime.now()
         for pool in pools & locked:

@@ -65,7 +65,6 @@ class MailingMailing(models.Model):
     )
     talent_company_id = fields.Many2one(
         "res.company",
-        string="Talent Company",
         compute="_compute_talent_company_id",
         compute_sudo=True,
         store=True,

@@ -71,7 +71,6 @@ class ResPartner(models.Model):
     )
     talent_id = fields.Many2one(
         "hr.applicant",
-        string="Talent",
         compute="_compute_talent_id",
         groups="hr_recruitment.group_hr_recruitment_user",
     )
@@ -1104,10 +1103,11 @@ class ResPartner(models.Model):
 
     def _message_reset_bounce(self, email):
         """A message from the address came in: it works again."""
-        super()._message_reset_bounce(email)
+        result = super()._message_reset_bounce(email)
         self.sudo().filtered("talent_bounced_email").write(
             {"talent_bounced_email": False, "talent_email_bounce_date": False}
         )
+        return result
 
     def _talent_recompute_touch_dates(self, forget=None):
         """Set the last touch and engagement dates from the touches (after a merge).

@@ -27,7 +27,7 @@ class TalentJobAlert(models.Model):
 
     job_id = fields.Many2one("hr.job", required=True, index=True, ondelete="cascade")
     partner_id = fields.Many2one("res.partner", string="Person", required=True, index=True, ondelete="cascade")
-    talent_id = fields.Many2one("hr.applicant", string="Talent", ondelete="set null")
+    talent_id = fields.Many2one("hr.applicant", ondelete="set null")
     company_id = fields.Many2one("res.company", required=True, index=True)
     score = fields.Float(digits=(5, 1), aggregator="avg", help="How well the profile matches the job (0-100).")
     state = fields.Selection(

@@ -26,8 +26,8 @@ class TalentPoolMembership(models.Model):
     _order = "date_joined desc, id desc"
     _rec_name = "talent_id"
 
-    talent_id = fields.Many2one("hr.applicant", string="Talent", required=True, index=True, ondelete="cascade")
-    pool_id = fields.Many2one("hr.talent.pool", string="Pool", required=True, index=True, ondelete="cascade")
+    talent_id = fields.Many2one("hr.applicant", required=True, index=True, ondelete="cascade")
+    pool_id = fields.Many2one("hr.talent.pool", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="pool_id.company_id", store=True, index=True)
     join_method = fields.Selection(JOIN_METHODS, string="Joined Through", required=True, default="manual")
     date_joined = fields.Datetime(string="Joined On", required=True, default=fields.Datetime.now, index=True)

@@ -49,7 +49,6 @@ class TalentSequenceEnrollment(models.Model):
     )
     talent_id = fields.Many2one(
         "hr.applicant",
-        string="Talent",
         required=True,
         index=True,
         ondelete="cascade",
@@ -81,14 +80,14 @@ class TalentSequenceEnrollment(models.Model):
     date_enrolled = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
     date_done = fields.Datetime(string="Ended On", readonly=True)
     cycle = fields.Integer(default=0, readonly=True, help="How many times a repeating last step has run again.")
-    next_step_id = fields.Many2one("talent.sequence.step", string="Next Step", ondelete="set null", readonly=True)
+    next_step_id = fields.Many2one("talent.sequence.step", ondelete="set null", readonly=True)
     next_date = fields.Datetime(string="Next Due", readonly=True)
     step_due_date = fields.Datetime(
         string="Step Due Since",
         readonly=True,
         help="When the next step was due before any postponement: the longest waiting step goes first.",
     )
-    last_step_id = fields.Many2one("talent.sequence.step", string="Last Step", ondelete="set null", readonly=True)
+    last_step_id = fields.Many2one("talent.sequence.step", ondelete="set null", readonly=True)
     last_date = fields.Datetime(string="Last Step On", readonly=True)
     postpone_reason = fields.Selection(
         [("cap", "Frequency cap"), ("window", "Send window")],

@@ -32,7 +32,7 @@ class TalentTouch(models.Model):
 
     partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade")
     talent_id = fields.Many2one(
-        "hr.applicant", string="Talent", index="btree_not_null", ondelete="set null"
+        "hr.applicant", index="btree_not_null", ondelete="set null"
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company

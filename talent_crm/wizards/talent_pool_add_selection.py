@@ -21,7 +21,7 @@ class TalentPoolAddSelection(models.TransientModel):
         [("existing", "Existing pool"), ("new", "New pool")], string="Add To", required=True, default="existing"
     )
     pool_id = fields.Many2one(
-        "hr.talent.pool", string="Pool", domain="[('company_id', 'in', [False] + allowed_company_ids)]"
+        "hr.talent.pool", domain="[('company_id', 'in', [False] + allowed_company_ids)]"
     )
     pool_name = fields.Char(string="New Pool Name")
     scope = fields.Selection(
