@@ -1141,16 +1141,6 @@ class ResPartner(models.Model):
     # nurture sequences, campaigns, job alerts. Caps never block: a capped touch waits until
     # _talent_cap_next_allowed() says it may go.
 
-    def _auto_init(self):
-        # the last counted touch is new on an existing database: fill it once from the touches
-        # (on a fresh install there are none yet)
-        fill = not tools.sql.column_exists(self.env.cr, "res_partner", "talent_cap_touch_date")
-        result = super()._auto_init()
-        if fill and tools.sql.table_exists(self.env.cr, "talent_touch"):
-            self.env.cr.execute(SQL("SELECT DISTINCT partner_id FROM talent_touch WHERE counts_toward_cap"))
-            self.env["talent.touch"]._talent_refresh_partner_caps([row[0] for row in self.env.cr.fetchall()])
-        return result
-
     @api.model
     def _talent_cap_frequency_days(self):
         """Days between touches a person asks for with ``talent_contact_frequency``."""
