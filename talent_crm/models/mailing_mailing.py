@@ -248,11 +248,8 @@ class MailingMailing(models.Model):
         return "sms" if self.mailing_type == "sms" else "email"
 
     def _talent_audience_domain(self, company=None):
-        """Talents this mailing may reach, before de-duplication and caps.
-
-        The same rules as ``res.partner._talent_contact_blockers``, written as one domain so
-        that the whole audience is one query (a test keeps both in line).
-        """
+        """Talents this mailing may reach, before de-duplication and caps: one domain, so that
+        the whole audience is one query."""
         self.ensure_one()
         company = company or self._talent_company()
         Talent = self.env["hr.applicant"]
@@ -265,37 +262,15 @@ class MailingMailing(models.Model):
             domain &= Domain("talent_pool_ids", "in", mailing.talent_pool_ids.ids)
         else:
             domain &= Talent._talent_domain()
-        # What the person asked for (res.partner): checked on the person whoever may read the
-        # contact, in one join (a plain partner_id.x path would look partners up through the
-        # user's partner rules, in a second pass over res_partner).
-        person = Domain("talent_do_not_contact", "=", False)
+        # Who may be contacted (res.partner._talent_blocker_domains, the one definition) and what
+        # the person asked for: checked on the person whoever may read the contact, in one join
+        # (a plain partner_id.x path would look partners up through the user's partner rules, in
+        # a second pass over res_partner).
+        blockers = self.env["res.partner"]._talent_blocker_domains(self._talent_channel(), company)
+        person = ~Domain.OR(blockers.values())
         if mailing.talent_topic_ids:
             person &= Domain("talent_topic_ids", "in", mailing.talent_topic_ids.ids)
-        if self._talent_channel() == "sms":
-            domain &= Domain("partner_phone_sanitized", "!=", False) & Domain(
-                "partner_phone_sanitized", "not any!", SQL("SELECT number FROM phone_blacklist WHERE active")
-            )
-        else:
-            domain &= (
-                Domain("email_normalized", "!=", False)
-                # as is_blacklisted says, in a form PostgreSQL plans well on large audiences
-                & Domain("email_normalized", "not any!", SQL("SELECT email FROM mail_blacklist WHERE active"))
-            )
-            person &= Domain("talent_email_bounced", "=", False)
-        consents = Domain("company_id", "=", company.id) & Domain("purpose", "=", "communication")
-        valid = Domain("talent_consent_ids", "any!", consents & Domain("state", "in", ["valid"]))
-        if company.talent_require_consent:
-            person &= valid
-        else:
-            pending = Domain("company_id", "=", company.id) & Domain("state", "in", ["pending"])
-            person &= Domain("talent_consent_ids", "not any!", pending) | valid
-        domain &= Domain("partner_id", "any!", person)
-        erasure = self.env["talent.erasure.request"].sudo()._read_group(
-            [("state", "=", "requested"), ("partner_id", "!=", False)], ["partner_id"]
-        )
-        if erasure:
-            domain &= Domain("partner_id", "not in", [partner.id for (partner,) in erasure])
-        return domain
+        return domain & Domain("partner_id", "any!", person)
 
     def _get_recipients(self):
         if not self._talent_is_campaign():

@@ -11,6 +11,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.tools import SQL, consteq, format_date
 from odoo.tools.misc import hash_sign, verify_hash_signed
+from odoo.tools.query import Query
 
 # Signed links of a person: one HMAC scope per purpose, so that a link of one kind can never be
 # replayed as another (a web sign-up's confirmation link is signed by talent.signup).
@@ -241,59 +242,83 @@ class ResPartner(models.Model):
     def _talent_contact_blockers(self, channel="email", company=None):
         """Tell why people must not receive an outbound touch on ``channel``.
 
-        Works on the whole recordset with a fixed number of queries. Returns
-        ``{partner_id: [reason, ...]}`` holding only the blocked partners; reason codes are
-        the keys of :meth:`_talent_blocker_labels`. Frequency caps are not blockers: a
-        capped touch is postponed, not dropped (see the nurture scheduler).
+        Works on the whole recordset in one query: each rule of :meth:`_talent_blocker_domains`
+        is a column. Returns ``{partner_id: [reason, ...]}`` holding only the blocked partners;
+        reason codes are the keys of :meth:`_talent_blocker_labels`. Frequency caps are not
+        blockers: a capped touch is postponed, not dropped (see the nurture scheduler).
+        """
+        partners = self.sudo().with_context(active_test=False)
+        if not partners:
+            return {}
+        rules = partners._talent_blocker_domains(channel, company)
+        query = Query(self.env, partners._table, partners._table_sql)
+        query.add_where(SQL("%s = ANY(%s)", SQL.identifier(partners._table, "id"), list(partners.ids)))
+        columns = [
+            SQL("COALESCE(%s, FALSE)", domain.optimize_full(partners)._to_sql(partners, partners._table, query))
+            for domain in rules.values()
+        ]
+        blockers = {}
+        for partner_id, *blocked in self.env.execute_query(
+            query.select(SQL.identifier(partners._table, "id"), *columns)
+        ):
+            reasons = [reason for reason, is_blocked in zip(rules, blocked, strict=True) if is_blocked]
+            if reasons:
+                blockers[partner_id] = reasons
+        return blockers
 
-        The talent community adds its reasons: nobody hears from us before confirming a web
-        sign-up (``unconfirmed``) or after asking for erasure (``erasure_requested``), on any
-        channel.
+    @api.model
+    def _talent_blocker_domains(self, channel="email", company=None):
+        """Who must not receive an outbound touch from ``company`` on ``channel``: the one
+        definition of contactability, as ``{reason: domain on res.partner}`` (the partners
+        blocked for that reason), in the order reasons are told.
+
+        :meth:`_talent_contact_blockers` runs them on a set of people; campaigns exclude them
+        all from their audience in SQL (``mailing.mailing._talent_audience_domain``).
+
+        - ``do_not_contact``: the person asked not to be contacted;
+        - email: ``no_email`` (no valid address), else ``blacklisted``, else ``bounced``
+          (the current address bounced permanently);
+        - SMS: ``no_phone`` (no valid mobile number), else ``blacklisted``;
+        - email and SMS, when ``company`` requires consent: ``no_consent`` (no valid
+          communication basis in ``company``);
+        - any channel, from the talent community: ``unconfirmed`` (a web sign-up in ``company``
+          awaiting its confirmation, without another valid basis) and ``erasure_requested``.
         """
         company = company or self.env.company
-        blockers = defaultdict(list)
-        partners = self.sudo().with_context(active_test=False)
-        for partner in partners:
-            if partner.talent_do_not_contact:
-                blockers[partner.id].append("do_not_contact")
+        # the lists below are read in SQL: pending writes to them go first
+        self.env["mail.blacklist"].flush_model(["email", "active"])
+        self.env["phone.blacklist"].flush_model(["number", "active"])
+        self.env["talent.erasure.request"].flush_model(["partner_id", "state"])
+        domains = {"do_not_contact": Domain("talent_do_not_contact", "=", True)}
         if channel == "email":
-            for partner in partners:
-                if not partner.email_normalized:
-                    blockers[partner.id].append("no_email")
-                elif partner.is_blacklisted:
-                    blockers[partner.id].append("blacklisted")
-                elif partner.talent_email_bounced:
-                    blockers[partner.id].append("bounced")
+            # as is_blacklisted says, in a form PostgreSQL plans well on large audiences
+            blacklisted = Domain("email_normalized", "any!", SQL("SELECT email FROM mail_blacklist WHERE active"))
+            domains["no_email"] = Domain("email_normalized", "=", False)
+            domains["blacklisted"] = Domain("email_normalized", "!=", False) & blacklisted
+            domains["bounced"] = (
+                Domain("email_normalized", "!=", False) & ~blacklisted & Domain("talent_email_bounced", "=", True)
+            )
         elif channel == "sms":
-            for partner in partners:
-                if not partner.phone_sanitized:
-                    blockers[partner.id].append("no_phone")
-                elif partner.phone_sanitized_blacklisted:
-                    blockers[partner.id].append("blacklisted")
+            domains["no_phone"] = Domain("phone_sanitized", "=", False)
+            domains["blacklisted"] = Domain("phone_sanitized", "!=", False) & Domain(
+                "phone_sanitized", "any!", SQL("SELECT number FROM phone_blacklist WHERE active")
+            )
+        company_consents = Domain("company_id", "=", company.id)
+        valid = Domain(
+            "talent_consent_ids",
+            "any!",
+            company_consents & Domain("purpose", "=", "communication") & Domain("state", "in", ["valid"]),
+        )
         if channel in ("email", "sms") and company.talent_require_consent:
-            allowed = set(partners._talent_partners_with_communication_basis(company).ids)
-            for partner in partners:
-                if partner.id not in allowed:
-                    blockers[partner.id].append("no_consent")
-        for partner in self._talent_partners_awaiting_confirmation(company):
-            blockers[partner.id].append("unconfirmed")
-        requests = self.env["talent.erasure.request"].sudo()._read_group(
-            [("partner_id", "in", self.ids), ("state", "=", "requested")], ["partner_id"], ["__count"]
+            domains["no_consent"] = ~valid
+        pending = Domain("talent_consent_ids", "any!", company_consents & Domain("state", "in", ["pending"]))
+        domains["unconfirmed"] = pending & ~valid
+        domains["erasure_requested"] = Domain(
+            "id", "any!", SQL(
+                "SELECT partner_id FROM talent_erasure_request WHERE state = 'requested' AND partner_id IS NOT NULL"
+            )
         )
-        for partner, _count in requests:
-            blockers[partner.id].append("erasure_requested")
-        return dict(blockers)
-
-    def _talent_partners_with_communication_basis(self, company):
-        """Partners of ``self`` with a valid basis to receive messages from ``company``."""
-        domain = (
-            Domain("partner_id", "in", self.ids)
-            & Domain("company_id", "=", company.id)
-            & Domain("purpose", "=", "communication")
-            & Domain("state", "in", ["valid"])
-        )
-        groups = self.env["talent.consent"].sudo()._read_group(domain, ["partner_id"], ["__count"])
-        return self.browse([partner.id for partner, _count in groups])
+        return domains
 
     def _talent_log_touch(self, summary, channel="email", direction="outbound", **values):
         """Record one touch per partner of ``self``; returns the new ``talent.touch`` records."""
@@ -309,19 +334,6 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------
     # Talent community: double opt-in, signed links, preferences, privacy
     # ------------------------------------------------------------
-
-    def _talent_partners_awaiting_confirmation(self, company):
-        """Partners of ``self`` whose web sign-up in ``company`` is not confirmed and who have no
-        other valid basis to receive messages."""
-        groups = self.env["talent.consent"].sudo()._read_group(
-            [("partner_id", "in", self.ids), ("company_id", "=", company.id), ("state", "in", ["pending"])],
-            ["partner_id"],
-            ["__count"],
-        )
-        pending = self.browse([partner.id for partner, _count in groups])
-        if not pending:
-            return pending
-        return pending - pending._talent_partners_with_communication_basis(company)
 
     @api.model
     def _talent_link_validity_days(self, kind):
