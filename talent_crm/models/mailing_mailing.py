@@ -310,26 +310,19 @@ class MailingMailing(models.Model):
         matches nothing. With ``held=False`` only the recipients are computed: the lists of
         capped people and the count of duplicates are ``None``.
 
-        Per person (its first talent, in the mailing's company) the frequency cap is the one
-        of ``res.partner._talent_cap_next_allowed``: the company's passive or warm cap
-        (``hr.applicant._talent_is_warm``: an activated lead or an ongoing application),
-        tightened by the person's contact frequency, counted from the company's last counted
-        touch (a test keeps both in line).
+        Per person (its first talent, in the mailing's company) the frequency cap is
+        res.partner's (``_talent_cap_days_sql``: the company's passive or warm cap, tightened by
+        the person's contact frequency), counted from the company's last counted touch.
         """
         Talent = self.env["hr.applicant"]
         query = Talent._search(self._get_recipients_domain())
         if query.is_empty():
             return None
-        Company = self.env["res.company"].sudo()
-        companies = Company.search([])
-        horizon = max([0, *companies.mapped("talent_cap_passive_days"), *companies.mapped("talent_cap_warm_days")])
-        frequency_days = self.env["res.partner"]._talent_cap_frequency_days()
+        Partner = self.env["res.partner"]
+        company = self._talent_company()
+        horizon = max(0, company.talent_cap_passive_days, company.talent_cap_warm_days)
         if horizon:
-            horizon = max(horizon, *frequency_days.values())
-        applications = Talent.sudo()._search(
-            [("job_id", "!=", False), ("application_status", "in", ["ongoing"]), ("pool_applicant_id", "!=", False)]
-        )
-        pools = Talent._fields["talent_pool_ids"]
+            horizon = max(horizon, *Partner._talent_cap_frequency_days().values())
         # the person's columns come through the domain's own join on res_partner
         _partner_model, partner_alias = Talent._fields["partner_id"].join(Talent, query.table, query)
         since = now - timedelta(days=horizon)
@@ -337,8 +330,8 @@ class MailingMailing(models.Model):
         # The audience is read from the domain's own query (no second pass over hr_applicant)
         # and de-duplicated with one sort. res_partner keeps each person's newest counted touch
         # and its company: talent_touch is probed (its cap index) only for people whose newest
-        # counted touch, inside the horizon, is another company's. Warm people are few
-        # (activated leads, ongoing applications) and are found from the applications.
+        # counted touch, inside the horizon, is another company's. The cap of each person is
+        # res.partner's rule (_talent_cap_days_sql, warm people from _talent_warm_partners_sql).
         return self.env.execute_query(
             SQL(
                 """
@@ -351,25 +344,11 @@ class MailingMailing(models.Model):
                 ), audience AS (
                     -- one row per person: its first talent
                     SELECT DISTINCT ON (partner_id) * FROM matched ORDER BY partner_id, id
-                ), ongoing AS MATERIALIZED (
-                    %(applications)s
-                ), warm AS (
-                    SELECT w.partner_id
-                      FROM hr_applicant w
-                     WHERE w.talent_lead_state = 'activated' AND w.active AND w.partner_id IS NOT NULL
-                       AND EXISTS (SELECT 1 FROM %(pool_rel)s r WHERE r.%(pool_col)s = w.id)
-                     UNION
-                    SELECT w.partner_id
-                      FROM ongoing o
-                      JOIN hr_applicant w ON w.id = o.pool_applicant_id
-                     WHERE w.active AND w.partner_id IS NOT NULL
-                       -- a probe per application (few), not a pass over every membership
-                       AND (SELECT TRUE FROM %(pool_rel)s r WHERE r.%(pool_col)s = w.id LIMIT 1)
+                ), warm AS MATERIALIZED (
+                    %(warm)s
                 ), capped AS MATERIALIZED (
-                    SELECT au.id, au.partner_id, last.date + make_interval(days => cap.days) AS next_allowed
+                    SELECT au.id, au.partner_id, last.date + make_interval(days => %(cap_days)s) AS next_allowed
                       FROM audience au
-                 LEFT JOIN warm wa ON wa.partner_id = au.partner_id
-                 LEFT JOIN (VALUES %(caps)s) AS co(id, passive_days, warm_days) ON co.id = au.company_id
                 CROSS JOIN LATERAL (
                            SELECT CASE
                                   WHEN au.last_date IS NULL OR au.last_date <= %(since)s THEN NULL
@@ -382,12 +361,6 @@ class MailingMailing(models.Model):
                                          LIMIT 1)
                                   END AS date
                        ) last
-                CROSS JOIN LATERAL (
-                           SELECT CASE WHEN base.days > 0 THEN greatest(base.days, %(frequency_days)s)
-                                       ELSE 0 END AS days
-                             FROM (SELECT COALESCE(CASE WHEN wa.partner_id IS NULL THEN co.passive_days
-                                                        ELSE co.warm_days END, 0) AS days) base
-                       ) cap
                 )
                 SELECT array_agg(id ORDER BY id) FILTER (WHERE NOT held), %(held)s
                   FROM (SELECT *, COALESCE(next_allowed > %(now)s, FALSE) AS held FROM capped) c
@@ -405,25 +378,13 @@ class MailingMailing(models.Model):
                 frequency=SQL.identifier(partner_alias, "talent_contact_frequency"),
                 last_date=SQL.identifier(partner_alias, "talent_cap_touch_date"),
                 last_company=SQL.identifier(partner_alias, "talent_cap_touch_company_id"),
-                company=self._talent_company().id,
-                caps=SQL(", ").join(
-                    SQL(
-                        "(%s, %s, %s)",
-                        company.id,
-                        company.talent_cap_passive_days or 0,
-                        company.talent_cap_warm_days or 0,
-                    )
-                    for company in companies
-                ),
-                frequency_days=SQL(
-                    "CASE au.frequency %s ELSE 0 END",
-                    SQL(" ").join(SQL("WHEN %s THEN %s", key, days) for key, days in frequency_days.items()),
+                company=company.id,
+                warm=SQL("SELECT partner_id FROM %s AS w(partner_id)", Partner._talent_warm_partners_sql()),
+                cap_days=Partner._talent_cap_days_sql(
+                    company, SQL("au.partner_id IN (SELECT partner_id FROM warm)"), SQL("au.frequency")
                 ),
                 since=since,
                 now=now,
-                pool_rel=SQL.identifier(pools.relation),
-                pool_col=SQL.identifier(pools.column1),
-                applications=applications.select(SQL.identifier(applications.table, "pool_applicant_id")),
                 **{"from": query.from_clause, "where": query.where_clause or SQL("TRUE")},
             )
         )[0]

@@ -1158,28 +1158,76 @@ class ResPartner(models.Model):
         """Days between touches a person asks for with ``talent_contact_frequency``."""
         return {"monthly": 30, "quarterly": 91}
 
+    @api.model
+    def _talent_warm_talent_domain(self):
+        """The warm pipeline, on ``hr.applicant``: the lead was activated, or an ongoing
+        application (another applicant, for a job) links to the talent (``pool_applicant_id``)."""
+        Applicant = self.env["hr.applicant"].sudo()
+        applications = Applicant._search(
+            Domain("active", "=", True)
+            & Domain("job_id", "!=", False)
+            & Domain("application_status", "in", ["ongoing"])
+            & Domain("pool_applicant_id", "!=", False)
+        )
+        table = applications.table
+        applications.add_where(SQL("%s <> %s", SQL.identifier(table, "id"), SQL.identifier(table, "pool_applicant_id")))
+        return Domain("talent_lead_state", "=", "activated") | Domain(
+            "id", "any!", applications.subselect(SQL.identifier(table, "pool_applicant_id"))
+        )
+
+    @api.model
+    def _talent_warm_partners_sql(self):
+        """Subquery of the people in a warm pipeline: one of their talents (active, in a pool)
+        is warm (:meth:`_talent_warm_talent_domain`). Their frequency cap is the company's warm
+        one; campaigns read it in SQL, :meth:`_talent_cap_intervals` for a set of people."""
+        Applicant = self.env["hr.applicant"].sudo()
+        talents = Applicant._search(
+            Domain("active", "=", True)
+            & Domain("partner_id", "!=", False)
+            & Domain("talent_pool_ids", "!=", False)
+            & self._talent_warm_talent_domain()
+        )
+        return talents.subselect(SQL.identifier(talents.table, "partner_id"))
+
+    @api.model
+    def _talent_cap_days_sql(self, company, warm, frequency):
+        """The minimum days between two counted touches from ``company``, as an SQL expression:
+        the company's cap for the warm pipeline (``warm``, an SQL condition) or for passive
+        people, tightened by the person's contact frequency (``frequency``, SQL of
+        ``talent_contact_frequency``). 0 means "no cap"."""
+        base = SQL(
+            "CASE WHEN %s THEN %s ELSE %s END",
+            warm,
+            company.talent_cap_warm_days or 0,
+            company.talent_cap_passive_days or 0,
+        )
+        asked = SQL(
+            "CASE %s %s ELSE 0 END",
+            frequency,
+            SQL(" ").join(SQL("WHEN %s THEN %s", key, days) for key, days in self._talent_cap_frequency_days().items()),
+        )
+        return SQL("CASE WHEN %(base)s > 0 THEN greatest(%(base)s, %(asked)s) ELSE 0 END", base=base, asked=asked)
+
     def _talent_cap_intervals(self, company=None):
         """Minimum time between two counted touches, per partner of ``self``.
 
-        Returns ``{partner_id: timedelta}``. The company's cap for passive people, or for the
-        warm pipeline (see ``hr.applicant._talent_is_warm``), tightened by the person's own
-        contact frequency. A zero timedelta means "no cap". Fixed number of queries.
+        Returns ``{partner_id: timedelta}``: :meth:`_talent_cap_days_sql` for each of them, in
+        one query. A zero timedelta means "no cap".
         """
         company = company or self.env.company
         partners = self.sudo()
-        talents = self.env["hr.applicant"].sudo().search(
-            [("partner_id", "in", partners.ids), ("talent_pool_ids", "!=", False)]
+        if not partners:
+            return {}
+        query = Query(self.env, partners._table, partners._table_sql)
+        id_sql = SQL.identifier(partners._table, "id")
+        query.add_where(SQL("%s = ANY(%s)", id_sql, list(partners.ids)))
+        days = self._talent_cap_days_sql(
+            company,
+            SQL("%s IN %s", id_sql, self._talent_warm_partners_sql()),
+            partners._field_to_sql(partners._table, "talent_contact_frequency", query),
         )
-        warm = talents._talent_is_warm()
-        warm_partner_ids = {talent.partner_id.id for talent in talents if warm[talent.id]}
-        frequency_days = self._talent_cap_frequency_days()
-        intervals = {}
-        for partner in partners:
-            days = company.talent_cap_warm_days if partner.id in warm_partner_ids else company.talent_cap_passive_days
-            if days and partner.talent_contact_frequency:
-                days = max(days, frequency_days.get(partner.talent_contact_frequency, 0))
-            intervals[partner.id] = timedelta(days=days)
-        return intervals
+        rows = self.env.execute_query(query.select(id_sql, days))
+        return {partner_id: timedelta(days=days) for partner_id, days in rows}
 
     def _talent_cap_next_allowed(self, company=None, now=None, intervals=None):
         """When each partner of ``self`` may receive the next counted touch from ``company``.
