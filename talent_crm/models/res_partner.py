@@ -1122,29 +1122,9 @@ class ResPartner(models.Model):
         return result
 
     def _talent_recompute_touch_dates(self, forget=None):
-        """Set the last touch and engagement dates from the touches (after a merge).
-
-        ``forget`` maps partner ids to the date of an outbound touch that was removed: a last
-        contact date still equal to it goes back to the newest remaining touch, or to empty.
-        """
-        forget = forget or {}
-        touches = self.env["talent.touch"].sudo()
-        for direction, fname in (("outbound", "talent_last_touch_date"), ("inbound", "talent_last_engagement_date")):
-            groups = touches._read_group(
-                [("partner_id", "in", self.ids), ("direction", "=", direction)], ["partner_id"], ["date:max"]
-            )
-            latest = {partner.id: date for partner, date in groups}
-            for partner in self:
-                if latest.get(partner.id) and latest[partner.id] != partner[fname]:
-                    partner.sudo()[fname] = latest[partner.id]
-                elif (
-                    direction == "outbound"
-                    and partner.id in forget
-                    and partner[fname] == forget[partner.id]
-                    and not latest.get(partner.id)
-                ):
-                    partner.sudo()[fname] = False
-        touches._talent_refresh_partner_caps(self.ids)
+        """Set the last touch and engagement dates from the touches (after a merge, or when a
+        touch is withdrawn): see ``talent.touch._talent_recompute_partner_dates``."""
+        self.env["talent.touch"]._talent_recompute_partner_dates(self, forget=forget)
 
     # ------------------------------------------------------------
     # Frequency caps
