@@ -557,29 +557,23 @@ class HrTalentPool(models.Model):
     def _cron_talent_refresh_rules(self, batch_size=20):
         """Apply every pool rule, least recently applied first; safe with two workers.
 
-        Each batch locks its pools (``SKIP LOCKED``: pools another worker is refreshing are left
-        to it) and is committed before the next one.
+        Each batch locks its pools (``try_lock_for_update``: pools another worker is refreshing
+        are left to it) and is committed before the next one.
         """
         while True:
-            self.env.flush_all()
-            self.env.cr.execute(
-                SQL(
-                    """
-                    SELECT id FROM hr_talent_pool
-                     WHERE talent_rule_active AND active
-                       AND (talent_rule_refresh_date IS NULL OR talent_rule_refresh_date < %s)
-                     ORDER BY talent_rule_refresh_date NULLS FIRST, id
-                     LIMIT %s
-                     FOR NO KEY UPDATE SKIP LOCKED
-                    """,
-                    fields.Datetime.now() - timedelta(minutes=5),
-                    batch_size,
-                )
+            due = self.sudo().search(
+                Domain("talent_rule_active", "=", True)
+                & Domain("active", "=", True)
+                & (
+                    Domain("talent_rule_refresh_date", "=", False)
+                    | Domain("talent_rule_refresh_date", "<", fields.Datetime.now() - timedelta(minutes=5))
+                ),
+                order="talent_rule_refresh_date asc nulls first, id",
             )
-            pool_ids = [row[0] for row in self.env.cr.fetchall()]
+            pools = due.try_lock_for_update(allow_referencing=True, limit=batch_size)
+            pool_ids = pools.ids
             if not pool_ids:
                 return
-            pools = self.sudo().browse(pool_ids)
             for pool in pools:
                 try:
                     with self.env.cr.savepoint():

@@ -32,7 +32,7 @@ BLOCKERS_STOPPING = {"do_not_contact": "do_not_contact", "blacklisted": "unsubsc
 class TalentSequenceEnrollment(models.Model):
     """One talent in one sequence: where they are (next step, due date) and how it ended.
 
-    The scheduler claims due enrollments with ``SELECT ... FOR UPDATE SKIP LOCKED`` and
+    The scheduler claims due enrollments with ``try_lock_for_update`` and
     processes them in set-based batches (:meth:`_talent_process_batch`), committing after
     each batch: each step's message, task, touch and execution record are created in the
     same transaction as the enrollment moves on, so a crash or a second worker never sends a
@@ -233,7 +233,7 @@ class TalentSequenceEnrollment(models.Model):
     def _talent_process_due(self, batch_size=None, limit=None):
         """Fast path: claim due enrollments in batches, process each batch set-based, commit per batch.
 
-        Safe with several workers at once: rows are claimed with ``FOR UPDATE SKIP LOCKED`` and
+        Safe with several workers at once: rows are claimed with ``try_lock_for_update`` and
         the people of a batch are locked too (see ``res.partner._talent_cap_lock``). Returns the
         number of enrollments processed. ``limit`` stops after that many (benchmarks).
         """
