@@ -24,10 +24,12 @@ def pre_init_hook(env):
 
 
 def post_init_hook(env):
-    """Profiles that existed before talent_crm count as updated when they were last written."""
+    """Data that existed before talent_crm: profiles count as updated when they were last
+    written, pool members get an open membership."""
     env.cr.execute(
         SQL(
             "UPDATE hr_applicant SET talent_profile_date = COALESCE(write_date, create_date) "
             "WHERE talent_profile_date IS NULL"
         )
     )
+    env["talent.pool.membership"]._talent_open_existing()

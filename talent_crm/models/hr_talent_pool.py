@@ -108,7 +108,8 @@ class HrTalentPool(models.Model):
 
     @api.depends("company_id.talent_default_pool_id")
     def _compute_is_default_pool(self):
-        default_pools = self.env["res.company"].sudo().search([]).talent_default_pool_id
+        companies = self.env["res.company"].sudo().search([("talent_default_pool_id", "!=", False)])
+        default_pools = companies.talent_default_pool_id
         for pool in self:
             pool.is_default_pool = pool in default_pools
 
@@ -262,19 +263,13 @@ class HrTalentPool(models.Model):
         if not self.talent_sequence_id:
             raise UserError(self.env._("Choose the nurture sequence of this pool first."))
         enrollments = self.talent_ids._talent_enroll(self.talent_sequence_id, origin="pool", pool=self)
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "%(count)s members are enrolled in %(sequence)s.",
-                    count=len(enrollments),
-                    sequence=self.talent_sequence_id.name,
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return self._talent_notification(
+            self.env._(
+                "%(count)s members are enrolled in %(sequence)s.",
+                count=len(enrollments),
+                sequence=self.talent_sequence_id.name,
+            )
+        )
 
     def action_talent_open_hygiene(self):
         """Members of this pool that need attention (context key ``talent_hygiene``)."""
@@ -289,17 +284,12 @@ class HrTalentPool(models.Model):
         if not self.talent_rule_active:
             raise UserError(self.env._("Pool %(pool)s has no rule to apply.", pool=self.name))
         joined, left = self._talent_refresh_rule_members()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "%(joined)s talents joined and %(left)s left %(pool)s.", joined=joined, left=left, pool=self.name
-                ),
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+        return self._talent_notification(
+            self.env._(
+                "%(joined)s talents joined and %(left)s left %(pool)s.", joined=joined, left=left, pool=self.name
+            ),
+            next_action={"type": "ir.actions.client", "tag": "soft_reload"},
+        )
 
     def action_talent_open_membership(self):
         self.ensure_one()
@@ -307,6 +297,17 @@ class HrTalentPool(models.Model):
         action["domain"] = [("pool_id", "=", self.id)]
         action["context"] = {"search_default_filter_current": 1}
         return action
+
+    @api.model
+    def _talent_notification(self, message, notification_type="success", next_action=None):
+        """The client action that shows ``message`` after an action of Talent CRM, then runs
+        ``next_action`` (by default it closes the dialog; ``False``: nothing more)."""
+        params = {"type": notification_type, "message": message}
+        if next_action is None:
+            next_action = {"type": "ir.actions.act_window_close"}
+        if next_action:
+            params["next"] = next_action
+        return {"type": "ir.actions.client", "tag": "display_notification", "params": params}
 
     # ------------------------------------------------------------
     # Data hygiene: what a pool owner reviews every quarter
@@ -445,10 +446,7 @@ class HrTalentPool(models.Model):
         Membership = self.env["talent.pool.membership"].sudo()
         rel, talent_col, pool_col = Membership._talent_rel()
         self.env.flush_all()
-        self.env.cr.execute(
-            SQL("SELECT id FROM hr_talent_pool WHERE id = ANY(%s) FOR NO KEY UPDATE SKIP LOCKED", pools.ids)
-        )
-        locked = self.browse([row[0] for row in self.env.cr.fetchall()])
+        locked = pools.try_lock_for_update(allow_referencing=True)
         joined_total = left_total = 0
         now = fields.Datetime.now()
         for pool in pools & locked:
@@ -559,29 +557,23 @@ class HrTalentPool(models.Model):
     def _cron_talent_refresh_rules(self, batch_size=20):
         """Apply every pool rule, least recently applied first; safe with two workers.
 
-        Each batch locks its pools (``SKIP LOCKED``: pools another worker is refreshing are left
-        to it) and is committed before the next one.
+        Each batch locks its pools (``try_lock_for_update``: pools another worker is refreshing
+        are left to it) and is committed before the next one.
         """
         while True:
-            self.env.flush_all()
-            self.env.cr.execute(
-                SQL(
-                    """
-                    SELECT id FROM hr_talent_pool
-                     WHERE talent_rule_active AND active
-                       AND (talent_rule_refresh_date IS NULL OR talent_rule_refresh_date < %s)
-                     ORDER BY talent_rule_refresh_date NULLS FIRST, id
-                     LIMIT %s
-                     FOR NO KEY UPDATE SKIP LOCKED
-                    """,
-                    fields.Datetime.now() - timedelta(minutes=5),
-                    batch_size,
-                )
+            due = self.sudo().search(
+                Domain("talent_rule_active", "=", True)
+                & Domain("active", "=", True)
+                & (
+                    Domain("talent_rule_refresh_date", "=", False)
+                    | Domain("talent_rule_refresh_date", "<", fields.Datetime.now() - timedelta(minutes=5))
+                ),
+                order="talent_rule_refresh_date asc nulls first, id",
             )
-            pool_ids = [row[0] for row in self.env.cr.fetchall()]
+            pools = due.try_lock_for_update(allow_referencing=True, limit=batch_size)
+            pool_ids = pools.ids
             if not pool_ids:
                 return
-            pools = self.sudo().browse(pool_ids)
             for pool in pools:
                 try:
                     with self.env.cr.savepoint():

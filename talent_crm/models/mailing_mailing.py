@@ -65,7 +65,6 @@ class MailingMailing(models.Model):
     )
     talent_company_id = fields.Many2one(
         "res.company",
-        string="Talent Company",
         compute="_compute_talent_company_id",
         compute_sudo=True,
         store=True,
@@ -155,21 +154,16 @@ class MailingMailing(models.Model):
         self.ensure_one()
         audience = self._talent_audience()
         self._talent_store_held(audience["capped"])
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "info",
-                "message": self.env._(
-                    "%(count)s people receive this mailing now; %(capped)s are held back by their frequency cap "
-                    "and %(duplicates)s duplicate profiles are skipped.",
-                    count=len(audience["recipient_ids"]),
-                    capped=len(audience["capped"]),
-                    duplicates=audience["duplicates"],
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return self.env["hr.talent.pool"]._talent_notification(
+            self.env._(
+                "%(count)s people receive this mailing now; %(capped)s are held back by their frequency cap "
+                "and %(duplicates)s duplicate profiles are skipped.",
+                count=len(audience["recipient_ids"]),
+                capped=len(audience["capped"]),
+                duplicates=audience["duplicates"],
+            ),
+            notification_type="info",
+        )
 
     def action_talent_view_held(self):
         self.ensure_one()
@@ -254,11 +248,8 @@ class MailingMailing(models.Model):
         return "sms" if self.mailing_type == "sms" else "email"
 
     def _talent_audience_domain(self, company=None):
-        """Talents this mailing may reach, before de-duplication and caps.
-
-        The same rules as ``res.partner._talent_contact_blockers``, written as one domain so
-        that the whole audience is one query (a test keeps both in line).
-        """
+        """Talents this mailing may reach, before de-duplication and caps: one domain, so that
+        the whole audience is one query."""
         self.ensure_one()
         company = company or self._talent_company()
         Talent = self.env["hr.applicant"]
@@ -271,37 +262,15 @@ class MailingMailing(models.Model):
             domain &= Domain("talent_pool_ids", "in", mailing.talent_pool_ids.ids)
         else:
             domain &= Talent._talent_domain()
-        # What the person asked for (res.partner): checked on the person whoever may read the
-        # contact, in one join (a plain partner_id.x path would look partners up through the
-        # user's partner rules, in a second pass over res_partner).
-        person = Domain("talent_do_not_contact", "=", False)
+        # Who may be contacted (res.partner._talent_blocker_domains, the one definition) and what
+        # the person asked for: checked on the person whoever may read the contact, in one join
+        # (a plain partner_id.x path would look partners up through the user's partner rules, in
+        # a second pass over res_partner).
+        blockers = self.env["res.partner"]._talent_blocker_domains(self._talent_channel(), company)
+        person = ~Domain.OR(blockers.values())
         if mailing.talent_topic_ids:
             person &= Domain("talent_topic_ids", "in", mailing.talent_topic_ids.ids)
-        if self._talent_channel() == "sms":
-            domain &= Domain("partner_phone_sanitized", "!=", False) & Domain(
-                "partner_phone_sanitized", "not any!", SQL("SELECT number FROM phone_blacklist WHERE active")
-            )
-        else:
-            domain &= (
-                Domain("email_normalized", "!=", False)
-                # as is_blacklisted says, in a form PostgreSQL plans well on large audiences
-                & Domain("email_normalized", "not any!", SQL("SELECT email FROM mail_blacklist WHERE active"))
-            )
-            person &= Domain("talent_email_bounced", "=", False)
-        consents = Domain("company_id", "=", company.id) & Domain("purpose", "=", "communication")
-        valid = Domain("talent_consent_ids", "any!", consents & Domain("state", "in", ["valid"]))
-        if company.talent_require_consent:
-            person &= valid
-        else:
-            pending = Domain("company_id", "=", company.id) & Domain("state", "in", ["pending"])
-            person &= Domain("talent_consent_ids", "not any!", pending) | valid
-        domain &= Domain("partner_id", "any!", person)
-        erasure = self.env["talent.erasure.request"].sudo()._read_group(
-            [("state", "=", "requested"), ("partner_id", "!=", False)], ["partner_id"]
-        )
-        if erasure:
-            domain &= Domain("partner_id", "not in", [partner.id for (partner,) in erasure])
-        return domain
+        return domain & Domain("partner_id", "any!", person)
 
     def _get_recipients(self):
         if not self._talent_is_campaign():
@@ -341,26 +310,19 @@ class MailingMailing(models.Model):
         matches nothing. With ``held=False`` only the recipients are computed: the lists of
         capped people and the count of duplicates are ``None``.
 
-        Per person (its first talent, in the mailing's company) the frequency cap is the one
-        of ``res.partner._talent_cap_next_allowed``: the company's passive or warm cap
-        (``hr.applicant._talent_is_warm``: an activated lead or an ongoing application),
-        tightened by the person's contact frequency, counted from the company's last counted
-        touch (a test keeps both in line).
+        Per person (its first talent, in the mailing's company) the frequency cap is
+        res.partner's (``_talent_cap_days_sql``: the company's passive or warm cap, tightened by
+        the person's contact frequency), counted from the company's last counted touch.
         """
         Talent = self.env["hr.applicant"]
         query = Talent._search(self._get_recipients_domain())
         if query.is_empty():
             return None
-        Company = self.env["res.company"].sudo()
-        companies = Company.search([])
-        horizon = max([0, *companies.mapped("talent_cap_passive_days"), *companies.mapped("talent_cap_warm_days")])
-        frequency_days = self.env["res.partner"]._talent_cap_frequency_days()
+        Partner = self.env["res.partner"]
+        company = self._talent_company()
+        horizon = max(0, company.talent_cap_passive_days, company.talent_cap_warm_days)
         if horizon:
-            horizon = max(horizon, *frequency_days.values())
-        applications = Talent.sudo()._search(
-            [("job_id", "!=", False), ("application_status", "in", ["ongoing"]), ("pool_applicant_id", "!=", False)]
-        )
-        pools = Talent._fields["talent_pool_ids"]
+            horizon = max(horizon, *Partner._talent_cap_frequency_days().values())
         # the person's columns come through the domain's own join on res_partner
         _partner_model, partner_alias = Talent._fields["partner_id"].join(Talent, query.table, query)
         since = now - timedelta(days=horizon)
@@ -368,8 +330,8 @@ class MailingMailing(models.Model):
         # The audience is read from the domain's own query (no second pass over hr_applicant)
         # and de-duplicated with one sort. res_partner keeps each person's newest counted touch
         # and its company: talent_touch is probed (its cap index) only for people whose newest
-        # counted touch, inside the horizon, is another company's. Warm people are few
-        # (activated leads, ongoing applications) and are found from the applications.
+        # counted touch, inside the horizon, is another company's. The cap of each person is
+        # res.partner's rule (_talent_cap_days_sql, warm people from _talent_warm_partners_sql).
         return self.env.execute_query(
             SQL(
                 """
@@ -382,25 +344,11 @@ class MailingMailing(models.Model):
                 ), audience AS (
                     -- one row per person: its first talent
                     SELECT DISTINCT ON (partner_id) * FROM matched ORDER BY partner_id, id
-                ), ongoing AS MATERIALIZED (
-                    %(applications)s
-                ), warm AS (
-                    SELECT w.partner_id
-                      FROM hr_applicant w
-                     WHERE w.talent_lead_state = 'activated' AND w.active AND w.partner_id IS NOT NULL
-                       AND EXISTS (SELECT 1 FROM %(pool_rel)s r WHERE r.%(pool_col)s = w.id)
-                     UNION
-                    SELECT w.partner_id
-                      FROM ongoing o
-                      JOIN hr_applicant w ON w.id = o.pool_applicant_id
-                     WHERE w.active AND w.partner_id IS NOT NULL
-                       -- a probe per application (few), not a pass over every membership
-                       AND (SELECT TRUE FROM %(pool_rel)s r WHERE r.%(pool_col)s = w.id LIMIT 1)
+                ), warm AS MATERIALIZED (
+                    %(warm)s
                 ), capped AS MATERIALIZED (
-                    SELECT au.id, au.partner_id, last.date + make_interval(days => cap.days) AS next_allowed
+                    SELECT au.id, au.partner_id, last.date + make_interval(days => %(cap_days)s) AS next_allowed
                       FROM audience au
-                 LEFT JOIN warm wa ON wa.partner_id = au.partner_id
-                 LEFT JOIN (VALUES %(caps)s) AS co(id, passive_days, warm_days) ON co.id = au.company_id
                 CROSS JOIN LATERAL (
                            SELECT CASE
                                   WHEN au.last_date IS NULL OR au.last_date <= %(since)s THEN NULL
@@ -413,12 +361,6 @@ class MailingMailing(models.Model):
                                          LIMIT 1)
                                   END AS date
                        ) last
-                CROSS JOIN LATERAL (
-                           SELECT CASE WHEN base.days > 0 THEN greatest(base.days, %(frequency_days)s)
-                                       ELSE 0 END AS days
-                             FROM (SELECT COALESCE(CASE WHEN wa.partner_id IS NULL THEN co.passive_days
-                                                        ELSE co.warm_days END, 0) AS days) base
-                       ) cap
                 )
                 SELECT array_agg(id ORDER BY id) FILTER (WHERE NOT held), %(held)s
                   FROM (SELECT *, COALESCE(next_allowed > %(now)s, FALSE) AS held FROM capped) c
@@ -436,25 +378,13 @@ class MailingMailing(models.Model):
                 frequency=SQL.identifier(partner_alias, "talent_contact_frequency"),
                 last_date=SQL.identifier(partner_alias, "talent_cap_touch_date"),
                 last_company=SQL.identifier(partner_alias, "talent_cap_touch_company_id"),
-                company=self._talent_company().id,
-                caps=SQL(", ").join(
-                    SQL(
-                        "(%s, %s, %s)",
-                        company.id,
-                        company.talent_cap_passive_days or 0,
-                        company.talent_cap_warm_days or 0,
-                    )
-                    for company in companies
-                ),
-                frequency_days=SQL(
-                    "CASE au.frequency %s ELSE 0 END",
-                    SQL(" ").join(SQL("WHEN %s THEN %s", key, days) for key, days in frequency_days.items()),
+                company=company.id,
+                warm=SQL("SELECT partner_id FROM %s AS w(partner_id)", Partner._talent_warm_partners_sql()),
+                cap_days=Partner._talent_cap_days_sql(
+                    company, SQL("au.partner_id IN (SELECT partner_id FROM warm)"), SQL("au.frequency")
                 ),
                 since=since,
                 now=now,
-                pool_rel=SQL.identifier(pools.relation),
-                pool_col=SQL.identifier(pools.column1),
-                applications=applications.select(SQL.identifier(applications.table, "pool_applicant_id")),
                 **{"from": query.from_clause, "where": query.where_clause or SQL("TRUE")},
             )
         )[0]

@@ -298,7 +298,8 @@ class MailingTrace(models.Model):
         partner_ids = [t.res_id for t in self if t.model == "res.partner"]
         emails = [t.email for t in self if t.model not in ("hr.applicant", "res.partner") and t.email]
         domain = Talent._talent_domain() & (
-            Domain("partner_id", "in", partner_ids + applicants.partner_id.ids) | Domain("email_normalized", "in", emails)
+            Domain("partner_id", "in", partner_ids + applicants.partner_id.ids)
+            | Domain("email_normalized", "in", emails)
         )
         talents = Talent.search(domain, order="active desc, id")
         per_partner, per_email = {}, {}

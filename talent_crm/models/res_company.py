@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 # factor key -> (company weight field, default weight)
 MATCH_WEIGHT_FIELDS = {
@@ -44,7 +45,6 @@ class ResCompany(models.Model):
 
     # Talent community: sign-up page, consent text and retention
     talent_community_page = fields.Boolean(
-        string="Talent Community Page",
         default=False,
         help="Answer the public sign-up page /talent/join for this company (also as /talent/join?company=ID). "
         "Off: the page answers as if it did not exist.",
@@ -203,13 +203,16 @@ class ResCompany(models.Model):
     # ------------------------------------------------------------
 
     def init(self):
-        super().init()
+        result = super().init()
         # Required columns on Odoo's table get their default in the database too: modules loaded
         # before talent_crm (their data, their at-install tests) create companies without them.
         self.env.cr.execute(
-            "ALTER TABLE res_company ALTER COLUMN talent_enrichment_provider SET DEFAULT 'offline', "
-            "ALTER COLUMN talent_job_alert_mode SET DEFAULT 'review'"
+            SQL(
+                "ALTER TABLE res_company ALTER COLUMN talent_enrichment_provider SET DEFAULT 'offline', "
+                "ALTER COLUMN talent_job_alert_mode SET DEFAULT 'review'"
+            )
         )
+        return result
 
     def write(self, vals):
         result = super().write(vals)

@@ -49,7 +49,9 @@ class ResConfigSettings(models.TransientModel):
     talent_match_weight_skills_required = fields.Integer(
         related="company_id.talent_match_weight_skills_required", readonly=False
     )
-    talent_match_weight_skills_nice = fields.Integer(related="company_id.talent_match_weight_skills_nice", readonly=False)
+    talent_match_weight_skills_nice = fields.Integer(
+        related="company_id.talent_match_weight_skills_nice", readonly=False
+    )
     talent_match_weight_text = fields.Integer(related="company_id.talent_match_weight_text", readonly=False)
     talent_match_weight_location = fields.Integer(related="company_id.talent_match_weight_location", readonly=False)
     talent_match_weight_seniority = fields.Integer(related="company_id.talent_match_weight_seniority", readonly=False)

@@ -11,6 +11,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.tools import SQL, consteq, format_date
 from odoo.tools.misc import hash_sign, verify_hash_signed
+from odoo.tools.query import Query
 
 # Signed links of a person: one HMAC scope per purpose, so that a link of one kind can never be
 # replayed as another (a web sign-up's confirmation link is signed by talent.signup).
@@ -71,7 +72,6 @@ class ResPartner(models.Model):
     )
     talent_id = fields.Many2one(
         "hr.applicant",
-        string="Talent",
         compute="_compute_talent_id",
         groups="hr_recruitment.group_hr_recruitment_user",
     )
@@ -242,59 +242,83 @@ class ResPartner(models.Model):
     def _talent_contact_blockers(self, channel="email", company=None):
         """Tell why people must not receive an outbound touch on ``channel``.
 
-        Works on the whole recordset with a fixed number of queries. Returns
-        ``{partner_id: [reason, ...]}`` holding only the blocked partners; reason codes are
-        the keys of :meth:`_talent_blocker_labels`. Frequency caps are not blockers: a
-        capped touch is postponed, not dropped (see the nurture scheduler).
+        Works on the whole recordset in one query: each rule of :meth:`_talent_blocker_domains`
+        is a column. Returns ``{partner_id: [reason, ...]}`` holding only the blocked partners;
+        reason codes are the keys of :meth:`_talent_blocker_labels`. Frequency caps are not
+        blockers: a capped touch is postponed, not dropped (see the nurture scheduler).
+        """
+        partners = self.sudo().with_context(active_test=False)
+        if not partners:
+            return {}
+        rules = partners._talent_blocker_domains(channel, company)
+        query = Query(self.env, partners._table, partners._table_sql)
+        query.add_where(SQL("%s = ANY(%s)", SQL.identifier(partners._table, "id"), list(partners.ids)))
+        columns = [
+            SQL("COALESCE(%s, FALSE)", domain.optimize_full(partners)._to_sql(partners, partners._table, query))
+            for domain in rules.values()
+        ]
+        blockers = {}
+        for partner_id, *blocked in self.env.execute_query(
+            query.select(SQL.identifier(partners._table, "id"), *columns)
+        ):
+            reasons = [reason for reason, is_blocked in zip(rules, blocked, strict=True) if is_blocked]
+            if reasons:
+                blockers[partner_id] = reasons
+        return blockers
 
-        The talent community adds its reasons: nobody hears from us before confirming a web
-        sign-up (``unconfirmed``) or after asking for erasure (``erasure_requested``), on any
-        channel.
+    @api.model
+    def _talent_blocker_domains(self, channel="email", company=None):
+        """Who must not receive an outbound touch from ``company`` on ``channel``: the one
+        definition of contactability, as ``{reason: domain on res.partner}`` (the partners
+        blocked for that reason), in the order reasons are told.
+
+        :meth:`_talent_contact_blockers` runs them on a set of people; campaigns exclude them
+        all from their audience in SQL (``mailing.mailing._talent_audience_domain``).
+
+        - ``do_not_contact``: the person asked not to be contacted;
+        - email: ``no_email`` (no valid address), else ``blacklisted``, else ``bounced``
+          (the current address bounced permanently);
+        - SMS: ``no_phone`` (no valid mobile number), else ``blacklisted``;
+        - email and SMS, when ``company`` requires consent: ``no_consent`` (no valid
+          communication basis in ``company``);
+        - any channel, from the talent community: ``unconfirmed`` (a web sign-up in ``company``
+          awaiting its confirmation, without another valid basis) and ``erasure_requested``.
         """
         company = company or self.env.company
-        blockers = defaultdict(list)
-        partners = self.sudo().with_context(active_test=False)
-        for partner in partners:
-            if partner.talent_do_not_contact:
-                blockers[partner.id].append("do_not_contact")
+        # the lists below are read in SQL: pending writes to them go first
+        self.env["mail.blacklist"].flush_model(["email", "active"])
+        self.env["phone.blacklist"].flush_model(["number", "active"])
+        self.env["talent.erasure.request"].flush_model(["partner_id", "state"])
+        domains = {"do_not_contact": Domain("talent_do_not_contact", "=", True)}
         if channel == "email":
-            for partner in partners:
-                if not partner.email_normalized:
-                    blockers[partner.id].append("no_email")
-                elif partner.is_blacklisted:
-                    blockers[partner.id].append("blacklisted")
-                elif partner.talent_email_bounced:
-                    blockers[partner.id].append("bounced")
+            # as is_blacklisted says, in a form PostgreSQL plans well on large audiences
+            blacklisted = Domain("email_normalized", "any!", SQL("SELECT email FROM mail_blacklist WHERE active"))
+            domains["no_email"] = Domain("email_normalized", "=", False)
+            domains["blacklisted"] = Domain("email_normalized", "!=", False) & blacklisted
+            domains["bounced"] = (
+                Domain("email_normalized", "!=", False) & ~blacklisted & Domain("talent_email_bounced", "=", True)
+            )
         elif channel == "sms":
-            for partner in partners:
-                if not partner.phone_sanitized:
-                    blockers[partner.id].append("no_phone")
-                elif partner.phone_sanitized_blacklisted:
-                    blockers[partner.id].append("blacklisted")
+            domains["no_phone"] = Domain("phone_sanitized", "=", False)
+            domains["blacklisted"] = Domain("phone_sanitized", "!=", False) & Domain(
+                "phone_sanitized", "any!", SQL("SELECT number FROM phone_blacklist WHERE active")
+            )
+        company_consents = Domain("company_id", "=", company.id)
+        valid = Domain(
+            "talent_consent_ids",
+            "any!",
+            company_consents & Domain("purpose", "=", "communication") & Domain("state", "in", ["valid"]),
+        )
         if channel in ("email", "sms") and company.talent_require_consent:
-            allowed = set(partners._talent_partners_with_communication_basis(company).ids)
-            for partner in partners:
-                if partner.id not in allowed:
-                    blockers[partner.id].append("no_consent")
-        for partner in self._talent_partners_awaiting_confirmation(company):
-            blockers[partner.id].append("unconfirmed")
-        requests = self.env["talent.erasure.request"].sudo()._read_group(
-            [("partner_id", "in", self.ids), ("state", "=", "requested")], ["partner_id"], ["__count"]
+            domains["no_consent"] = ~valid
+        pending = Domain("talent_consent_ids", "any!", company_consents & Domain("state", "in", ["pending"]))
+        domains["unconfirmed"] = pending & ~valid
+        domains["erasure_requested"] = Domain(
+            "id", "any!", SQL(
+                "SELECT partner_id FROM talent_erasure_request WHERE state = 'requested' AND partner_id IS NOT NULL"
+            )
         )
-        for partner, _count in requests:
-            blockers[partner.id].append("erasure_requested")
-        return dict(blockers)
-
-    def _talent_partners_with_communication_basis(self, company):
-        """Partners of ``self`` with a valid basis to receive messages from ``company``."""
-        domain = (
-            Domain("partner_id", "in", self.ids)
-            & Domain("company_id", "=", company.id)
-            & Domain("purpose", "=", "communication")
-            & Domain("state", "in", ["valid"])
-        )
-        groups = self.env["talent.consent"].sudo()._read_group(domain, ["partner_id"], ["__count"])
-        return self.browse([partner.id for partner, _count in groups])
+        return domains
 
     def _talent_log_touch(self, summary, channel="email", direction="outbound", **values):
         """Record one touch per partner of ``self``; returns the new ``talent.touch`` records."""
@@ -310,19 +334,6 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------
     # Talent community: double opt-in, signed links, preferences, privacy
     # ------------------------------------------------------------
-
-    def _talent_partners_awaiting_confirmation(self, company):
-        """Partners of ``self`` whose web sign-up in ``company`` is not confirmed and who have no
-        other valid basis to receive messages."""
-        groups = self.env["talent.consent"].sudo()._read_group(
-            [("partner_id", "in", self.ids), ("company_id", "=", company.id), ("state", "in", ["pending"])],
-            ["partner_id"],
-            ["__count"],
-        )
-        pending = self.browse([partner.id for partner, _count in groups])
-        if not pending:
-            return pending
-        return pending - pending._talent_partners_with_communication_basis(company)
 
     @api.model
     def _talent_link_validity_days(self, kind):
@@ -1104,35 +1115,16 @@ class ResPartner(models.Model):
 
     def _message_reset_bounce(self, email):
         """A message from the address came in: it works again."""
-        super()._message_reset_bounce(email)
+        result = super()._message_reset_bounce(email)
         self.sudo().filtered("talent_bounced_email").write(
             {"talent_bounced_email": False, "talent_email_bounce_date": False}
         )
+        return result
 
     def _talent_recompute_touch_dates(self, forget=None):
-        """Set the last touch and engagement dates from the touches (after a merge).
-
-        ``forget`` maps partner ids to the date of an outbound touch that was removed: a last
-        contact date still equal to it goes back to the newest remaining touch, or to empty.
-        """
-        forget = forget or {}
-        touches = self.env["talent.touch"].sudo()
-        for direction, fname in (("outbound", "talent_last_touch_date"), ("inbound", "talent_last_engagement_date")):
-            groups = touches._read_group(
-                [("partner_id", "in", self.ids), ("direction", "=", direction)], ["partner_id"], ["date:max"]
-            )
-            latest = {partner.id: date for partner, date in groups}
-            for partner in self:
-                if latest.get(partner.id) and latest[partner.id] != partner[fname]:
-                    partner.sudo()[fname] = latest[partner.id]
-                elif (
-                    direction == "outbound"
-                    and partner.id in forget
-                    and partner[fname] == forget[partner.id]
-                    and not latest.get(partner.id)
-                ):
-                    partner.sudo()[fname] = False
-        touches._talent_refresh_partner_caps(self.ids)
+        """Set the last touch and engagement dates from the touches (after a merge, or when a
+        touch is withdrawn): see ``talent.touch._talent_recompute_partner_dates``."""
+        self.env["talent.touch"]._talent_recompute_partner_dates(self, forget=forget)
 
     # ------------------------------------------------------------
     # Frequency caps
@@ -1141,43 +1133,81 @@ class ResPartner(models.Model):
     # nurture sequences, campaigns, job alerts. Caps never block: a capped touch waits until
     # _talent_cap_next_allowed() says it may go.
 
-    def _auto_init(self):
-        # the last counted touch is new on an existing database: fill it once from the touches
-        # (on a fresh install there are none yet)
-        fill = not tools.sql.column_exists(self.env.cr, "res_partner", "talent_cap_touch_date")
-        result = super()._auto_init()
-        if fill and tools.sql.table_exists(self.env.cr, "talent_touch"):
-            self.env.cr.execute(SQL("SELECT DISTINCT partner_id FROM talent_touch WHERE counts_toward_cap"))
-            self.env["talent.touch"]._talent_refresh_partner_caps([row[0] for row in self.env.cr.fetchall()])
-        return result
-
     @api.model
     def _talent_cap_frequency_days(self):
         """Days between touches a person asks for with ``talent_contact_frequency``."""
         return {"monthly": 30, "quarterly": 91}
 
+    @api.model
+    def _talent_warm_talent_domain(self):
+        """The warm pipeline, on ``hr.applicant``: the lead was activated, or an ongoing
+        application (another applicant, for a job) links to the talent (``pool_applicant_id``)."""
+        Applicant = self.env["hr.applicant"].sudo()
+        applications = Applicant._search(
+            Domain("active", "=", True)
+            & Domain("job_id", "!=", False)
+            & Domain("application_status", "in", ["ongoing"])
+            & Domain("pool_applicant_id", "!=", False)
+        )
+        table = applications.table
+        applications.add_where(SQL("%s <> %s", SQL.identifier(table, "id"), SQL.identifier(table, "pool_applicant_id")))
+        return Domain("talent_lead_state", "=", "activated") | Domain(
+            "id", "any!", applications.subselect(SQL.identifier(table, "pool_applicant_id"))
+        )
+
+    @api.model
+    def _talent_warm_partners_sql(self):
+        """Subquery of the people in a warm pipeline: one of their talents (active, in a pool)
+        is warm (:meth:`_talent_warm_talent_domain`). Their frequency cap is the company's warm
+        one; campaigns read it in SQL, :meth:`_talent_cap_intervals` for a set of people."""
+        Applicant = self.env["hr.applicant"].sudo()
+        talents = Applicant._search(
+            Domain("active", "=", True)
+            & Domain("partner_id", "!=", False)
+            & Domain("talent_pool_ids", "!=", False)
+            & self._talent_warm_talent_domain()
+        )
+        return talents.subselect(SQL.identifier(talents.table, "partner_id"))
+
+    @api.model
+    def _talent_cap_days_sql(self, company, warm, frequency):
+        """The minimum days between two counted touches from ``company``, as an SQL expression:
+        the company's cap for the warm pipeline (``warm``, an SQL condition) or for passive
+        people, tightened by the person's contact frequency (``frequency``, SQL of
+        ``talent_contact_frequency``). 0 means "no cap"."""
+        base = SQL(
+            "CASE WHEN %s THEN %s ELSE %s END",
+            warm,
+            company.talent_cap_warm_days or 0,
+            company.talent_cap_passive_days or 0,
+        )
+        asked = SQL(
+            "CASE %s %s ELSE 0 END",
+            frequency,
+            SQL(" ").join(SQL("WHEN %s THEN %s", key, days) for key, days in self._talent_cap_frequency_days().items()),
+        )
+        return SQL("CASE WHEN %(base)s > 0 THEN greatest(%(base)s, %(asked)s) ELSE 0 END", base=base, asked=asked)
+
     def _talent_cap_intervals(self, company=None):
         """Minimum time between two counted touches, per partner of ``self``.
 
-        Returns ``{partner_id: timedelta}``. The company's cap for passive people, or for the
-        warm pipeline (see ``hr.applicant._talent_is_warm``), tightened by the person's own
-        contact frequency. A zero timedelta means "no cap". Fixed number of queries.
+        Returns ``{partner_id: timedelta}``: :meth:`_talent_cap_days_sql` for each of them, in
+        one query. A zero timedelta means "no cap".
         """
         company = company or self.env.company
         partners = self.sudo()
-        talents = self.env["hr.applicant"].sudo().search(
-            [("partner_id", "in", partners.ids), ("talent_pool_ids", "!=", False)]
+        if not partners:
+            return {}
+        query = Query(self.env, partners._table, partners._table_sql)
+        id_sql = SQL.identifier(partners._table, "id")
+        query.add_where(SQL("%s = ANY(%s)", id_sql, list(partners.ids)))
+        days = self._talent_cap_days_sql(
+            company,
+            SQL("%s IN %s", id_sql, self._talent_warm_partners_sql()),
+            partners._field_to_sql(partners._table, "talent_contact_frequency", query),
         )
-        warm = talents._talent_is_warm()
-        warm_partner_ids = {talent.partner_id.id for talent in talents if warm[talent.id]}
-        frequency_days = self._talent_cap_frequency_days()
-        intervals = {}
-        for partner in partners:
-            days = company.talent_cap_warm_days if partner.id in warm_partner_ids else company.talent_cap_passive_days
-            if days and partner.talent_contact_frequency:
-                days = max(days, frequency_days.get(partner.talent_contact_frequency, 0))
-            intervals[partner.id] = timedelta(days=days)
-        return intervals
+        rows = self.env.execute_query(query.select(id_sql, days))
+        return {partner_id: timedelta(days=days) for partner_id, days in rows}
 
     def _talent_cap_next_allowed(self, company=None, now=None, intervals=None):
         """When each partner of ``self`` may receive the next counted touch from ``company``.
@@ -1223,10 +1253,4 @@ class ResPartner(models.Model):
         if not self:
             return self
         self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM res_partner WHERE id = ANY(%s) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED",
-                list(self.ids),
-            )
-        )
-        return self.browse([row[0] for row in self.env.cr.fetchall()])
+        return self.sorted("id").try_lock_for_update(allow_referencing=True)

@@ -21,7 +21,7 @@ class TalentConsent(models.Model):
     _rec_name = "purpose"
 
     partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade", tracking=True)
-    talent_id = fields.Many2one("hr.applicant", string="Talent", index="btree_not_null", ondelete="set null")
+    talent_id = fields.Many2one("hr.applicant", index="btree_not_null", ondelete="set null")
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )

@@ -23,7 +23,7 @@ class TalentErasureRequest(models.Model):
     # not required in the database: deleting the contact afterwards (e.g. from the privacy
     # lookup) must keep the proof that the request was handled
     partner_id = fields.Many2one("res.partner", string="Person", index=True, ondelete="set null")
-    talent_id = fields.Many2one("hr.applicant", string="Talent", index="btree_not_null", ondelete="set null")
+    talent_id = fields.Many2one("hr.applicant", index="btree_not_null", ondelete="set null")
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     source = fields.Selection(
         [

@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -28,7 +27,7 @@ class TalentJobAlert(models.Model):
 
     job_id = fields.Many2one("hr.job", required=True, index=True, ondelete="cascade")
     partner_id = fields.Many2one("res.partner", string="Person", required=True, index=True, ondelete="cascade")
-    talent_id = fields.Many2one("hr.applicant", string="Talent", ondelete="set null")
+    talent_id = fields.Many2one("hr.applicant", ondelete="set null")
     company_id = fields.Many2one("res.company", required=True, index=True)
     score = fields.Float(digits=(5, 1), aggregator="avg", help="How well the profile matches the job (0-100).")
     state = fields.Selection(
@@ -59,7 +58,8 @@ class TalentJobAlert(models.Model):
     def action_cancel(self):
         if any(alert.state == "sent" for alert in self):
             raise UserError(self.env._("An alert that was sent cannot be cancelled."))
-        self.write({"state": "cancelled", "cancel_reason": self.env._("Cancelled by %(user)s", user=self.env.user.name)})
+        reason = self.env._("Cancelled by %(user)s", user=self.env.user.name)
+        self.write({"state": "cancelled", "cancel_reason": reason})
         return True
 
     # ------------------------------------------------------------
@@ -70,7 +70,7 @@ class TalentJobAlert(models.Model):
     def _cron_talent_job_alerts(self):
         """Prepare the alerts of newly opened jobs, then send the approved ones in batches.
 
-        Safe with two workers: jobs and alerts are claimed with ``FOR UPDATE SKIP LOCKED``.
+        Safe with two workers: jobs and alerts are claimed with ``try_lock_for_update`` (locked rows are skipped).
         """
         cron = self.env["ir.cron"]
         jobs = self.env["hr.job"].sudo()._talent_job_alert_claim_pending()
@@ -87,16 +87,12 @@ class TalentJobAlert(models.Model):
 
     @api.model
     def _talent_claim_due(self, limit):
-        self.env.flush_all()
-        rows = self.env.execute_query(
-            SQL(
-                "SELECT id FROM talent_job_alert WHERE state = 'queued' AND (next_date IS NULL OR next_date <= %s) "
-                "ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED",
-                fields.Datetime.now(),
-                limit,
-            )
+        """Lock up to ``limit`` due alerts that no other worker holds (those are skipped)."""
+        due = self.sudo().search(
+            [("state", "=", "queued"), "|", ("next_date", "=", False), ("next_date", "<=", fields.Datetime.now())],
+            order="id",
         )
-        return self.sudo().browse([row[0] for row in rows])
+        return due.try_lock_for_update(limit=limit)
 
     def _talent_send(self):
         """Send the alerts of ``self`` that may go now; cancel the ones that may not go at all."""

@@ -38,7 +38,7 @@ class TalentLeadStateLog(models.Model):
     _order = "date desc, id desc"
     _rec_name = "to_state"
 
-    talent_id = fields.Many2one("hr.applicant", string="Talent", required=True, ondelete="cascade", readonly=True)
+    talent_id = fields.Many2one("hr.applicant", required=True, ondelete="cascade", readonly=True)
     company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
     from_state = fields.Selection(LEAD_STATES, string="From", readonly=True)
     to_state = fields.Selection(LEAD_STATES, string="To", required=True, readonly=True)

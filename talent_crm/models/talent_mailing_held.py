@@ -13,13 +13,12 @@ class TalentMailingHeld(models.Model):
 
     mailing_id = fields.Many2one("mailing.mailing", required=True, index=True, ondelete="cascade")
     partner_id = fields.Many2one("res.partner", string="Person", required=True, ondelete="cascade")
-    talent_id = fields.Many2one("hr.applicant", string="Talent", ondelete="cascade")
+    talent_id = fields.Many2one("hr.applicant", ondelete="cascade")
     company_id = fields.Many2one(
         "res.company",
         compute="_compute_company_id",
         compute_sudo=True,
         store=True,
-        string="Company",
         help="The mailing's company, whose cap holds the person back.",
     )
     last_touch_date = fields.Datetime(related="partner_id.talent_last_touch_date", string="Last Contacted")

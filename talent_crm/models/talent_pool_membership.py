@@ -26,8 +26,8 @@ class TalentPoolMembership(models.Model):
     _order = "date_joined desc, id desc"
     _rec_name = "talent_id"
 
-    talent_id = fields.Many2one("hr.applicant", string="Talent", required=True, index=True, ondelete="cascade")
-    pool_id = fields.Many2one("hr.talent.pool", string="Pool", required=True, index=True, ondelete="cascade")
+    talent_id = fields.Many2one("hr.applicant", required=True, index=True, ondelete="cascade")
+    pool_id = fields.Many2one("hr.talent.pool", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="pool_id.company_id", store=True, index=True)
     join_method = fields.Selection(JOIN_METHODS, string="Joined Through", required=True, default="manual")
     date_joined = fields.Datetime(string="Joined On", required=True, default=fields.Datetime.now, index=True)
@@ -50,11 +50,19 @@ class TalentPoolMembership(models.Model):
             return NotImplemented
         return [("date_left", "=", False)] if True in value else [("date_left", "!=", False)]
 
-    def init(self):
-        """Existing pool members (installed on a database with pools) get an open membership."""
-        super().init()
-        if self.env["hr.applicant"]._fields.get("talent_pool_ids"):
-            self.env.cr.execute(self._talent_sync_sql(SQL("TRUE"), "other", date_joined=SQL("a.create_date")))
+    @api.model
+    def _talent_open_existing(self, method="other"):
+        """Pool members without an open membership (members from before talent_crm was installed
+        or upgraded) get one, joined with ``method`` when the talent was created. Returns how
+        many opened."""
+        self.env["hr.applicant"].flush_model(["talent_pool_ids"])
+        self.env["hr.talent.pool"].flush_model(["company_id"])
+        self.flush_model()
+        self.env.cr.execute(self._talent_sync_sql(SQL("TRUE"), method, date_joined=SQL("a.create_date")))
+        opened = self.env.cr.rowcount
+        if opened:
+            self.invalidate_model()
+        return opened
 
     @api.model
     def _talent_rel(self):

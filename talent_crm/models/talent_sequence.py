@@ -36,7 +36,6 @@ class TalentSequence(models.Model):
     )
     owner_id = fields.Many2one(
         "res.users",
-        string="Owner",
         readonly=True,
         copy=False,
         ondelete="set null",

@@ -8,7 +8,6 @@ from psycopg2.errors import SerializationFailure
 
 from odoo import api, fields, models
 from odoo.fields import Domain
-from odoo.tools import SQL
 
 from .talent_sequence_step import MESSAGE_CHANNELS
 
@@ -33,7 +32,7 @@ BLOCKERS_STOPPING = {"do_not_contact": "do_not_contact", "blacklisted": "unsubsc
 class TalentSequenceEnrollment(models.Model):
     """One talent in one sequence: where they are (next step, due date) and how it ended.
 
-    The scheduler claims due enrollments with ``SELECT ... FOR UPDATE SKIP LOCKED`` and
+    The scheduler claims due enrollments with ``try_lock_for_update`` and
     processes them in set-based batches (:meth:`_talent_process_batch`), committing after
     each batch: each step's message, task, touch and execution record are created in the
     same transaction as the enrollment moves on, so a crash or a second worker never sends a
@@ -50,7 +49,6 @@ class TalentSequenceEnrollment(models.Model):
     )
     talent_id = fields.Many2one(
         "hr.applicant",
-        string="Talent",
         required=True,
         index=True,
         ondelete="cascade",
@@ -82,14 +80,14 @@ class TalentSequenceEnrollment(models.Model):
     date_enrolled = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
     date_done = fields.Datetime(string="Ended On", readonly=True)
     cycle = fields.Integer(default=0, readonly=True, help="How many times a repeating last step has run again.")
-    next_step_id = fields.Many2one("talent.sequence.step", string="Next Step", ondelete="set null", readonly=True)
+    next_step_id = fields.Many2one("talent.sequence.step", ondelete="set null", readonly=True)
     next_date = fields.Datetime(string="Next Due", readonly=True)
     step_due_date = fields.Datetime(
         string="Step Due Since",
         readonly=True,
         help="When the next step was due before any postponement: the longest waiting step goes first.",
     )
-    last_step_id = fields.Many2one("talent.sequence.step", string="Last Step", ondelete="set null", readonly=True)
+    last_step_id = fields.Many2one("talent.sequence.step", ondelete="set null", readonly=True)
     last_date = fields.Datetime(string="Last Step On", readonly=True)
     postpone_reason = fields.Selection(
         [("cap", "Frequency cap"), ("window", "Send window")],
@@ -235,7 +233,7 @@ class TalentSequenceEnrollment(models.Model):
     def _talent_process_due(self, batch_size=None, limit=None):
         """Fast path: claim due enrollments in batches, process each batch set-based, commit per batch.
 
-        Safe with several workers at once: rows are claimed with ``FOR UPDATE SKIP LOCKED`` and
+        Safe with several workers at once: rows are claimed with ``try_lock_for_update`` and
         the people of a batch are locked too (see ``res.partner._talent_cap_lock``). Returns the
         number of enrollments processed. ``limit`` stops after that many (benchmarks).
         """
@@ -281,27 +279,13 @@ class TalentSequenceEnrollment(models.Model):
         Returns the enrollments whose person could be locked as well; the ids of the others
         (their person is locked by another worker) are appended to ``busy_ids`` when given.
         """
-        self.env.flush_all()
-        conditions = [
-            SQL("state = 'running'"),
-            SQL("next_date <= %s", fields.Datetime.now()),
-        ]
+        domain = Domain("state", "=", "running") & Domain("next_date", "<=", fields.Datetime.now())
         if exclude_ids:
-            conditions.append(SQL("NOT (id = ANY(%s))", list(exclude_ids)))
+            domain &= Domain("id", "not in", list(exclude_ids))
         if only_ids is not None:
-            conditions.append(SQL("id = ANY(%s)", list(only_ids)))
-        self.env.cr.execute(
-            SQL(
-                """SELECT id FROM talent_sequence_enrollment
-                    WHERE %s
-                 ORDER BY next_date, id
-                    LIMIT %s
-                      FOR UPDATE SKIP LOCKED""",
-                SQL(" AND ").join(conditions),
-                limit,
-            )
-        )
-        enrollments = self.browse([row[0] for row in self.env.cr.fetchall()])
+            domain &= Domain("id", "in", list(only_ids))
+        due = self.sudo().with_context(active_test=False).search(domain, order="next_date, id")
+        enrollments = self.browse(due.try_lock_for_update(limit=limit).ids)
         if not enrollments:
             return enrollments
         locked = enrollments.partner_id._talent_cap_lock()

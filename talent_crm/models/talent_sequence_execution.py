@@ -27,7 +27,7 @@ class TalentSequenceExecution(models.Model):
     sequence_id = fields.Many2one(
         "talent.sequence", string="Nurture Sequence", index=True, ondelete="cascade", readonly=True
     )
-    talent_id = fields.Many2one("hr.applicant", string="Talent", index=True, ondelete="cascade", readonly=True)
+    talent_id = fields.Many2one("hr.applicant", index=True, ondelete="cascade", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Contact", ondelete="cascade", readonly=True)
     company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
     channel = fields.Selection(

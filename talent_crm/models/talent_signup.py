@@ -71,7 +71,7 @@ class TalentSignup(models.Model):
         search="_search_state",
     )
     partner_id = fields.Many2one("res.partner", string="Person", readonly=True, ondelete="set null")
-    talent_id = fields.Many2one("hr.applicant", string="Talent", readonly=True, ondelete="set null")
+    talent_id = fields.Many2one("hr.applicant", readonly=True, ondelete="set null")
     consent_ids = fields.Many2many("talent.consent", string="Consents", readonly=True)
     access_key = fields.Char(readonly=True, groups="base.group_system", copy=False)
 

@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.fields import Domain
 from odoo.tools import SQL
 
 CHANNELS = [
@@ -32,7 +33,7 @@ class TalentTouch(models.Model):
 
     partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade")
     talent_id = fields.Many2one(
-        "hr.applicant", string="Talent", index="btree_not_null", ondelete="set null"
+        "hr.applicant", index="btree_not_null", ondelete="set null"
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -150,22 +151,65 @@ class TalentTouch(models.Model):
         )
         Partner.invalidate_model(["talent_cap_touch_date", "talent_cap_touch_company_id"])
 
-    def _update_partner_dates(self):
-        """Push the newest touch dates to the partners, with one write per distinct date.
+    # ------------------------------------------------------------
+    # The person's dates: last contacted, last engagement, last counted touch
+    # ------------------------------------------------------------
+    # Outbound touches feed the person's last contact date, inbound ones the last engagement
+    # date; touches that count toward the caps feed the last counted touch
+    # (_talent_refresh_partner_caps). This section is the only code that writes them.
 
-        Bounces belong to the engagement history, but are no engagement: they move no date.
-        """
-        latest = {"outbound": defaultdict(lambda: False), "inbound": defaultdict(lambda: False)}
-        for touch in self.filtered(lambda t: t.engagement != "bounce"):
+    _PARTNER_DATE_FIELDS = {"outbound": "talent_last_touch_date", "inbound": "talent_last_engagement_date"}
+
+    @api.model
+    def _talent_dated_domain(self):
+        """Touches that move the person's dates: bounces belong to the engagement history,
+        but are no engagement."""
+        return Domain("engagement", "!=", "bounce")
+
+    def _update_partner_dates(self):
+        """Push the newest touch dates of ``self`` to the partners, with one write per distinct
+        date: a person's dates stay at least as recent as any of their touches."""
+        latest = {direction: defaultdict(lambda: False) for direction in self._PARTNER_DATE_FIELDS}
+        for touch in self.filtered_domain(self._talent_dated_domain()):
             current = latest[touch.direction][touch.partner_id]
             if not current or touch.date > current:
                 latest[touch.direction][touch.partner_id] = touch.date
-        fnames = {"outbound": "talent_last_touch_date", "inbound": "talent_last_engagement_date"}
         for direction, per_partner in latest.items():
-            fname = fnames[direction]
+            fname = self._PARTNER_DATE_FIELDS[direction]
             by_date = defaultdict(lambda: self.env["res.partner"])
             for partner, date in per_partner.items():
                 if not partner[fname] or partner[fname] < date:
                     by_date[date] |= partner
             for date, partners in by_date.items():
                 partners.sudo().write({fname: date})
+
+    @api.model
+    def _talent_recompute_partner_dates(self, partners, forget=None):
+        """Set the dates of ``partners`` from their remaining touches (after a merge, or when a
+        touch is withdrawn).
+
+        ``forget`` maps partner ids to the date of an outbound touch that was removed: a last
+        contact date still equal to it goes back to the newest remaining touch, or to empty.
+        """
+        forget = forget or {}
+        touches = self.sudo()
+        for direction, fname in self._PARTNER_DATE_FIELDS.items():
+            groups = touches._read_group(
+                Domain("partner_id", "in", partners.ids)
+                & Domain("direction", "=", direction)
+                & self._talent_dated_domain(),
+                ["partner_id"],
+                ["date:max"],
+            )
+            latest = {partner.id: date for partner, date in groups}
+            for partner in partners:
+                if latest.get(partner.id) and latest[partner.id] != partner[fname]:
+                    partner.sudo()[fname] = latest[partner.id]
+                elif (
+                    direction == "outbound"
+                    and partner.id in forget
+                    and partner[fname] == forget[partner.id]
+                    and not latest.get(partner.id)
+                ):
+                    partner.sudo()[fname] = False
+        touches._talent_refresh_partner_caps(partners.ids)

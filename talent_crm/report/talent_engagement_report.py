@@ -27,7 +27,7 @@ class TalentEngagementReport(models.Model):
 
     date = fields.Datetime(string="Sent On", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    talent_id = fields.Many2one("hr.applicant", string="Talent", readonly=True)
+    talent_id = fields.Many2one("hr.applicant", readonly=True)
     mailing_trace_id = fields.Many2one("mailing.trace", string="Trace", readonly=True)
     channel = fields.Selection([("mail", "Email"), ("sms", "SMS")], readonly=True)
     origin = fields.Selection(
@@ -36,9 +36,9 @@ class TalentEngagementReport(models.Model):
         help="Nurture sequence: sent by a step of a sequence; Mailing: a pool mailing or campaign.",
     )
     sequence_id = fields.Many2one("talent.sequence", string="Nurture Sequence", readonly=True)
-    step_id = fields.Many2one("talent.sequence.step", string="Step", readonly=True)
-    mailing_id = fields.Many2one("mailing.mailing", string="Mailing", readonly=True)
-    campaign_id = fields.Many2one("utm.campaign", string="Campaign", readonly=True)
+    step_id = fields.Many2one("talent.sequence.step", readonly=True)
+    mailing_id = fields.Many2one("mailing.mailing", readonly=True)
+    campaign_id = fields.Many2one("utm.campaign", readonly=True)
     source_id = fields.Many2one("utm.source", string="Talent Source", readonly=True)
     trace_status = fields.Selection(
         [("sent", "Delivered"), ("open", "Opened"), ("reply", "Replied"), ("bounce", "Bounced"), ("other", "Other")],
@@ -155,7 +155,7 @@ class TalentEngagementPoolReport(models.Model):
     _description = "Talent Engagement Analysis by Pool"
     _auto = False
 
-    pool_id = fields.Many2one("hr.talent.pool", string="Pool", readonly=True)
+    pool_id = fields.Many2one("hr.talent.pool", readonly=True)
 
     def _query(self):
         return SQL(

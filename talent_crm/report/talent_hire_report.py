@@ -22,13 +22,13 @@ class TalentHireReport(models.Model):
     _rec_name = "applicant_id"
 
     applicant_id = fields.Many2one("hr.applicant", string="Application", readonly=True)
-    talent_id = fields.Many2one("hr.applicant", string="Talent", readonly=True)
+    talent_id = fields.Many2one("hr.applicant", readonly=True)
     job_id = fields.Many2one("hr.job", string="Job Position", readonly=True)
-    department_id = fields.Many2one("hr.department", string="Department", readonly=True)
+    department_id = fields.Many2one("hr.department", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     user_id = fields.Many2one("res.users", string="Recruiter", readonly=True)
-    source_id = fields.Many2one("utm.source", string="Source", readonly=True)
-    medium_id = fields.Many2one("utm.medium", string="Medium", readonly=True)
+    source_id = fields.Many2one("utm.source", readonly=True)
+    medium_id = fields.Many2one("utm.medium", readonly=True)
     date = fields.Datetime(string="Applied On", readonly=True)
     date_closed = fields.Datetime(string="Hired On", readonly=True)
     origin = fields.Selection([("pool", "From a pool"), ("external", "External")], readonly=True)

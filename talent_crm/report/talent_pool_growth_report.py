@@ -20,12 +20,12 @@ class TalentPoolGrowthReport(models.Model):
     _order = "date desc, id desc"
     _rec_name = "talent_id"
 
-    date = fields.Datetime(string="Date", readonly=True)
-    event = fields.Selection([("joined", "Joined"), ("left", "Left")], string="Event", readonly=True)
-    pool_id = fields.Many2one("hr.talent.pool", string="Pool", readonly=True)
-    talent_id = fields.Many2one("hr.applicant", string="Talent", readonly=True)
+    date = fields.Datetime(readonly=True)
+    event = fields.Selection([("joined", "Joined"), ("left", "Left")], readonly=True)
+    pool_id = fields.Many2one("hr.talent.pool", readonly=True)
+    talent_id = fields.Many2one("hr.applicant", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    source_id = fields.Many2one("utm.source", string="Source", readonly=True)
+    source_id = fields.Many2one("utm.source", readonly=True)
     join_method = fields.Selection(JOIN_METHODS, string="Joined Through", readonly=True)
     joined_count = fields.Integer(string="Joined", readonly=True)
     left_count = fields.Integer(string="Left", readonly=True)

@@ -21,7 +21,7 @@ class TalentPoolHealthReport(models.Model):
     _order = "last_touch_date asc nulls first, id"
     _rec_name = "pool_id"
 
-    pool_id = fields.Many2one("hr.talent.pool", string="Pool", readonly=True)
+    pool_id = fields.Many2one("hr.talent.pool", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     user_id = fields.Many2one("res.users", string="Pool Manager", readonly=True)
     talent_count = fields.Integer(string="Talents", readonly=True)

@@ -22,14 +22,14 @@ class TalentSourceReport(models.Model):
     _order = "date desc, id desc"
     _rec_name = "talent_id"
 
-    talent_id = fields.Many2one("hr.applicant", string="Talent", readonly=True)
+    talent_id = fields.Many2one("hr.applicant", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     date = fields.Datetime(string="Captured On", readonly=True)
-    source_id = fields.Many2one("utm.source", string="Source", readonly=True)
-    medium_id = fields.Many2one("utm.medium", string="Medium", readonly=True)
-    campaign_id = fields.Many2one("utm.campaign", string="Campaign", readonly=True)
+    source_id = fields.Many2one("utm.source", readonly=True)
+    medium_id = fields.Many2one("utm.medium", readonly=True)
+    campaign_id = fields.Many2one("utm.campaign", readonly=True)
     owner_id = fields.Many2one("res.users", string="Talent Owner", readonly=True)
-    lead_state = fields.Selection(LEAD_STATES, string="Lead State", readonly=True)
+    lead_state = fields.Selection(LEAD_STATES, readonly=True)
     application_count = fields.Integer(string="Applications", readonly=True)
     converted_count = fields.Integer(string="Converted", readonly=True, help="Talents who applied to a job.")
     hired_count = fields.Integer(string="Hired", readonly=True, help="Talents hired for a job.")

@@ -21,7 +21,7 @@ class TalentPoolAddSelection(models.TransientModel):
         [("existing", "Existing pool"), ("new", "New pool")], string="Add To", required=True, default="existing"
     )
     pool_id = fields.Many2one(
-        "hr.talent.pool", string="Pool", domain="[('company_id', 'in', [False] + allowed_company_ids)]"
+        "hr.talent.pool", domain="[('company_id', 'in', [False] + allowed_company_ids)]"
     )
     pool_name = fields.Char(string="New Pool Name")
     scope = fields.Selection(
@@ -98,14 +98,6 @@ class TalentPoolAddSelection(models.TransientModel):
         if self.save_rule:
             pool.write({"talent_rule_active": True, "talent_rule_domain": repr(list(self._talent_filter()))})
         pool.invalidate_recordset(["no_of_talents"])
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "%(count)s talents added to %(pool)s.", count=pool.no_of_talents - before, pool=pool.name
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return pool._talent_notification(
+            self.env._("%(count)s talents added to %(pool)s.", count=pool.no_of_talents - before, pool=pool.name)
+        )
