@@ -603,7 +603,7 @@ TOUCH_WEIGHTS = [22, 14, 16, 3, 5, 14, 8, 6, 3]
 def generate_touches(gen):
     """Contact history: recruiter touches, replies, sign-ups and the mailings' touches."""
     count = len(gen.insert("talent.touch", _touch_rows(gen)))
-    refresh_touch_dates(gen.cr)
+    refresh_touch_dates(gen.env)
     # engagement makes a profile fresh again: the product's own set-based stale refresh
     gen.env["hr.applicant"]._cron_talent_flag_stale()
     gen.log("  %d touches" % count)
@@ -647,12 +647,13 @@ def _touch_rows(gen):
                            counts_toward_cap=False, create_date=when)
 
 
-def refresh_touch_dates(cr, partner_ids=None):
+def refresh_touch_dates(env, partner_ids=None):
     """Set the partners' last touch / engagement / counted touch from their touches, as the ORM does.
 
     Also updates the talents' and applications' stored copies of those dates. Steps that
     add touches call it after inserting them.
     """
+    cr = env.cr
     where = "WHERE partner_id = ANY(%(ids)s)" if partner_ids is not None else "WHERE TRUE"
     cr.execute(
         """
@@ -668,19 +669,11 @@ def refresh_touch_dates(cr, partner_ids=None):
         """,
         {"ids": list(partner_ids or [])},
     )
-    # the newest touch counted toward the caps, with its company (talent.touch keeps it so)
-    cr.execute(
-        """
-        UPDATE res_partner p
-           SET talent_cap_touch_date = t.date, talent_cap_touch_company_id = t.company_id
-          FROM (SELECT DISTINCT ON (partner_id) partner_id, date, company_id
-                  FROM talent_touch
-                 """ + where + """ AND counts_toward_cap
-              ORDER BY partner_id, date DESC, id DESC) t
-         WHERE p.id = t.partner_id
-        """,
-        {"ids": list(partner_ids or [])},
-    )
+    # the newest touch counted toward the caps, with its company: the product's own statement
+    if partner_ids is None:
+        cr.execute("SELECT DISTINCT partner_id FROM talent_touch")
+        partner_ids = [row[0] for row in cr.fetchall()]
+    env["talent.touch"]._talent_refresh_partner_caps(partner_ids)
     cr.execute(
         """
         UPDATE hr_applicant a

@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
 from odoo.fields import Domain
-from odoo.tools import SQL
 
 from bench.generator import data_step
 
@@ -14,8 +13,7 @@ def generate_pool_memberships(gen):
     """The membership log of the generated pool members, as the product writes it: one open
     membership per talent and pool, joined when the talent was captured (set-based, the
     product's own statement)."""
-    Membership = gen.env["talent.pool.membership"]
-    gen.cr.execute(Membership._talent_sync_sql(SQL("TRUE"), "import", date_joined=SQL("a.create_date")))
+    gen.env["talent.pool.membership"]._talent_open_existing(method="import")
     gen.cr.execute("ANALYZE talent_pool_membership")
     gen.cr.execute("SELECT count(*) FROM talent_pool_membership")
     gen.log("  %d pool memberships" % gen.cr.fetchone()[0])

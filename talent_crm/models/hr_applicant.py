@@ -796,15 +796,9 @@ class HrApplicant(models.Model):
             raise UserError(self.env._("Attach a CV (PDF or Word document) to %(name)s first.", name=self.partner_name))
         suggestions = self.env["talent.cv.suggestion"]._talent_parse_cv(self, attachment)
         if not suggestions:
-            return {
-                "type": "ir.actions.client",
-                "tag": "display_notification",
-                "params": {
-                    "type": "info",
-                    "message": self.env._("The CV holds nothing new for this profile."),
-                    "next": {"type": "ir.actions.act_window_close"},
-                },
-            }
+            return self.env["hr.talent.pool"]._talent_notification(
+                self.env._("The CV holds nothing new for this profile."), notification_type="info"
+            )
         return self.action_talent_open_cv_suggestions()
 
     def action_talent_open_cv_suggestions(self):
@@ -832,15 +826,9 @@ class HrApplicant(models.Model):
                 }
             )
             request._talent_process()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._("Personal data anonymised. The privacy log records the erasure."),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return self.env["hr.talent.pool"]._talent_notification(
+            self.env._("Personal data anonymised. The privacy log records the erasure.")
+        )
 
     # ------------------------------------------------------------
     # Talent pool basics: talents, contacts, profile URLs
@@ -1511,22 +1499,11 @@ class HrApplicant(models.Model):
     def _talent_is_warm(self):
         """Which talents of ``self`` are in a warm pipeline: ``{talent_id: bool}``.
 
-        Warm: an ongoing application links to the talent (``pool_applicant_id``), or the lead
-        was activated (``talent_lead_state``, when the lead-process feature is installed).
-        Fixed number of queries.
+        The rule is :meth:`res.partner._talent_warm_talent_domain` (the lead was activated, or an
+        ongoing application links to the talent), run in one query.
         """
-        warm = {talent.id for talent in self if talent.talent_lead_state == "activated"}
-        groups = self.env["hr.applicant"].sudo()._read_group(
-            [
-                ("pool_applicant_id", "in", self.ids),
-                ("id", "not in", self.ids),
-                ("job_id", "!=", False),
-                ("application_status", "in", ["ongoing"]),
-            ],
-            ["pool_applicant_id"],
-            ["__count"],
-        )
-        warm |= {talent.id for talent, _count in groups}
+        domain = Domain("id", "in", self.ids) & self.env["res.partner"]._talent_warm_talent_domain()
+        warm = set(self.sudo().with_context(active_test=False)._search(domain).get_result_ids())
         return {talent.id: talent.id in warm for talent in self}
 
     def _talent_converted_talents(self):

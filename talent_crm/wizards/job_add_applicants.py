@@ -50,15 +50,7 @@ class JobAddApplicants(models.TransientModel):
                 count=len(reused),
                 names=reused._talent_names(),
             )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": message,
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return self.env["hr.talent.pool"]._talent_notification(message)
 
     def _talent_convert(self):
         """Create the applications; return ``(created, reused)`` applications."""

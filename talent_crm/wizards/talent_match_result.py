@@ -172,11 +172,6 @@ class TalentMatchResult(models.TransientModel):
                 for match in self
             ]
         )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._("%(count)s recruiter tasks scheduled.", count=len(self)),
-            },
-        }
+        return self.env["hr.talent.pool"]._talent_notification(
+            self.env._("%(count)s recruiter tasks scheduled.", count=len(self)), next_action=False
+        )
