@@ -75,8 +75,9 @@ setup_python_requirements() {
         return
     fi
     log "installing Python requirements (Odoo's, the tests' and the lint tools')"
-    "$PYTHON" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
-        -r "$REPO_DIR/requirements.txt" -r "$lint"
+    "$PYTHON" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r "$REPO_DIR/requirements.txt"
+    # separately: oca-odoo-pre-commit-hooks wants polib 1.2, requirements.txt pins 1.1.1 (both work with Odoo)
+    "$PYTHON" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r "$lint"
     mkdir -p "$stamp_dir" && echo "$want" > "$stamp"
 }
 
