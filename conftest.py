@@ -1,9 +1,12 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Suite-wide rule: a skipped test is a failed test.
+"""Suite-wide rules.
 
-Odoo skips browser tours silently when Chromium or websocket-client is missing. In this
-project nothing is meant to be skipped, so any skip turns the run red.
+- A skipped test is a failed test. Odoo skips browser tours silently when Chromium or
+  websocket-client is missing. In this project nothing is meant to be skipped, so any skip turns
+  the run red.
+- The summary says how many tests Odoo's runner and pytest find (``tests/test_runner_parity.py``
+  proves they are the same tests), so a reader of the run sees both counts.
 """
 
 import pytest
@@ -18,3 +21,16 @@ def pytest_sessionfinish(session, exitstatus):
             red=True,
         )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter):
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            counts = dict(getattr(report, "user_properties", ())).get("runner_parity")
+            if counts and getattr(report, "when", None) == "call":
+                terminalreporter.write_line(
+                    "talent_crm tests: Odoo's runner (--test-tags /talent_crm) finds %(odoo)d, "
+                    "pytest collects %(pytest)d" % counts,
+                    green=counts["odoo"] == counts["pytest"],
+                    red=counts["odoo"] != counts["pytest"],
+                )

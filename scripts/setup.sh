@@ -68,12 +68,16 @@ setup_python_requirements() {
     local stamp_dir="${XDG_CACHE_HOME:-$HOME/.cache}/talent_crm"
     local stamp="$stamp_dir/requirements.sha256"
     local want
-    want=$( (cat "$REPO_DIR/requirements.txt"; "$PYTHON" --version) | sha256sum | cut -d' ' -f1)
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && "$PYTHON" -c "import psycopg2, phonenumbers, pytest_odoo" 2>/dev/null; then
+    local lint="$REPO_DIR/scripts/requirements-lint.txt"
+    want=$( (cat "$REPO_DIR/requirements.txt" "$lint"; "$PYTHON" --version) | sha256sum | cut -d' ' -f1)
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
+        && "$PYTHON" -c "import psycopg2, phonenumbers, pytest_odoo, pylint_odoo, whool" 2>/dev/null; then
         return
     fi
-    log "installing Python requirements"
+    log "installing Python requirements (Odoo's, the tests' and the lint tools')"
     "$PYTHON" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r "$REPO_DIR/requirements.txt"
+    # separately: oca-odoo-pre-commit-hooks wants polib 1.2, requirements.txt pins 1.1.1 (both work with Odoo)
+    "$PYTHON" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r "$lint"
     mkdir -p "$stamp_dir" && echo "$want" > "$stamp"
 }
 

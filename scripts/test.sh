@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# The whole test suite on a fresh database: set-up, install talent_crm, then pytest with
-# pytest-odoo (HttpCase tours in headless Chromium included). Ends on pytest's summary line;
+# The whole check, as CI runs it: set-up, lint (OCA's pre-commit hooks, ruff, pylint-odoo), the
+# wheel build, then the test suite on a fresh database with pytest-odoo (HttpCase tours in
+# headless Chromium included). Stops at the first step that fails. Ends on pytest's summary,
+# which also gives the number of tests Odoo's runner and pytest find (tests/test_runner_parity.py);
 # the exit status is pytest's.
 source "$(dirname "${BASH_SOURCE[0]}")/_env.sh"
 
 TEST_DB="${TEST_DB:-talent_crm_test}"
 
 bash "$REPO_DIR/scripts/setup.sh"
+bash "$REPO_DIR/scripts/lint.sh"
+bash "$REPO_DIR/scripts/wheel.sh"
 
 log "creating a fresh test database $TEST_DB"
 dropdb --if-exists "$TEST_DB"

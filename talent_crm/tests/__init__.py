@@ -13,7 +13,6 @@ from . import test_cv
 from . import test_data_lifecycle
 from . import test_duplicate
 from . import test_enrichment
-from . import test_erasure_ui
 from . import test_hygiene
 from . import test_i18n
 from . import test_identity_claim
@@ -24,16 +23,13 @@ from . import test_lead_ats
 from . import test_lead_conversion
 from . import test_lead_funnel
 from . import test_lead_report
-from . import test_lead_ui
 from . import test_mailing_marketer
 from . import test_matching
-from . import test_matching_ui
 from . import test_merge
 from . import test_nurture_access
 from . import test_nurture_reliability
 from . import test_nurture_render_owner
 from . import test_nurture_scheduler
-from . import test_nurture_ui
 from . import test_partner_access
 from . import test_personal_links
 from . import test_pool
@@ -43,7 +39,6 @@ from . import test_public_routes_fuzz
 from . import test_report_engagement
 from . import test_report_hires
 from . import test_report_pool_growth
-from . import test_report_ui
 from . import test_rule_rights
 from . import test_signup_access
 from . import test_signup_cleanup

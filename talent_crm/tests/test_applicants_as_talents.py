@@ -3,7 +3,7 @@
 from odoo import Command
 from odoo.tests import Form, tagged, users
 
-from .common_lead import TalentLeadCommon
+from .common import TalentLeadCommon
 
 
 @tagged("post_install", "-at_install", "talent_crm")
@@ -13,7 +13,7 @@ class TestApplicantsAsTalents(TalentLeadCommon):
         env = env or self.env
         action = env["hr.applicant"].browse(applicants.ids).action_talent_crm_add_to_crm()
         self.assertEqual(action["res_model"], "talent.pool.add.applicants")
-        form = Form(env[action["res_model"]].with_context(action["context"]))
+        form = Form(env[action["res_model"]].with_context(**action["context"]))
         for pool in pools or ():
             form.talent_pool_ids.add(pool)
         wizard = form.save()

@@ -9,7 +9,7 @@ from odoo import Command, fields
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .test_campaign import TalentCampaignCommon
+from .common import TalentCampaignCommon
 
 
 @tagged("post_install", "-at_install", "talent_crm")
@@ -36,7 +36,7 @@ class TestCampaignCompanyAndLock(TalentCampaignCommon):
     def _run_mailing_cron(self):
         """The mailing scheduler, as its cron runs it: superuser, main company."""
         self.assertEqual(self.env.company, self.company)
-        with patch.object(type(self.env["ir.cron"]), "_commit_progress", lambda *args, **kw: float("inf")):
+        with self._patch_commit_progress():
             self.env["mailing.mailing"]._process_mass_mailing_queue()
 
     def test_cron_checks_consent_of_the_mailings_company(self):

@@ -5,7 +5,7 @@ from werkzeug.urls import url_parse
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
-from .common_community import CSRF_RE
+from .common import CSRF_RE
 
 
 @tagged("post_install", "-at_install", "talent_crm")
@@ -59,7 +59,9 @@ class TestCampaignPages(HttpCase):
         self.assertTrue(partner.talent_touch_ids.filtered(lambda t: t.engagement == "preference"))
 
     def test_job_alert_interest(self):
-        job = self.env["hr.job"].create({"name": "Data Engineer (pages)", "no_of_recruitment": 1, "company_id": self.company.id})
+        job = self.env["hr.job"].create(
+            {"name": "Data Engineer (pages)", "no_of_recruitment": 1, "company_id": self.company.id}
+        )
         url = url_parse(self.talent._talent_job_apply_url(job))
         page = self.url_open(url.path)
         self.assertEqual(page.status_code, 200)

@@ -9,7 +9,7 @@ from werkzeug.urls import url_parse
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common_community import CSRF_RE
+from .common import CSRF_RE
 
 
 @tagged("post_install", "-at_install", "talent_crm")

@@ -9,7 +9,7 @@ from odoo import Command, fields
 from odoo.tests import tagged
 from odoo.tools.misc import hash_sign
 
-from .common_community import CSRF_ANY_RE, CSRF_RE, PDF_BYTES, TalentCommunityHttpCommon, make_docx
+from .common import CSRF_ANY_RE, CSRF_RE, PDF_BYTES, TalentCommunityHttpCommon, make_docx
 
 
 @tagged("post_install", "-at_install", "talent_crm")

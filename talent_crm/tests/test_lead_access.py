@@ -4,7 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged, users
 
-from .common_lead import TalentLeadCommon
+from .common import TalentLeadCommon
 
 
 @tagged("post_install", "-at_install", "talent_crm")

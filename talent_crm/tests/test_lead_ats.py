@@ -3,7 +3,7 @@
 from odoo import Command
 from odoo.tests import Form, tagged, users
 
-from .common_lead import TalentLeadCommon
+from .common import TalentLeadCommon
 
 
 @tagged("post_install", "-at_install", "talent_crm")
@@ -92,7 +92,7 @@ class TestLeadBackFromRecruitment(TalentLeadCommon):
         application = self._convert_one(talent)
         application.stage_id = self.stage_final
         action = application.archive_applicant()
-        form = Form(self.env[action["res_model"]].with_context(action["context"]))
+        form = Form(self.env[action["res_model"]].with_context(**action["context"]))
         form.refuse_reason_id = self.refuse_reason
         self.assertTrue(form.talent_invite_community, "on by default for a runner-up")
         self.assertTrue(form.send_mail)

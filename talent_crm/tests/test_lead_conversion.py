@@ -10,7 +10,7 @@ from odoo.addons.hr_recruitment.wizard.job_add_applicants import (
     JobAddApplicants as OdooJobAddApplicants,
 )
 
-from .common_lead import TalentLeadCommon
+from .common import TalentLeadCommon
 
 
 @tagged("post_install", "-at_install", "talent_crm")

@@ -6,7 +6,7 @@ from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged, users
 
-from .common_lead import TalentLeadCommon
+from .common import TalentLeadCommon
 
 
 @tagged("post_install", "-at_install", "talent_crm")
@@ -170,7 +170,7 @@ class TestLeadFunnel(TalentLeadCommon):
         lead = self._create_lead("Nils Nope")
         lead.action_talent_lead_qualify()
         action = lead.action_talent_lead_close()
-        form = Form(self.env[action["res_model"]].with_context(action["context"]))
+        form = Form(self.env[action["res_model"]].with_context(**action["context"]))
         form.outcome = "not_interested"
         form.reason = "Happy in the current job"
         form.save().action_close()

@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.tests import tagged, users
 
-from .common_lead import TalentLeadCommon
+from .common import TalentLeadCommon
 
 
 @tagged("post_install", "-at_install", "talent_crm")

@@ -128,7 +128,7 @@ class TestTalentMerge(TalentCrmCommon):
         candidate = self.env["talent.duplicate"].search([("talent_id", "=", kept.id)])
         self.assertEqual(candidate.duplicate_id, merged)
         action = candidate.with_user(self.user_manager).action_merge()
-        wizard_form = Form(self.env[action["res_model"]].with_user(self.user_manager).with_context(action["context"]))
+        wizard_form = Form(self.env[action["res_model"]].with_user(self.user_manager).with_context(**action["context"]))
         self.assertEqual(wizard_form.dst_talent_id, kept)
         wizard_form.dst_talent_id = merged
         self.assertIn("Maria M.", wizard_form.preview)
@@ -240,4 +240,3 @@ class TestTalentMerge(TalentCrmCommon):
         with self.assertRaises(AccessError):
             wizard._merge((kept.partner_id | foreign).ids, dst_partner=kept.partner_id.with_user(self.user_manager))
         self.assertTrue(foreign.exists())
-

@@ -8,7 +8,7 @@ from freezegun import freeze_time
 from odoo import Command, fields
 from odoo.tests import tagged
 
-from .common_community import CSRF_RE, TalentCommunityHttpCommon
+from .common import CSRF_RE, TalentCommunityHttpCommon
 
 
 @tagged("post_install", "-at_install", "talent_crm")

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common_community import TalentCommunityHttpCommon
+from .common import TalentCommunityHttpCommon
 
 SEED = 20261123
 PAYLOADS_PER_CASE = 3

@@ -1,14 +1,12 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import datetime, timedelta
-from unittest.mock import patch
 
 from odoo import Command
 from odoo.tests import tagged, users, warmup
 from odoo.tools import SQL
 
 from .common import TalentNurtureCommon
-from .common_report import TalentReportMixin
 
 AGGREGATES = [
     "sent_count:sum",
@@ -34,7 +32,7 @@ REPORT_MODELS = [
 
 
 @tagged("post_install", "-at_install", "talent_crm")
-class TestReportEngagement(TalentReportMixin, TalentNurtureCommon):
+class TestReportEngagement(TalentNurtureCommon):
     """Engagement from nurture emails (sent by the scheduler) and a pool mailing.
 
     Nurture "Welcome" email to Tina, Tom, Tara and Theo: Tina opens and clicks, Tom replies,
@@ -56,7 +54,7 @@ class TestReportEngagement(TalentReportMixin, TalentNurtureCommon):
         cls.theo = cls._create_nurture_talent("Theo Engage")
         cls.talents = cls.tina | cls.tom | cls.tara | cls.theo
         enrollments = cls.talents._talent_enroll(cls.sequence)
-        with cls._patch_commit():
+        with cls._patch_commit_progress():
             cls.env["talent.sequence.enrollment"]._talent_process_due()
         executions = cls.env["talent.sequence.execution"].sudo().search([("enrollment_id", "in", enrollments.ids)])
         trace_of = {execution.talent_id: execution.mailing_trace_id for execution in executions}
@@ -135,10 +133,6 @@ class TestReportEngagement(TalentReportMixin, TalentNurtureCommon):
         )
         Trace.create(cls._trace_vals(cls.olga, sent, trace_status="reply", reply_datetime=sent))
         cls.env.flush_all()
-
-    @classmethod
-    def _patch_commit(cls):
-        return patch.object(type(cls.env["ir.cron"]), "_commit_progress", lambda *args, **kw: float("inf"))
 
     @classmethod
     def _trace_vals(cls, talent, sent, **values):

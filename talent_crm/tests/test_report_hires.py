@@ -8,15 +8,14 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged, users
 
-from .common_lead import TalentLeadCommon
-from .common_report import TalentReportMixin
+from .common import TalentLeadCommon
 
 SOURCE_AGGREGATES = ["__count", "converted_count:sum", "hired_count:sum", "converted_rate:avg", "hired_rate:avg"]
 HIRE_AGGREGATES = ["__count", "time_to_fill:median", "time_to_fill_avg:avg"]
 
 
 @tagged("post_install", "-at_install", "talent_crm")
-class TestReportSourcesAndHires(TalentReportMixin, TalentLeadCommon):
+class TestReportSourcesAndHires(TalentLeadCommon):
     """Source effectiveness and hires from pools versus external, on hand-made data.
 
     Talents (captured 2026-01-01): Anna (source A) applied on 01-11 and was hired on 01-21
@@ -278,7 +277,7 @@ class TestReportSourcesAndHires(TalentReportMixin, TalentLeadCommon):
 
 
 @tagged("post_install", "-at_install", "talent_crm")
-class TestReportPoolHealth(TalentReportMixin, TalentLeadCommon):
+class TestReportPoolHealth(TalentLeadCommon):
     """Pool health against the current date (the view compares with the database clock)."""
 
     @classmethod
@@ -361,7 +360,7 @@ class TestReportPoolHealth(TalentReportMixin, TalentLeadCommon):
 
 
 @tagged("post_install", "-at_install", "talent_crm")
-class TestReportFunnelOverTime(TalentReportMixin, TalentLeadCommon):
+class TestReportFunnelOverTime(TalentLeadCommon):
     """Lead States over Time: the funnel report grouped by month and state."""
 
     def test_states_per_month(self):

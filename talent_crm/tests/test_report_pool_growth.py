@@ -7,13 +7,12 @@ from odoo.tests import tagged
 from odoo.tools import SQL
 
 from .common import TalentCrmCommon
-from .common_report import TalentReportMixin
 
 AGGREGATES = ["joined_count:sum", "left_count:sum", "net_count:sum"]
 
 
 @tagged("post_install", "-at_install", "talent_crm")
-class TestReportPoolGrowth(TalentReportMixin, TalentCrmCommon):
+class TestReportPoolGrowth(TalentCrmCommon):
     """Pool growth per month from the membership log, on hand-dated memberships.
 
     Pool "Growth A": Anna joined by hand in January 2026, Ben by rule in January and left in

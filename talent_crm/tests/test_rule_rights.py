@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Dynamic pool rules run with the rights of their owner, in the pool's company."""
 
-from unittest.mock import patch
 
 from odoo import Command
 from odoo.exceptions import ValidationError
@@ -81,7 +80,7 @@ class TestRuleRights(TalentCrmCommon):
             {"company_ids": [Command.set(self.other_company.ids)], "company_id": self.other_company.id}
         )
         pool.talent_rule_refresh_date = False
-        with patch.object(type(self.env["ir.cron"]), "_commit_progress", lambda *args, **kw: float("inf")):
+        with self._patch_commit_progress():
             self.env["hr.talent.pool"]._cron_talent_refresh_rules()
         self.assertFalse(pool.talent_rule_active, "a rule its owner may not run any more is switched off")
         self.assertNotIn(late, pool.talent_ids)

@@ -6,8 +6,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from .common import TalentCrmCommon
-from .common_community import PDF_BYTES
+from .common import PDF_BYTES, TalentCrmCommon
 
 
 @tagged("post_install", "-at_install", "talent_crm")

@@ -10,7 +10,7 @@ from odoo.tests import tagged
 from odoo.tests.common import TEST_CURSOR_COOKIE_NAME
 from odoo.tools import mute_logger
 
-from .common_community import CSRF_RE, TalentCommunityHttpCommon
+from .common import CSRF_RE, TalentCommunityHttpCommon
 
 THREADS = 4
 REQUESTS_PER_THREAD = 500

@@ -91,7 +91,8 @@ class TestTalent(TalentCrmCommon):
         for bad in ("foo", "a@b", "x y@example.com", "a@example.com, b@example.com"):
             with self.subTest(email=bad), self.assertRaisesRegex(ValidationError, "Email"):
                 self._create_talent("Bad Mail", env=self.env, email_from=bad)
-        self.assertTrue(self._create_talent("Named", env=self.env, email_from="Named Person <named@example.com>").partner_id)
+        named = self._create_talent("Named", env=self.env, email_from="Named Person <named@example.com>")
+        self.assertTrue(named.partner_id)
         with self.assertRaisesRegex(ValidationError, "Phone"):
             self._create_talent("Bad Phone", env=self.env, partner_phone="12")
         talent = self._create_talent("Good Phone", env=self.env, partner_phone="030 1234567")
