@@ -19,6 +19,7 @@ from . import test_i18n
 from . import test_identity_claim
 from . import test_import
 from . import test_integration
+from . import test_job_alert_cron
 from . import test_lead_access
 from . import test_lead_ats
 from . import test_lead_conversion
@@ -50,5 +51,6 @@ from . import test_signup_cleanup
 from . import test_signup_concurrency
 from . import test_signup_load
 from . import test_smart_pools
+from . import test_smart_pools_cron
 from . import test_talent
 from . import test_ui
