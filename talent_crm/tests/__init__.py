@@ -19,6 +19,7 @@ from . import test_i18n
 from . import test_identity_claim
 from . import test_import
 from . import test_integration
+from . import test_job_alert_concurrency
 from . import test_job_alert_cron
 from . import test_lead_access
 from . import test_lead_ats
