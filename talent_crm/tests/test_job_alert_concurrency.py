@@ -87,7 +87,7 @@ class TestJobAlertTwoWorkers(TransactionCase):
                 "partners": talents.partner_id.ids,
                 "job": job.id,
             }
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
         return ids
 
     def _cleanup(self, marker, saved):
@@ -127,7 +127,7 @@ class TestJobAlertTwoWorkers(TransactionCase):
             env["talent.role.family"].search([("name", "=", name)]).unlink()
             if saved:
                 env.ref("base.main_company").write(saved)
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
 
     # ------------------------------------------------------------
     # The workers
