@@ -36,6 +36,7 @@ from . import test_nurture_access
 from . import test_nurture_reliability
 from . import test_nurture_render_owner
 from . import test_nurture_scheduler
+from . import test_nurture_sms_failure
 from . import test_nurture_ui
 from . import test_partner_access
 from . import test_personal_links
