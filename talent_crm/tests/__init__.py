@@ -42,6 +42,7 @@ from . import test_partner_access
 from . import test_personal_links
 from . import test_pool
 from . import test_preference_centre
+from . import test_preference_centre_two_companies
 from . import test_privacy
 from . import test_public_routes_fuzz
 from . import test_report_engagement
