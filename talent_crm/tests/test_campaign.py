@@ -278,8 +278,10 @@ class TestJobAlerts(TalentCampaignCommon):
         cls.dora.partner_id.talent_topic_ids = [Command.set(cls.topic_alerts.ids)]
 
     def _run_cron(self):
-        with patch.object(type(self.env["ir.cron"]), "_commit_progress", lambda *a, **kw: float("inf")):
-            self.env["talent.job.alert"]._cron_talent_job_alerts()
+        """The job-alert cron through ir.cron, with the real _commit_progress (see test_job_alert_cron)."""
+        with self.enter_registry_test_mode():
+            self.env.ref("talent_crm.ir_cron_talent_job_alerts").method_direct_trigger()
+        self.env.invalidate_all()
 
     def _open_job(self, **values):
         vals = {

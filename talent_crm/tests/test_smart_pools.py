@@ -1,7 +1,6 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import datetime, timedelta
-from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -33,6 +32,12 @@ class TestSmartPools(TalentCrmCommon):
                 **values,
             )
         )
+
+    def _run_rule_cron(self):
+        """The rule cron through ir.cron, with the real _commit_progress (see test_smart_pools_cron)."""
+        with self.enter_registry_test_mode():
+            self.env.ref("talent_crm.ir_cron_talent_pool_rules").method_direct_trigger()
+        self.env.invalidate_all()
 
     # ------------------------------------------------------------
     # Membership log
@@ -178,13 +183,12 @@ class TestSmartPools(TalentCrmCommon):
         pool = self._rule_pool()
         talent = self._create_talent("Cron Rule", talent_role_family_id=self.role_backend.id)
         pool.talent_rule_refresh_date = datetime.now() - timedelta(hours=2)
-        Pool = self.env["hr.talent.pool"]
-        with patch.object(type(self.env["ir.cron"]), "_commit_progress", lambda *args, **kw: 60.0):
-            Pool._cron_talent_refresh_rules()
-            self.assertIn(talent, pool.talent_ids)
-            self.assertEqual(len(self._memberships(pool, talent)), 1)
-            # a second run right after finds nothing due and changes nothing
-            Pool._cron_talent_refresh_rules()
+        self._run_rule_cron()
+        self.assertIn(talent, pool.talent_ids)
+        self.assertEqual(len(self._memberships(pool, talent)), 1)
+        self.assertGreater(pool.talent_rule_refresh_date, datetime.now() - timedelta(minutes=1))
+        # a second run right after finds nothing due and changes nothing
+        self._run_rule_cron()
         self.assertEqual(len(self._memberships(pool, talent)), 1)
 
     def test_cron_switches_off_broken_rule(self):
@@ -195,9 +199,9 @@ class TestSmartPools(TalentCrmCommon):
             ["[('gone_field', '=', 1)]", pool.id],
         )
         pool.invalidate_recordset()
-        with patch.object(type(self.env["ir.cron"]), "_commit_progress", lambda *args, **kw: 60.0):
-            self.env["hr.talent.pool"]._cron_talent_refresh_rules()
+        self._run_rule_cron()
         self.assertFalse(pool.talent_rule_active)
+        self.assertIn("could not be applied any more", pool.message_ids[0].body)
 
     def test_refresh_query_count_independent_of_size(self):
         """Refreshing a pool costs the same number of queries for 3 or 30 joining talents."""
