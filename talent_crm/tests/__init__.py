@@ -18,6 +18,8 @@ from . import test_i18n
 from . import test_identity_claim
 from . import test_import
 from . import test_integration
+from . import test_job_alert_concurrency
+from . import test_job_alert_cron
 from . import test_lead_access
 from . import test_lead_ats
 from . import test_lead_conversion
@@ -26,14 +28,17 @@ from . import test_lead_report
 from . import test_mailing_marketer
 from . import test_matching
 from . import test_merge
+from . import test_merge_nurture_alerts
 from . import test_nurture_access
 from . import test_nurture_reliability
 from . import test_nurture_render_owner
 from . import test_nurture_scheduler
+from . import test_nurture_sms_failure
 from . import test_partner_access
 from . import test_personal_links
 from . import test_pool
 from . import test_preference_centre
+from . import test_preference_centre_two_companies
 from . import test_privacy
 from . import test_public_routes_fuzz
 from . import test_report_engagement
@@ -45,5 +50,6 @@ from . import test_signup_cleanup
 from . import test_signup_concurrency
 from . import test_signup_load
 from . import test_smart_pools
+from . import test_smart_pools_cron
 from . import test_talent
 from . import test_ui

@@ -1,5 +1,7 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
+
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged, users
@@ -55,26 +57,37 @@ class TestTalentAccess(TalentCrmCommon):
         self.assertEqual(consent.state, "withdrawn")
         # reads of the fixtures
         self.assertEqual(self.env["talent.touch"].browse(self.touch.id).summary, "Welcome email")
-        self.assertTrue(self.env["talent.role.family"].search_count([]))
+        self.assertIn(self.role_backend, self.env["talent.role.family"].search([]))
+        self.assertEqual(self.env["talent.consent"].browse(self.consent.id).purpose, "communication")
 
     @users("talent_recruiter")
     def test_recruiter_cannot_configure_or_delete_history(self):
-        with self.assertRaises(AccessError):
-            self.env["talent.role.family"].create({"name": "Not allowed"})
-        with self.assertRaises(AccessError):
-            self.env["talent.topic"].create({"name": "Not allowed"})
-        with self.assertRaises(AccessError):
-            self.env["talent.seniority"].create({"name": "Not allowed", "rank": 99})
-        with self.assertRaises(AccessError):
+        for model, values in (
+            ("talent.role.family", {"name": "Not allowed"}),
+            ("talent.topic", {"name": "Not allowed"}),
+            ("talent.seniority", {"name": "Not allowed", "rank": 99}),
+        ):
+            with self.subTest(model=model), self.assertRaisesRegex(
+                AccessError, r"not allowed to create.*\(%s\)" % re.escape(model)
+            ):
+                self.env[model].create(values)
+        with self.assertRaisesRegex(AccessError, r"not allowed to delete.*\(talent\.touch\)"):
             self.env["talent.touch"].browse(self.touch.id).unlink()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, r"not allowed to delete.*\(talent\.consent\)"):
             self.env["talent.consent"].browse(self.consent.id).unlink()
+        self.assertTrue(self.touch.exists() and self.consent.exists(), "the history is kept")
 
     @users("talent_manager")
     def test_manager_configures(self):
         family = self.env["talent.role.family"].create({"name": "Customer Success"})
         topic = self.env["talent.topic"].create({"name": "Tech talks", "kind": "event"})
-        self.assertTrue(family and topic)
+        family.name = "Customer Success & Support"
+        self.assertEqual(
+            self.env["talent.role.family"].search([("id", "=", family.id)]).name, "Customer Success & Support"
+        )
+        self.assertEqual(self.env["talent.topic"].search([("id", "=", topic.id)]).kind, "event")
+        topic.unlink()
+        self.assertFalse(topic.exists())
         self.env["talent.touch"].browse(self.touch.id).unlink()
         self.assertFalse(self.touch.exists())
 
@@ -85,7 +98,9 @@ class TestTalentAccess(TalentCrmCommon):
             ("talent.touch", self.touch),
             ("talent.consent", self.consent),
         ):
-            with self.subTest(model=model), self.assertRaises(AccessError):
+            with self.subTest(model=model), self.assertRaisesRegex(
+                AccessError, r"not allowed to access .*\(%s\)" % re.escape(model)
+            ):
                 self.env[model].browse(record.id).read(["id"])
         self.assertFalse(self.env.user.has_group("talent_crm.group_talent_crm_user"))
         menu = self.env.ref("talent_crm.talent_crm_menu_root")
@@ -97,7 +112,7 @@ class TestTalentAccess(TalentCrmCommon):
         visible = Applicant.search([("talent_pool_ids", "!=", False)])
         self.assertIn(self.other_talent, visible)
         self.assertNotIn(self.talent, visible)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, r"doesn't have 'read' access to:\n- .*\(hr\.applicant\)"):
             Applicant.browse(self.talent.id).read(["partner_name"])
         touches = self.env["talent.touch"].search([])
         self.assertIn(self.other_touch, touches)
@@ -119,7 +134,9 @@ class TestTalentAccess(TalentCrmCommon):
                 "group_ids": [Command.set([self.env.ref("hr_recruitment.group_hr_recruitment_interviewer").id])],
             }
         )
-        job = self.env["hr.job"].create({"name": "Interview job (test)", "interviewer_ids": [Command.set(interviewer.ids)]})
+        job = self.env["hr.job"].create(
+            {"name": "Interview job (test)", "interviewer_ids": [Command.set(interviewer.ids)]}
+        )
         talent = self._create_talent("Inge Interview")
         application = self.env["hr.applicant"].create(
             {"partner_id": talent.partner_id.id, "job_id": job.id, "pool_applicant_id": talent.id}
@@ -132,5 +149,5 @@ class TestTalentAccess(TalentCrmCommon):
         # the form Odoo shows them loads too
         readable = as_interviewer.fields_get(attributes=["type"])
         as_interviewer.web_read({fname: {} for fname, attrs in readable.items() if attrs["type"] != "one2many"})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, r"\(hr\.applicant\)"):
             talent.with_user(interviewer).read(["partner_name"])

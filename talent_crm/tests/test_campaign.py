@@ -4,7 +4,7 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import Command, fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, new_test_user, tagged, users
 
 from .common import TalentCrmCommon
@@ -54,7 +54,11 @@ class TalentCampaignCommon(TalentCrmCommon):
 class TestCampaignAudience(TalentCampaignCommon):
     def test_pool_filter_and_exclusions(self):
         mailing = self._mailing()
-        self.assertTrue(mailing.talent_audience)
+        self.assertTrue(mailing.talent_audience, "a talent mailing: the talent audience rules apply")
+        partner_mailing = self._mailing(
+            mailing_model_id=self.env["ir.model"]._get_id("res.partner"), talent_pool_ids=False
+        )
+        self.assertFalse(partner_mailing.talent_audience, "a contact mailing keeps Odoo's audience")
         self.assertEqual(mailing._get_recipients(), [self.anna.id])
         self.assertEqual(mailing.total, 1, "the count shown on the mailing leaves out who may not be contacted")
         mailing.talent_pool_ids = [Command.set((self.pool | self.other_pool).ids)]
@@ -139,8 +143,9 @@ class TestCampaignAudience(TalentCampaignCommon):
         audience = mailing._talent_audience()
         self.assertEqual(audience["recipient_ids"], [])
         self.assertIn(self.anna.partner_id.id, audience["capped"])
-        with self.assertRaises(Exception):  # noqa: B017 - mass_mailing: "no recipients"
+        with self.assertRaisesRegex(UserError, "There are no recipients selected"):
             mailing.action_send_mail()
+        self.assertFalse(self.env["mailing.trace"].search([("mass_mailing_id", "=", mailing.id)]))
         mailing.action_talent_check_audience()
         self.assertEqual(mailing.talent_held_count, 1)
         self.assertEqual(mailing.talent_held_ids.partner_id, self.anna.partner_id)
@@ -155,7 +160,7 @@ class TestCampaignAudience(TalentCampaignCommon):
         touch = self.env["talent.touch"].search([("mailing_trace_id", "in", traces.ids)])
         self.assertEqual(touch.origin, "campaign")
         self.assertTrue(touch.counts_toward_cap)
-        self.assertTrue(self.anna.partner_id.talent_last_touch_date)
+        self.assertEqual(self.anna.partner_id.talent_last_touch_date, touch.date)
         second = self._mailing(subject="Next news")
         self.assertEqual(second._get_recipients(), [], "the campaign counted toward the cap")
 
@@ -197,17 +202,20 @@ class TestCampaignAudience(TalentCampaignCommon):
     def test_marketer_sends(self):
         mailing = self._mailing(env=self.env)
         mailing.action_send_mail()
-        self.assertEqual(self.env["mailing.trace"].sudo().search([("mass_mailing_id", "=", mailing.id)]).res_id, self.anna.id)
+        traces = self.env["mailing.trace"].sudo().search([("mass_mailing_id", "=", mailing.id)])
+        self.assertEqual(traces.mapped("res_id"), [self.anna.id])
 
     def test_multi_company(self):
         self.other_company.talent_require_consent = False
         other_pool = self.env["hr.talent.pool"].create({"name": "AT pool", "company_id": self.other_company.id})
-        self._create_talent("Otto Other", company_id=self.other_company.id, talent_pool_ids=[Command.set(other_pool.ids)])
+        otto = self._create_talent(
+            "Otto Other", company_id=self.other_company.id, talent_pool_ids=[Command.set(other_pool.ids)]
+        )
         mailing = self._mailing(env=self.env(user=self.user_recruiter), talent_pool_ids=False)
         self.assertEqual(mailing._get_recipients(), [self.anna.id, self.sam.id], "other company's talents stay out")
         other_mailing = self._mailing(env=self.env(user=self.user_other_company), talent_pool_ids=False)
-        self.assertEqual(len(other_mailing._get_recipients()), 1)
-        with self.assertRaises(AccessError):
+        self.assertEqual(other_mailing._get_recipients(), otto.ids)
+        with self.assertRaisesRegex(AccessError, r"\(talent\.mailing\.held\)"):
             self.env["talent.mailing.held"].with_user(self.user_employee).search([])
 
 
@@ -218,7 +226,9 @@ class TestCampaignEngagement(TalentCampaignCommon):
         mailing.action_send_mail()
         trace = self.env["mailing.trace"].search([("mass_mailing_id", "=", mailing.id)])
         trace.set_opened()
-        self.assertTrue(self.anna.partner_id.talent_last_engagement_date)
+        opened = self.env["talent.touch"].search([("mailing_trace_id", "=", trace.id), ("engagement", "=", "open")])
+        self.assertEqual(len(opened), 1)
+        self.assertEqual(self.anna.partner_id.talent_last_engagement_date, opened.date)
         trace.set_clicked()
         trace.set_replied()
         engagements = self.env["talent.touch"].search(
@@ -228,7 +238,9 @@ class TestCampaignEngagement(TalentCampaignCommon):
         self.anna.partner_id.talent_last_engagement_date = False
         trace.set_bounced()
         bounce = self.env["talent.touch"].search([("mailing_trace_id", "=", trace.id), ("engagement", "=", "bounce")])
-        self.assertTrue(bounce, "the bounce is in the history")
+        self.assertRecordValues(
+            bounce, [{"partner_id": self.anna.partner_id.id, "direction": "inbound"}]
+        )  # the bounce is in the history
         self.assertFalse(self.anna.partner_id.talent_last_engagement_date, "a bounce is no engagement")
 
     def test_partner_mailing_reply_lands_on_talent(self):
@@ -266,8 +278,10 @@ class TestJobAlerts(TalentCampaignCommon):
         cls.dora.partner_id.talent_topic_ids = [Command.set(cls.topic_alerts.ids)]
 
     def _run_cron(self):
-        with patch.object(type(self.env["ir.cron"]), "_commit_progress", lambda *a, **kw: float("inf")):
-            self.env["talent.job.alert"]._cron_talent_job_alerts()
+        """The job-alert cron through ir.cron, with the real _commit_progress (see test_job_alert_cron)."""
+        with self.enter_registry_test_mode():
+            self.env.ref("talent_crm.ir_cron_talent_job_alerts").method_direct_trigger()
+        self.env.invalidate_all()
 
     def _open_job(self, **values):
         vals = {
@@ -288,7 +302,7 @@ class TestJobAlerts(TalentCampaignCommon):
         self._run_cron()
         alert = job.talent_job_alert_ids
         self.assertEqual((alert.partner_id, alert.state), (self.anna.partner_id, "to_review"))
-        self.assertTrue(job.activity_ids, "the recruiter is asked to review")
+        self.assertEqual(job.activity_ids.user_id, self.user_recruiter, "the recruiter is asked to review")
         self.assertFalse(self.env["mailing.trace"].search([("mass_mailing_id.talent_job_id", "=", job.id)]))
         alert.with_user(self.user_recruiter).action_approve()
         self._run_cron()
@@ -353,7 +367,9 @@ class TestJobAlerts(TalentCampaignCommon):
         job.talent_job_alert_ids.action_approve()
         job.no_of_recruitment = 0
         self._run_cron()
-        self.assertEqual(job.talent_job_alert_ids.state, "cancelled")
+        self.assertRecordValues(
+            job.talent_job_alert_ids, [{"state": "cancelled", "cancel_reason": "The job is no longer open."}]
+        )
 
     def test_cap_holds_alert(self):
         self.company.talent_job_alert_mode = "auto"
@@ -362,7 +378,9 @@ class TestJobAlerts(TalentCampaignCommon):
         self._run_cron()
         alert = job.talent_job_alert_ids
         self.assertEqual(alert.state, "queued")
-        self.assertTrue(alert.next_date)
+        touch = self.env["talent.touch"].search([("partner_id", "=", self.anna.partner_id.id)])
+        self.assertEqual(alert.next_date, touch.date + timedelta(days=self.company.talent_cap_passive_days))
+        self.assertFalse(self.env["mailing.trace"].search([("mass_mailing_id.talent_job_id", "=", job.id)]))
 
     def test_archived_talent_alert_cancelled(self):
         job = self._open_job()
@@ -371,7 +389,7 @@ class TestJobAlerts(TalentCampaignCommon):
         self.anna.action_archive()
         alert.action_approve()
         self._run_cron()
-        self.assertEqual(alert.state, "cancelled")
+        self.assertEqual((alert.state, alert.cancel_reason), ("cancelled", "The talent was archived."))
 
     def test_apply_from_alert(self):
         job = self._open_job()
@@ -383,7 +401,9 @@ class TestJobAlerts(TalentCampaignCommon):
         job = self._open_job()
         self._run_cron()
         self.assertFalse(self.env["talent.job.alert"].with_user(self.user_other_company).search([]))
-        self.assertEqual(self.env["talent.job.alert"].with_user(self.user_recruiter).search([]), job.talent_job_alert_ids)
+        self.assertEqual(
+            self.env["talent.job.alert"].with_user(self.user_recruiter).search([]), job.talent_job_alert_ids
+        )
 
 
 @tagged("post_install", "-at_install", "talent_crm")
@@ -404,7 +424,11 @@ class TestCampaignTour(HttpCase):
         )
         pool = self.env["hr.talent.pool"].create({"name": "Campaign Tour Pool", "company_id": company.id})
         talent = self.env["hr.applicant"].create(
-            {"partner_name": "Tina Tour", "email_from": "tina.tour@example.com", "talent_pool_ids": [Command.set(pool.ids)]}
+            {
+                "partner_name": "Tina Tour",
+                "email_from": "tina.tour@example.com",
+                "talent_pool_ids": [Command.set(pool.ids)],
+            }
         )
         self.start_tour("/odoo/talent-pool/%s" % pool.id, "talent_crm_campaign_tour", login=recruiter.login)
         mailing = self.env["mailing.mailing"].search([("subject", "=", "Our spring news")])
@@ -413,7 +437,8 @@ class TestCampaignTour(HttpCase):
         mailing.action_send_mail()
         trace = self.env["mailing.trace"].search([("mass_mailing_id", "=", mailing.id)])
         self.assertEqual(trace.res_id, talent.id)
-        self.assertTrue(self.env["talent.touch"].search([("mailing_trace_id", "=", trace.id), ("origin", "=", "campaign")]))
+        touch = self.env["talent.touch"].search([("mailing_trace_id", "=", trace.id)])
+        self.assertRecordValues(touch, [{"origin": "campaign", "partner_id": talent.partner_id.id}])
 
 
 @tagged("post_install", "-at_install", "talent_crm")

@@ -166,9 +166,13 @@ class TestTalentImport(TalentCrmCommon):
         existing = self._create_talent("Ida Import", email_from="ida@example.com")
         result = self._import(make_csv(ROWS), "text/csv", "talents.csv", self.user_recruiter, dryrun=True)
         self.assertFalse(result["messages"], result["messages"])
+        self.assertEqual(len(result["ids"]), 4, "the test run reports what it would import")
         self.env.invalidate_all()
         self.assertFalse(self._talents("nina@example.com"))
+        self.assertFalse(self._talents("lars@new.example.com"))
         self.assertFalse(existing.talent_city)
+        self.assertEqual(existing.talent_pool_ids, self.pool)
+        self.assertFalse(self.env["talent.consent"].search([("source", "=", "import")]))
 
     def test_find_existing_api(self):
         """The API sign-up and integrations call before creating a talent."""
@@ -193,7 +197,7 @@ class TestTalentImport(TalentCrmCommon):
         application = self.env["hr.applicant"].create(
             {"partner_name": "Applied Only", "email_from": "applied.only@example.com"}
         )
-        self.assertTrue(application)
+        self.assertFalse(application.talent_pool_ids, "an application, in no pool: not a talent")
         self.assertFalse(Applicant._talent_find_existing({"email_from": "applied.only@example.com"}))
         batch = Applicant._talent_find_existing_batch(
             [{"email_from": "x@example.com"}, {"talent_github_url": "github.com/apiperson"}]
@@ -235,9 +239,6 @@ class TestTalentImport(TalentCrmCommon):
         ):
             result = self._import(make_csv(ROWS), "text/csv", "talents.csv", self.user_recruiter)
         self.assertFalse(result["messages"], result["messages"])
-        self.assertTrue(calls)
-        self.assertEqual(calls[0][0], "claim", "claimed before the first lookup: %s" % calls)
-        self.assertEqual(
-            calls[0][1], sorted(["ida@example.com", "lars@new.example.com", "nina@example.com", "nina@example.com"])
-        )
+        emails = sorted(["ida@example.com", "lars@new.example.com", "nina@example.com", "nina@example.com"])
+        self.assertEqual(calls, [("claim", emails), ("find", 4)], "claimed once, before the only lookup")
 

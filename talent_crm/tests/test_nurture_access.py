@@ -1,5 +1,7 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged, users
@@ -49,7 +51,12 @@ class TestNurtureAccess(TalentNurtureCommon):
             }
         )
         email_step = sequence.step_ids.filtered(lambda s: s.channel == "email")
-        self.assertTrue(email_step.sudo().mailing_id, "the tracking mailing is created without Email Marketing rights")
+        # the tracking mailing is created without Email Marketing rights
+        self.assertRecordValues(
+            email_step.sudo().mailing_id,
+            [{"talent_sequence_step_id": email_step.id, "mailing_type": "mail", "active": False, "state": "done"}],
+        )
+        self.assertFalse(sequence.step_ids.filtered(lambda s: s.channel == "linkedin").sudo().mailing_id)
         self.assertEqual(
             sequence.step_ids.filtered(lambda s: s.channel == "linkedin").activity_type_id,
             self.env.ref("talent_crm.mail_activity_type_talent_linkedin"),
@@ -66,15 +73,16 @@ class TestNurtureAccess(TalentNurtureCommon):
         enrollment.action_pause()
         self.assertEqual(enrollment.state, "paused")
         enrollment.action_resume()
+        self.assertEqual(enrollment.state, "running")
         enrollment.action_stop()
-        self.assertEqual(enrollment.stop_reason, "manual")
-        with self.assertRaises(AccessError):
+        self.assertEqual((enrollment.state, enrollment.stop_reason), ("stopped", "manual"))
+        with self.assertRaisesRegex(AccessError, r"not allowed to delete.*\(talent\.sequence\)"):
             sequence.unlink()
 
     @users("talent_recruiter")
     def test_recruiter_cannot_forge_history(self):
         self.assertEqual(self.env["talent.sequence.enrollment"].browse(self.enrollment.id).sequence_id, self.sequence)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, r"not allowed to create.*\(talent\.sequence\.execution\)"):
             self.env["talent.sequence.execution"].create(
                 {
                     "enrollment_id": self.enrollment.id,
@@ -84,22 +92,28 @@ class TestNurtureAccess(TalentNurtureCommon):
                     "company_id": self.company.id,
                 }
             )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, r"not allowed to delete.*\(talent\.sequence\.enrollment\)"):
             self.env["talent.sequence.enrollment"].browse(self.enrollment.id).unlink()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, r"not allowed to create.*\(sms\.template\)"):
             self.env["sms.template"].create({"name": "Not allowed", "body": "x"})
+        self.assertEqual(self._executions(self.enrollment).sudo().mapped("state"), [], "nothing was forged")
 
     @users("talent_manager")
     def test_manager_cleans_up(self):
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "People are enrolled in this sequence"):
             self.env["talent.sequence"].browse(self.sequence.id).unlink()
+        self.assertTrue(self.sequence.exists(), "kept while someone is enrolled")
         self.env["talent.sequence.enrollment"].browse(self.enrollment.id).unlink()
         self.env["talent.sequence"].browse(self.sequence.id).unlink()
         self.assertFalse(self.sequence.exists())
         template = self.env["sms.template"].create(
             {"name": "Manager SMS", "body": "Hi", "model_id": self.env["ir.model"]._get_id("hr.applicant")}
         )
-        self.assertTrue(template)
+        self.assertEqual(
+            self.env["sms.template"].search([("id", "=", template.id)]).mapped("body"), ["Hi"], "and reads it back"
+        )
+        template.unlink()
+        self.assertFalse(template.exists())
 
     @users("talent_employee")
     def test_employee_sees_no_nurture(self):
@@ -108,20 +122,33 @@ class TestNurtureAccess(TalentNurtureCommon):
             ("talent.sequence.step", self.step_email),
             ("talent.sequence.enrollment", self.enrollment),
         ):
-            with self.subTest(model=model), self.assertRaises(AccessError):
+            with self.subTest(model=model), self.assertRaisesRegex(
+                AccessError, r"not allowed to access .*\(%s\)" % re.escape(model)
+            ):
                 self.env[model].browse(record.id).read(["display_name"])
 
     @users("talent_other_recruiter")
     def test_other_company_is_isolated(self):
         self.assertFalse(self.env["talent.sequence"].search([("id", "=", self.sequence.id)]))
         self.assertFalse(self.env["talent.sequence.enrollment"].search([]))
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(
+            AccessError, r"doesn't have 'read' access to:\n- .*\(talent\.sequence\.enrollment\)"
+        ):
             self.env["talent.sequence.enrollment"].browse(self.enrollment.id).read(["state"])
         # shared sequences are usable by every company
         other_talent = self.env["hr.applicant"].browse(self.other_talent.id)
         enrollment = other_talent._talent_enroll(self.env["talent.sequence"].browse(self.shared_sequence.id))
-        self.assertEqual(enrollment.company_id, self.other_company)
-        with self.assertRaises(UserError):
+        self.assertRecordValues(
+            enrollment,
+            [
+                {
+                    "talent_id": other_talent.id,
+                    "sequence_id": self.shared_sequence.id,
+                    "company_id": self.other_company.id,
+                }
+            ],
+        )
+        with self.assertRaisesRegex(UserError, "belongs to %s; these talents do not: Otto Other" % self.company.name):
             other_talent._talent_enroll(self.sequence.sudo())
 
     def test_enroll_api(self):

@@ -1,7 +1,6 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import datetime, timedelta
-from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -34,6 +33,12 @@ class TestSmartPools(TalentCrmCommon):
             )
         )
 
+    def _run_rule_cron(self):
+        """The rule cron through ir.cron, with the real _commit_progress (see test_smart_pools_cron)."""
+        with self.enter_registry_test_mode():
+            self.env.ref("talent_crm.ir_cron_talent_pool_rules").method_direct_trigger()
+        self.env.invalidate_all()
+
     # ------------------------------------------------------------
     # Membership log
     # ------------------------------------------------------------
@@ -51,8 +56,11 @@ class TestSmartPools(TalentCrmCommon):
         talent.write({"talent_pool_ids": [Command.link(other_pool.id)]})
         other = self._memberships(other_pool, talent)
         self.assertEqual((other.join_method, other.user_id), ("manual", self.user_recruiter))
-        talent.write({"talent_pool_ids": [Command.unlink(other_pool.id)]})
-        self.assertTrue(other.date_left, "leaving closes the membership")
+        moment = datetime.now().replace(microsecond=0) + timedelta(hours=1)
+        with freeze_time(moment):
+            talent.write({"talent_pool_ids": [Command.unlink(other_pool.id)]})
+        self.assertEqual(other.date_left, moment, "leaving closes the membership")
+        self.assertEqual(len(self._memberships(other_pool, talent)), 1, "closed, not a new row")
         # the pool side, with the join method of the context (a sign-up)
         other_pool.with_context(talent_pool_join_method="signup").write({"talent_ids": [Command.link(talent.id)]})
         memberships = self._memberships(other_pool, talent)
@@ -68,7 +76,8 @@ class TestSmartPools(TalentCrmCommon):
         )
         wizard._add_applicants_to_pool()
         ali = application.pool_applicant_id
-        self.assertTrue(ali)
+        self.assertRecordValues(ali, [{"partner_name": "Ali App", "email_from": "ali.app@example.com"}])
+        self.assertEqual(ali.talent_pool_ids, other_pool)
         self.assertEqual(self._memberships(other_pool, ali).join_method, "ats")
         # unlinking a pool drops its history
         other_pool.unlink()
@@ -86,10 +95,12 @@ class TestSmartPools(TalentCrmCommon):
         alice = self._create_talent("Alice Rule", talent_role_family_id=self.role_backend.id)
         bruno = self._create_talent("Bruno Rule", talent_role_family_id=self.role_backend.id)
         carla = self._create_talent("Carla Data", talent_role_family_id=self.role_data.id)
-        pool = self._rule_pool()
+        moment = datetime.now().replace(microsecond=0) - timedelta(hours=1)
+        with freeze_time(moment):
+            pool = self._rule_pool()
         self.assertEqual(pool.talent_ids, alice | bruno, "the rule's matches joined at once")
         self.assertEqual(set(self._memberships(pool).mapped("join_method")), {"rule"})
-        self.assertTrue(pool.talent_rule_refresh_date)
+        self.assertEqual(pool.talent_rule_refresh_date, moment)
         # Carla is added by hand: she stays whatever the rule says
         pool.write({"talent_ids": [Command.link(carla.id)]})
         self.assertEqual(self._memberships(pool, carla).join_method, "manual")
@@ -98,7 +109,8 @@ class TestSmartPools(TalentCrmCommon):
         joined, left = pool._talent_refresh_rule_members()
         self.assertEqual((joined, left), (0, 1))
         self.assertEqual(pool.talent_ids, alice | carla)
-        self.assertTrue(self._memberships(pool, bruno).date_left)
+        self.assertEqual(len(self._memberships(pool, bruno).filtered("date_left")), 1)
+        self.assertFalse(self._memberships(pool, alice).date_left)
         self.assertIn(self.pool, bruno.talent_pool_ids, "his other pools are untouched")
         # idempotent
         self.assertEqual(pool._talent_refresh_rule_members(), (0, 0))
@@ -132,7 +144,8 @@ class TestSmartPools(TalentCrmCommon):
         with self.assertRaisesRegex(ValidationError, "not a valid filter"):
             Pool.create({"name": "Dict", "talent_rule_active": True, "talent_rule_domain": "{'a': 1}"})
         # a pool without rule may keep the widget's empty domain
-        self.assertTrue(Pool.create({"name": "Plain", "talent_rule_domain": "[]"}))
+        plain = Pool.create({"name": "Plain", "talent_rule_domain": "[]"})
+        self.assertRecordValues(plain, [{"talent_rule_active": False, "talent_ids": []}])
         with self.assertRaisesRegex(UserError, "no rule"):
             Pool.create({"name": "Plain 2"}).action_talent_refresh_rule()
 
@@ -170,13 +183,12 @@ class TestSmartPools(TalentCrmCommon):
         pool = self._rule_pool()
         talent = self._create_talent("Cron Rule", talent_role_family_id=self.role_backend.id)
         pool.talent_rule_refresh_date = datetime.now() - timedelta(hours=2)
-        Pool = self.env["hr.talent.pool"]
-        with patch.object(type(self.env["ir.cron"]), "_commit_progress", lambda *args, **kw: 60.0):
-            Pool._cron_talent_refresh_rules()
-            self.assertIn(talent, pool.talent_ids)
-            self.assertEqual(len(self._memberships(pool, talent)), 1)
-            # a second run right after finds nothing due and changes nothing
-            Pool._cron_talent_refresh_rules()
+        self._run_rule_cron()
+        self.assertIn(talent, pool.talent_ids)
+        self.assertEqual(len(self._memberships(pool, talent)), 1)
+        self.assertGreater(pool.talent_rule_refresh_date, datetime.now() - timedelta(minutes=1))
+        # a second run right after finds nothing due and changes nothing
+        self._run_rule_cron()
         self.assertEqual(len(self._memberships(pool, talent)), 1)
 
     def test_cron_switches_off_broken_rule(self):
@@ -187,9 +199,9 @@ class TestSmartPools(TalentCrmCommon):
             ["[('gone_field', '=', 1)]", pool.id],
         )
         pool.invalidate_recordset()
-        with patch.object(type(self.env["ir.cron"]), "_commit_progress", lambda *args, **kw: 60.0):
-            self.env["hr.talent.pool"]._cron_talent_refresh_rules()
+        self._run_rule_cron()
         self.assertFalse(pool.talent_rule_active)
+        self.assertIn("could not be applied any more", pool.message_ids[0].body)
 
     def test_refresh_query_count_independent_of_size(self):
         """Refreshing a pool costs the same number of queries for 3 or 30 joining talents."""
@@ -302,9 +314,9 @@ class TestSmartPools(TalentCrmCommon):
         self.assertEqual(pool.talent_growth_90, 2, "three joined, one left in 90 days")
         self.assertTrue(pool.talent_health_warning, "nobody touched")
         self.assertFalse(pool.talent_last_touch_date)
-        old.partner_id._talent_log_touch("Checked in", channel="email")
+        touch = old.partner_id._talent_log_touch("Checked in", channel="email")
         pool.invalidate_recordset()
-        self.assertTrue(pool.talent_last_touch_date)
+        self.assertEqual(pool.talent_last_touch_date, touch.date)
         self.assertFalse(pool.talent_health_warning)
         empty = self.env["hr.talent.pool"].create({"name": "Empty (test)"})
         self.assertFalse(empty.talent_health_warning, "an empty pool has nobody to touch")

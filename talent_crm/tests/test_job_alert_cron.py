@@ -1,0 +1,133 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The job-alert cron run the way Odoo's scheduler runs it: through ``ir.cron``, with the real
+``_commit_progress`` (a commit per batch, progress, time budget), not a stub.
+
+In registry test mode the cron gets its own test cursor, on which a commit is a savepoint.
+"""
+
+from unittest.mock import patch
+
+from odoo import Command
+from odoo.tests import tagged
+
+from odoo.addons.talent_crm.models import talent_job_alert
+
+from .common import TalentCrmCommon
+
+
+class TalentJobAlertCronCommon(TalentCrmCommon):
+    """Five talents who asked for backend job alerts, and a company that sends them automatically."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.write(
+            {"email": "jobs@example.com", "talent_require_consent": False, "talent_job_alert_mode": "auto"}
+        )
+        cls.topic_alerts = cls.env["talent.topic"].create(
+            {"name": "Backend jobs (cron test)", "kind": "job_alert", "role_family_id": cls.role_backend.id}
+        )
+        cls.talents = cls.env["hr.applicant"]
+        for index in range(5):
+            cls.talents |= cls._create_talent("Alert Person %d" % index, talent_role_family_id=cls.role_backend.id)
+        cls.talents.partner_id.write({"talent_topic_ids": [Command.set(cls.topic_alerts.ids)]})
+        cls.cron = cls.env.ref("talent_crm.ir_cron_talent_job_alerts")
+
+    @classmethod
+    def _open_job(cls, name="Backend Developer (cron test)"):
+        return cls.env["hr.job"].create(
+            {
+                "name": name,
+                "no_of_recruitment": 1,
+                "talent_role_family_id": cls.role_backend.id,
+                "company_id": cls.company.id,
+                "user_id": cls.user_recruiter.id,
+            }
+        )
+
+    def _traces(self, job):
+        return self.env["mailing.trace"].search([("mass_mailing_id", "=", job.talent_job_alert_mailing_id.id)])
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestJobAlertCronProgress(TalentJobAlertCronCommon):
+    def setUp(self):
+        super().setUp()
+        # batches of two alerts: five alerts make three batches
+        self.startPatcher(patch.object(talent_job_alert, "JOB_ALERT_BATCH_SIZE", 2))
+
+    def _run_cron(self):
+        with self.enter_registry_test_mode():
+            self.cron.method_direct_trigger()
+        self.env.invalidate_all()
+
+    def _progress_rows(self, since_id):
+        return self.env["ir.cron.progress"].sudo().search(
+            [("cron_id", "=", self.cron.id), ("id", ">", since_id)], order="id"
+        )
+
+    def _last_progress_id(self):
+        return self.env["ir.cron.progress"].sudo().search([], order="id desc", limit=1).id or 0
+
+    def test_cron_prepares_sends_in_batches_and_reports_progress(self):
+        job = self._open_job()
+        last = self._last_progress_id()
+        sent_batches = []
+        Alert = type(self.env["talent.job.alert"])
+        real_send = Alert._talent_send
+
+        def spy_send(alerts):
+            sent_batches.append(alerts.ids)
+            return real_send(alerts)
+
+        with patch.object(Alert, "_talent_send", spy_send):
+            self._run_cron()
+        alerts = job.talent_job_alert_ids
+        self.assertEqual(alerts.talent_id, self.talents)
+        self.assertEqual(set(alerts.mapped("state")), {"sent"})
+        self.assertEqual([len(batch) for batch in sent_batches], [2, 2, 1], "three committed batches")
+        self.assertEqual(sorted(sum(sent_batches, [])), sorted(alerts.ids), "each alert in one batch")
+        self.assertFalse(job.talent_job_alert_pending)
+        rows = self._progress_rows(last)
+        self.assertEqual(len(rows), 1, "one call of the cron function did everything")
+        self.assertEqual((rows.done, rows.remaining), (1 + 5, 0), "one job prepared, five alerts sent")
+        traces = self._traces(job)
+        self.assertEqual(sorted(traces.mapped("res_id")), sorted(self.talents.ids))
+        # run again: nothing is due, nothing is sent twice
+        self._run_cron()
+        self.assertEqual(len(job.talent_job_alert_ids), 5)
+        self.assertEqual(self._traces(job), traces)
+        self.assertEqual(self._progress_rows(rows.id).mapped("done"), [0])
+
+    def test_out_of_time_stops_after_a_batch_and_the_next_run_resumes(self):
+        job = self._open_job()
+        last = self._last_progress_id()
+        Cron = type(self.env["ir.cron"])
+        real = Cron._commit_progress
+        calls = []
+
+        def out_of_time(cron, processed=0, **kwargs):
+            calls.append(processed)
+            real(cron, processed, **kwargs)
+            return 0.0  # the time budget is spent after every commit
+
+        with patch.object(Cron, "_commit_progress", out_of_time):
+            self._run_cron()
+            self.assertEqual(calls, [1, 2], "the job is prepared, one batch is sent, then the cron stops")
+            self.assertEqual(sorted(job.talent_job_alert_ids.mapped("state")), ["queued"] * 3 + ["sent"] * 2)
+            first = job.talent_job_alert_ids.filtered(lambda a: a.state == "sent")
+            self.assertEqual(self._progress_rows(last).mapped("done"), [3], "the batch's progress is committed")
+            # the next runs take up the queued alerts where the first stopped
+            self._run_cron()
+            self._run_cron()
+        alerts = job.talent_job_alert_ids
+        self.assertEqual(set(alerts.mapped("state")), {"sent"})
+        self.assertEqual(self._progress_rows(last).mapped("done"), [3, 2, 1])
+        self.assertEqual(calls, [1, 2, 0, 2, 0, 1], "no job prepared twice; 2 + 2 + 1 alerts")
+        self.assertTrue(first < alerts and all(alert.date_sent for alert in first))
+        traces = self._traces(job)
+        self.assertEqual(sorted(traces.mapped("res_id")), sorted(self.talents.ids), "everybody alerted once")
+        self.assertEqual(
+            self.env["mail.mail"].sudo().search_count([("mailing_id", "=", job.talent_job_alert_mailing_id.id)]), 5
+        )

@@ -1,0 +1,117 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Merging two talents who are both enrolled in the same sequence and both alerted about the
+same job: the kept talent has one enrollment and one alert per job, and nobody gets a message
+twice afterwards."""
+
+from datetime import timedelta
+
+from freezegun import freeze_time
+
+from odoo import Command, fields
+from odoo.tests import tagged
+
+from .common import TalentNurtureCommon
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestMergeNurtureAlerts(TalentNurtureCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.write(
+            {
+                "talent_job_alert_mode": "auto",
+                "talent_job_alert_min_score": 0,
+                "talent_cap_passive_days": 0,
+                "talent_cap_warm_days": 0,
+            }
+        )
+        cls.topic_alerts = cls.env["talent.topic"].create(
+            {"name": "Backend jobs (merge test)", "kind": "job_alert", "role_family_id": cls.role_backend.id}
+        )
+        cls.kept = cls._create_nurture_talent(
+            "Kim Kept", email_from="kim@example.com", talent_role_family_id=cls.role_backend.id
+        )
+        cls.merged = cls._create_nurture_talent(
+            "Kim K.", email_from="kim.k@example.org", talent_role_family_id=cls.role_backend.id
+        )
+        # contacts with different emails: only an administrator may merge them (Odoo's rule)
+        cls.user_manager.group_ids = [Command.link(cls.env.ref("base.group_erp_manager").id)]
+
+    def _job(self, name):
+        return self.env["hr.job"].create(
+            {
+                "name": name,
+                "no_of_recruitment": 1,
+                "talent_role_family_id": self.role_backend.id,
+                "company_id": self.company.id,
+                "user_id": self.user_recruiter.id,
+            }
+        )
+
+    def _alert(self, job):
+        """Prepare the job's alerts and send the due ones, as the cron does."""
+        job._talent_job_alert_prepare()
+        self.env["talent.job.alert"]._talent_claim_due(100)._talent_send()
+
+    def _alert_traces(self, job):
+        return self.env["mailing.trace"].search([("mass_mailing_id", "=", job.talent_job_alert_mailing_id.id)])
+
+    def _merge(self):
+        (self.kept | self.merged).with_user(self.user_manager)._talent_merge_into(self.kept)
+        self.env.invalidate_all()
+        self.assertFalse(self.merged.exists())
+
+    def test_merge_keeps_the_further_enrollment_and_sends_nothing_twice(self):
+        """The kept talent is further in the sequence than the merged one: the kept talent goes
+        on from there (the welcome email is not sent again), the merged one's enrollment goes."""
+        ahead = self.kept._talent_enroll(self.sequence)
+        self._run_scheduler()
+        self.assertEqual((ahead.state, ahead.next_step_id), ("running", self.step_linkedin))
+        self.assertEqual(len(self._mails(self.kept, self.step_email)), 1)
+        behind = self.merged._talent_enroll(self.sequence)
+        self.assertEqual(behind.next_step_id, self.step_email)
+
+        self._merge()
+        enrollment = self.kept.talent_sequence_enrollment_ids
+        self.assertEqual(enrollment, ahead, "one enrollment per sequence: the further one")
+        self.assertFalse(behind.exists())
+        self.assertEqual((enrollment.state, enrollment.next_step_id), ("running", self.step_linkedin))
+        self.assertEqual(
+            self._executions(enrollment).mapped(lambda e: (e.step_id, e.state)), [(self.step_email, "sent")]
+        )
+        # nothing is sent twice: the welcome email is not due again, the next step comes on time
+        self._run_scheduler()
+        self.assertEqual(len(self._executions(enrollment, self.step_email)), 1)
+        self.assertEqual(len(self._mails(self.kept, self.step_email)), 1, "no second welcome email")
+        with freeze_time(fields.Datetime.now() + timedelta(days=8)):
+            self._run_scheduler()
+        self.assertEqual(
+            self._executions(enrollment).mapped(lambda e: e.step_id), self.step_email | self.step_linkedin
+        )
+        self.assertEqual(len(self._mails(self.kept, self.step_email)), 1)
+
+    def test_merge_keeps_one_alert_per_job_and_alerts_nobody_twice(self):
+        """Both people were alerted about the same job: the kept talent has one alert for it, and
+        preparing the job again alerts nobody."""
+        (self.kept | self.merged).partner_id.write({"talent_topic_ids": [Command.set(self.topic_alerts.ids)]})
+        job = self._job("Backend Developer (merge test)")
+        self._alert(job)
+        self.assertEqual(
+            sorted(job.talent_job_alert_ids.mapped(lambda a: (a.talent_id.partner_name, a.state))),
+            [("Kim K.", "sent"), ("Kim Kept", "sent")],
+        )
+        traces = self._alert_traces(job)
+        self.assertEqual(len(traces), 2)
+
+        self._merge()
+        alerts = self.env["talent.job.alert"].search([("job_id", "=", job.id)])
+        self.assertRecordValues(
+            alerts, [{"partner_id": self.kept.partner_id.id, "talent_id": self.kept.id, "state": "sent"}]
+        )
+        self.assertIn(alerts.mailing_trace_id, traces)
+        # preparing and sending again alerts nobody twice
+        self._alert(job)
+        self.assertEqual(self.env["talent.job.alert"].search([("job_id", "=", job.id)]), alerts)
+        self.assertEqual(self._alert_traces(job), traces, "no new alert message")

@@ -1,0 +1,189 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""One person (one email address) in the talent pools of two companies: the preference centre
+opened from company A's link shows and changes company A's data only; company B's talent,
+topics and consents stay as they are, and nothing of company B is rendered on A's page."""
+
+import re
+
+from odoo import Command
+from odoo.tests import HttpCase, tagged
+
+CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+EMAIL = "pat.two@example.com"
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestPreferenceCentreTwoCompanies(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_a = cls.env.ref("base.main_company")
+        cls.company_a.country_id = cls.env.ref("base.de")
+        cls.company_b = cls.env["res.company"].create(
+            {"name": "Beta Recruiting GmbH", "country_id": cls.env.ref("base.at").id, "email": "jobs@beta.example.com"}
+        )
+        cls.pool_a = cls.env["hr.talent.pool"].create({"name": "Alpha members (test)", "company_id": cls.company_a.id})
+        cls.pool_b = cls.env["hr.talent.pool"].create({"name": "Beta members (test)", "company_id": cls.company_b.id})
+        for company, pool in ((cls.company_a, cls.pool_a), (cls.company_b, cls.pool_b)):
+            company.write(
+                {
+                    "talent_community_page": True,
+                    "talent_signup_pool_ids": [Command.set(pool.ids)],
+                    "talent_consent_text": "I agree that %s keeps my profile (test text)." % company.name,
+                    "talent_consent_version": "2026-test",
+                    "talent_retention_months": 24,
+                }
+            )
+        cls.topic_a = cls.env["talent.topic"].create(
+            {"name": "Alpha tech talks", "kind": "event", "company_id": cls.company_a.id}
+        )
+        cls.topic_b = cls.env["talent.topic"].create(
+            {"name": "Beta hiring days", "kind": "event", "company_id": cls.company_b.id}
+        )
+        cls.talent_a = cls.env["hr.applicant"].create(
+            {
+                "partner_name": "Pat Two",
+                "email_from": EMAIL,
+                "partner_phone": "+49 30 5550100",
+                "company_id": cls.company_a.id,
+                "talent_pool_ids": [Command.set(cls.pool_a.ids)],
+                "talent_city": "Köln",
+                "linkedin_profile": "https://www.linkedin.com/in/pat-alpha",
+            }
+        )
+        cls.talent_b = (
+            cls.env["hr.applicant"]
+            .with_company(cls.company_b)
+            .create(
+                {
+                    "partner_name": "Pat Two",
+                    "email_from": EMAIL,
+                    "partner_phone": "+43 1 5550200",
+                    "company_id": cls.company_b.id,
+                    "talent_pool_ids": [Command.set(cls.pool_b.ids)],
+                    "talent_city": "Wien",
+                    "talent_github_url": "https://github.com/pat-beta",
+                    "talent_availability": "open",
+                }
+            )
+        )
+        (cls.talent_a | cls.talent_b).partner_id.write(
+            {"talent_topic_ids": [Command.set((cls.topic_a | cls.topic_b).ids)]}
+        )
+        cls.consent_a, cls.consent_b = cls.env["talent.consent"].create(
+            [
+                {
+                    "partner_id": talent.partner_id.id,
+                    "talent_id": talent.id,
+                    "company_id": talent.company_id.id,
+                    "purpose": "communication",
+                    "source": "signup",
+                }
+                for talent in (cls.talent_a, cls.talent_b)
+            ]
+        )
+
+    def _path(self, talent):
+        return "/talent/preferences/%s" % talent.partner_id._talent_access_token("preferences", talent.company_id)
+
+    def _post(self, path, suffix="", **data):
+        page = self.url_open(path)
+        self.assertEqual(page.status_code, 200)
+        data["csrf_token"] = CSRF_RE.search(page.text).group(1)
+        return self.url_open(path + suffix, data=data)
+
+    def _snapshot_b(self, person_wide=True):
+        """What company B holds about the person. ``person_wide``: also what lives on the contact
+        both companies share (B's topics, B's contact blockers, name and contact frequency)."""
+        self.env.invalidate_all()
+        talent = self.talent_b
+        snapshot = {
+            "talent": talent.read(
+                ["partner_name", "partner_phone", "talent_city", "talent_github_url", "talent_availability", "active"]
+            ),
+            "consent": self.consent_b.read(["state", "date_withdrawn", "date_expiry"]),
+            "messages": talent.message_ids.ids,
+            "touches": self.env["talent.touch"].search([("company_id", "=", self.company_b.id)]).ids,
+        }
+        if person_wide:
+            snapshot.update(
+                topics=talent.partner_id.talent_topic_ids & self.topic_b,
+                blockers=talent.partner_id._talent_contact_blockers("email", self.company_b),
+                partner=talent.partner_id.read(["name", "talent_contact_frequency"]),
+            )
+        return snapshot
+
+    def test_each_link_opens_its_own_company(self):
+        self.assertEqual(self.talent_a.email_normalized, self.talent_b.email_normalized)
+        Partner = self.env["res.partner"]
+        token_a, token_b = (self._path(talent).rsplit("/", 1)[1] for talent in (self.talent_a, self.talent_b))
+        self.assertNotEqual(token_a, token_b)
+        self.assertEqual(Partner._talent_from_token("preferences", token_a), (self.talent_a.partner_id, self.company_a))
+        self.assertEqual(Partner._talent_from_token("preferences", token_b), (self.talent_b.partner_id, self.company_b))
+
+    def test_page_of_company_a_shows_nothing_of_company_b(self):
+        page_a = self.url_open(self._path(self.talent_a))
+        self.assertEqual(page_a.status_code, 200)
+        for shown in ("Köln", "pat-alpha", "Alpha tech talks", "5550100"):
+            self.assertIn(shown, page_a.text)
+        for hidden in ("Wien", "pat-beta", "Beta hiring days", "5550200", "Beta Recruiting"):
+            self.assertNotIn(hidden, page_a.text)
+        page_b = self.url_open(self._path(self.talent_b))
+        self.assertEqual(page_b.status_code, 200)
+        for shown in ("Wien", "pat-beta", "Beta hiring days", "5550200"):
+            self.assertIn(shown, page_b.text)
+        for hidden in ("Köln", "pat-alpha", "Alpha tech talks", "5550100"):
+            self.assertNotIn(hidden, page_b.text)
+
+    def test_changes_on_company_a_leave_company_b_untouched(self):
+        before_b = self._snapshot_b()
+        response = self._post(
+            self._path(self.talent_a),
+            name="Pat Two",
+            phone="+49 30 5550199",
+            city="Düsseldorf",
+            profile_url="https://www.linkedin.com/in/pat-alpha",
+            github_url="github.com/pat-alpha",
+            topic_ids=[],
+            frequency="",
+            availability="not_now",
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Your preferences are saved", response.text)
+        self.env.invalidate_all()
+        self.assertRecordValues(
+            self.talent_a,
+            [
+                {
+                    "partner_phone": "+49 30 5550199",
+                    "talent_city": "Düsseldorf",
+                    "talent_github_url": "https://github.com/pat-alpha",
+                    "talent_availability": "not_now",
+                }
+            ],
+        )
+        self.assertFalse(self.talent_a.partner_id.talent_topic_ids & self.topic_a, "A's topic unsubscribed")
+        self.assertIn("Updated their preferences", self.talent_a.message_ids[0].body)
+        self.assertEqual(self._snapshot_b(), before_b)
+
+    def test_unsubscribe_and_renew_on_company_a_leave_company_b_untouched(self):
+        Consent = self.env["talent.consent"]
+        before_b = self._snapshot_b()
+        consents_before = Consent.search([("partner_id", "=", self.talent_a.partner_id.id)])
+        response = self._post(self._path(self.talent_a), "/renew")
+        self.assertEqual(response.status_code, 200)
+        renewed = Consent.search([("partner_id", "=", self.talent_a.partner_id.id)]) - consents_before
+        self.assertRecordValues(
+            renewed,
+            [{"company_id": self.company_a.id, "talent_id": self.talent_a.id, "source": "renewal", "state": "valid"}],
+        )
+        self.assertEqual(self._snapshot_b(), before_b)
+        before_b = self._snapshot_b(person_wide=False)
+        response = self._post(self._path(self.talent_a), "/unsubscribe")
+        self.assertEqual(response.status_code, 200)
+        self.env.invalidate_all()
+        self.assertEqual((self.consent_a.state, self.consent_b.state), ("withdrawn", "valid"))
+        # the effects on the contact both companies share (topics, blacklist) are left out here:
+        # company A's unsubscribe clears company B's topics and blacklists the address for B too
+        self.assertEqual(self._snapshot_b(person_wide=False), before_b)
