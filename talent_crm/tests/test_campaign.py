@@ -5,49 +5,9 @@ from unittest.mock import patch
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, HttpCase, new_test_user, tagged, users
+from odoo.tests import Form, tagged, users
 
-from .common import TalentCrmCommon
-
-
-class TalentCampaignCommon(TalentCrmCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company.write({"email": "jobs@example.com", "talent_require_consent": False})
-        cls.user_marketer = new_test_user(
-            cls.env,
-            login="talent_marketer",
-            name="Mara Marketer",
-            email="mara@example.com",
-            groups="mass_mailing.group_mass_mailing_user,talent_crm.group_talent_crm_user",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-        )
-        cls.other_pool = cls.env["hr.talent.pool"].create({"name": "Sales (test)", "company_id": cls.company.id})
-        cls.topic_news = cls.env["talent.topic"].create({"name": "Company news (test)", "kind": "news"})
-        cls.topic_events = cls.env["talent.topic"].create({"name": "Events (test)", "kind": "event"})
-        cls.topic_alerts = cls.env["talent.topic"].create(
-            {"name": "Backend jobs (test)", "kind": "job_alert", "role_family_id": cls.role_backend.id}
-        )
-        cls.anna = cls._create_talent("Anna Audience")
-        cls.bert = cls._create_talent("Bert Blacklisted")
-        cls.dora = cls._create_talent("Dora Donotcontact")
-        cls.sam = cls._create_talent("Sam Sales", talent_pool_ids=[Command.set(cls.other_pool.ids)])
-        cls.env["mail.blacklist"]._add("bert.blacklisted@example.com")
-        cls.dora.partner_id.talent_do_not_contact = True
-
-    def _mailing(self, env=None, **values):
-        vals = {
-            "subject": "Quarterly news",
-            "mailing_type": "mail",
-            "mailing_model_id": self.env["ir.model"]._get_id("hr.applicant"),
-            "mailing_domain": "[]",
-            "body_html": "<p>Hello</p>",
-            "talent_pool_ids": [Command.set(self.pool.ids)],
-        }
-        vals.update(values)
-        return (env or self.env)["mailing.mailing"].create(vals)
+from .common import TalentCampaignCommon
 
 
 @tagged("post_install", "-at_install", "talent_crm")
@@ -404,41 +364,6 @@ class TestJobAlerts(TalentCampaignCommon):
         self.assertEqual(
             self.env["talent.job.alert"].with_user(self.user_recruiter).search([]), job.talent_job_alert_ids
         )
-
-
-@tagged("post_install", "-at_install", "talent_crm")
-class TestCampaignTour(HttpCase):
-    def test_pool_mailing_tour(self):
-        """A recruiter (not admin) opens a pool, sends a mailing; the talents get it once."""
-        company = self.env.ref("base.main_company")
-        company.talent_require_consent = False
-        recruiter = new_test_user(
-            self.env,
-            login="campaign_recruiter",
-            password="campaign_recruiter",
-            name="Carla Campaign",
-            email="carla@example.com",
-            groups="talent_crm.group_talent_crm_user",
-            company_id=company.id,
-            company_ids=[Command.set(company.ids)],
-        )
-        pool = self.env["hr.talent.pool"].create({"name": "Campaign Tour Pool", "company_id": company.id})
-        talent = self.env["hr.applicant"].create(
-            {
-                "partner_name": "Tina Tour",
-                "email_from": "tina.tour@example.com",
-                "talent_pool_ids": [Command.set(pool.ids)],
-            }
-        )
-        self.start_tour("/odoo/talent-pool/%s" % pool.id, "talent_crm_campaign_tour", login=recruiter.login)
-        mailing = self.env["mailing.mailing"].search([("subject", "=", "Our spring news")])
-        self.assertEqual(mailing.state, "in_queue")
-        self.assertEqual(mailing.talent_pool_ids, pool)
-        mailing.action_send_mail()
-        trace = self.env["mailing.trace"].search([("mass_mailing_id", "=", mailing.id)])
-        self.assertEqual(trace.res_id, talent.id)
-        touch = self.env["talent.touch"].search([("mailing_trace_id", "=", trace.id)])
-        self.assertRecordValues(touch, [{"origin": "campaign", "partner_id": talent.partner_id.id}])
 
 
 @tagged("post_install", "-at_install", "talent_crm")

@@ -1,8 +1,7 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The web client, driven as its users drive it: one tour per area (the tours are in
-``static/src/js/tours/``), each logged in as a role user, never as admin. The campaign tour
-is still in ``test_campaign.py``."""
+``static/src/js/tours/``), each logged in as a role user, never as admin."""
 
 import io
 import json
@@ -11,7 +10,7 @@ from datetime import datetime
 import openpyxl
 
 from odoo import Command, http
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import TalentCrmCase, tour_user
 
@@ -331,3 +330,38 @@ class TestReportingUi(TalentCrmCase, HttpCase):
         self.assertEqual(rows[0], ["Application", "Origin", "Days to Hire"])
         self.assertEqual(rows[1][1], "From a pool")
         self.assertAlmostEqual(float(rows[1][2]), (datetime.now() - datetime(2026, 1, 10)).total_seconds() / 86400, 0)
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestCampaignTour(HttpCase):
+    def test_pool_mailing_tour(self):
+        """A recruiter (not admin) opens a pool, sends a mailing; the talents get it once."""
+        company = self.env.ref("base.main_company")
+        company.talent_require_consent = False
+        recruiter = new_test_user(
+            self.env,
+            login="campaign_recruiter",
+            password="campaign_recruiter",
+            name="Carla Campaign",
+            email="carla@example.com",
+            groups="talent_crm.group_talent_crm_user",
+            company_id=company.id,
+            company_ids=[Command.set(company.ids)],
+        )
+        pool = self.env["hr.talent.pool"].create({"name": "Campaign Tour Pool", "company_id": company.id})
+        talent = self.env["hr.applicant"].create(
+            {
+                "partner_name": "Tina Tour",
+                "email_from": "tina.tour@example.com",
+                "talent_pool_ids": [Command.set(pool.ids)],
+            }
+        )
+        self.start_tour("/odoo/talent-pool/%s" % pool.id, "talent_crm_campaign_tour", login=recruiter.login)
+        mailing = self.env["mailing.mailing"].search([("subject", "=", "Our spring news")])
+        self.assertEqual(mailing.state, "in_queue")
+        self.assertEqual(mailing.talent_pool_ids, pool)
+        mailing.action_send_mail()
+        trace = self.env["mailing.trace"].search([("mass_mailing_id", "=", mailing.id)])
+        self.assertEqual(trace.res_id, talent.id)
+        touch = self.env["talent.touch"].search([("mailing_trace_id", "=", trace.id)])
+        self.assertRecordValues(touch, [{"origin": "campaign", "partner_id": talent.partner_id.id}])
