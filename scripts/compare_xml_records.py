@@ -18,12 +18,13 @@ Fails (exit 1) when:
   listed, to be judged by hand;
 - the new side refers to an id of the addon that is loaded only later in the manifest.
 
-Content is compared exactly; a record whose content differs in whitespace only (a record that
-moved between <odoo noupdate="1"> and <data noupdate="1"> and was re-indented) is listed as
-such and does not fail.
+Content is compared exactly, field values with their whitespace; only the blanks that indent
+a record's fields may change (a record moved between <odoo noupdate="1"> and
+<data noupdate="1">).
 """
 
 import ast
+import copy
 import csv
 import io
 import re
@@ -58,11 +59,16 @@ def qualify(xmlid):
 
 
 def canonical(el):
-    return etree.tostring(el, encoding="unicode", with_tail=False)
-
-
-def squash(text):
-    return re.sub(r"\s+", " ", text).replace("> <", "><").strip()
+    """The element without the blanks that only indent its direct children (the text before
+    the first child and the tails of the children): field values stay exact, whitespace
+    included (an html body's translation term ends with its last blanks)."""
+    el = copy.deepcopy(el)
+    el.tail = None
+    if len(el):
+        el.text = None
+        for child in el:
+            child.tail = None
+    return etree.tostring(el, encoding="unicode")
 
 
 class Declaration:
@@ -196,7 +202,7 @@ def by_key(decls):
     return res
 
 
-def compare_declarations(old, new, errors, whitespace_only):
+def compare_declarations(old, new, errors):
     old_k, new_k = by_key(old), by_key(new)
     for key in sorted(set(old_k) | set(new_k)):
         a, b = old_k.get(key, []), new_k.get(key, [])
@@ -208,10 +214,7 @@ def compare_declarations(old, new, errors, whitespace_only):
             if (x.model, x.noupdate) != (y.model, y.noupdate):
                 errors.append(f"{where}: model/noupdate {x.model}/{x.noupdate} -> {y.model}/{y.noupdate}")
             if x.content != y.content:
-                if squash(x.content) == squash(y.content):
-                    whitespace_only.append(f"{where}: {x.file} -> {y.file}")
-                else:
-                    errors.append(f"{where}: content differs ({x.file} -> {y.file})")
+                errors.append(f"{where}: content differs ({x.file} -> {y.file})")
 
 
 def compare_orders(old, new, errors, notes):
@@ -236,15 +239,13 @@ def main(argv):
     rev = argv[1] if len(argv) > 1 else "HEAD"
     old, old_files = declarations(rev)
     new, new_files = declarations(None)
-    errors, whitespace_only, notes = [], [], []
-    compare_declarations(old, new, errors, whitespace_only)
+    errors, notes = [], []
+    compare_declarations(old, new, errors)
     compare_orders(old, new, errors, notes)
     check_forward_refs(new, errors)
 
     print(f"{rev}: {len(old_files)} files, {len(old)} declarations, {len(by_key(old))} keys")
     print(f"work tree: {len(new_files)} files, {len(new)} declarations, {len(by_key(new))} keys")
-    for line in whitespace_only:
-        print("whitespace only:", line)
     for line in notes:
         print("CHECK BY HAND:", line)
     for line in errors:
