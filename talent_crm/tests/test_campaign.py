@@ -483,4 +483,3 @@ class TestCampaignCapsAgree(TalentCampaignCommon):
         self.assertEqual(partner.talent_cap_touch_company_id, other, "the other company's touch is still newer")
         capped = mailing._talent_audience(now=now)["capped"]
         self.assertEqual(capped[partner.id], (self.anna.id, own.date + timedelta(days=30)))
-

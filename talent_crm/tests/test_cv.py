@@ -252,4 +252,3 @@ class TestTalentCv(TalentCrmCommon):
             self.assertTrue(attachment.index_content)
             self.assertLessEqual(len(attachment.index_content), 1000)
             self.assertLessEqual(len(self.env["talent.cv.suggestion"]._talent_cv_text(attachment)), 1000)
-

@@ -241,4 +241,3 @@ class TestTalentImport(TalentCrmCommon):
         self.assertFalse(result["messages"], result["messages"])
         emails = sorted(["ida@example.com", "lars@new.example.com", "nina@example.com", "nina@example.com"])
         self.assertEqual(calls, [("claim", emails), ("find", 4)], "claimed once, before the only lookup")
-

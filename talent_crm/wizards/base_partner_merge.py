@@ -33,4 +33,3 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         caller must be able to write the kept contact, then the values move as superuser."""
         dst_partner.check_access("write")
         return super()._update_values(src_partners.sudo(), dst_partner.sudo())
-

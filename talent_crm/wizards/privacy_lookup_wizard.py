@@ -57,4 +57,3 @@ class PrivacyLookupWizard(models.TransientModel):
                 record = self.env[line.res_model].sudo().with_context(active_test=False).browse(line.res_id)
                 line.is_active = bool(record.active)
         self.flush_recordset()
-
