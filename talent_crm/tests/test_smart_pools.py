@@ -174,10 +174,29 @@ class TestSmartPools(TalentCrmCommon):
             {"name": "Manager rule (test)", "talent_rule_active": True, "talent_rule_domain": self.backend_rule}
         )
         self.assertIn(talent, pool.talent_ids)
+        # the data changes behind the rule's back (SQL: no write hook applies the rule): Mo no
+        # longer matches, Nina now does; only the recruiter's refresh brings the pool up to date
+        newcomer = self._create_talent("Nina Newcomer", talent_role_family_id=self.role_data.id)
+        self.assertNotIn(newcomer, pool.talent_ids)
+        self.env.cr.execute(
+            "UPDATE hr_applicant SET talent_role_family_id = %s WHERE id = %s", [self.role_data.id, talent.id]
+        )
+        self.env.cr.execute(
+            "UPDATE hr_applicant SET talent_role_family_id = %s WHERE id = %s", [self.role_backend.id, newcomer.id]
+        )
+        self.env.invalidate_all()
         action = pool.with_user(self.user_recruiter).action_talent_refresh_rule()
         self.assertEqual(action["params"]["type"], "success")
+        self.assertIn("1 talents joined and 1 left", action["params"]["message"])
+        pool.invalidate_recordset()
+        self.assertIn(newcomer, pool.talent_ids, "the refresh adds the talent who now matches")
+        self.assertNotIn(talent, pool.talent_ids, "and removes the one who no longer does")
+        self.assertIn(self.pool, talent.talent_pool_ids, "who keeps their other pool")
         history = pool.with_user(self.user_recruiter).action_talent_open_membership()
         self.assertEqual(history["res_model"], "talent.pool.membership")
+        log = self.env["talent.pool.membership"].with_user(self.user_recruiter).search(history["domain"])
+        self.assertEqual(log.filtered(lambda m: m.talent_id == newcomer).join_method, "rule")
+        self.assertTrue(log.filtered(lambda m: m.talent_id == talent).date_left, "the leave is logged")
 
     def test_cron_refresh_idempotent(self):
         pool = self._rule_pool()
