@@ -92,6 +92,82 @@ class TestMergeNurtureAlerts(TalentNurtureCommon):
         )
         self.assertEqual(len(self._mails(self.kept, self.step_email)), 1)
 
+    def test_merge_keeps_the_merged_talents_further_enrollment(self):
+        """The merged talent is further in the sequence than the kept one: its enrollment, with
+        its history, moves to the kept talent, and the welcome email is not sent a second time."""
+        ahead = self.merged._talent_enroll(self.sequence)
+        self._run_scheduler()
+        self.assertEqual((ahead.state, ahead.next_step_id), ("running", self.step_linkedin))
+        self.assertEqual(len(self._mails(self.merged, self.step_email)), 1)
+        behind = self.kept._talent_enroll(self.sequence)
+        self.assertEqual(behind.next_step_id, self.step_email)
+
+        self._merge()
+        enrollment = self.kept.talent_sequence_enrollment_ids
+        self.assertEqual(enrollment, ahead, "one enrollment per sequence: the further one")
+        self.assertFalse(behind.exists())
+        self.assertEqual(
+            (enrollment.talent_id, enrollment.state, enrollment.next_step_id),
+            (self.kept, "running", self.step_linkedin),
+        )
+        self.assertEqual(
+            self._executions(enrollment).mapped(lambda e: (e.step_id, e.state, e.talent_id)),
+            [(self.step_email, "sent", self.kept)],
+        )
+        self._run_scheduler()
+        self.assertEqual(len(self._executions(enrollment, self.step_email)), 1)
+        self.assertEqual(len(self._mails(self.kept, self.step_email)), 1, "no second welcome email")
+        with freeze_time(fields.Datetime.now() + timedelta(days=8)):
+            self._run_scheduler()
+        self.assertEqual(
+            self._executions(enrollment).mapped(lambda e: e.step_id), self.step_email | self.step_linkedin
+        )
+        self.assertEqual(len(self._mails(self.kept, self.step_email)), 1)
+
+    def test_merge_keeps_the_persons_stop_and_both_histories(self):
+        """The merged talent unsubscribed from the sequence while the kept one went on: the
+        person's choice holds after the merge (the stopped enrollment is kept, nothing more is
+        sent) and the kept talent's history joins it."""
+        running = self.kept._talent_enroll(self.sequence)
+        self._run_scheduler()
+        self.assertEqual((running.state, running.next_step_id), ("running", self.step_linkedin))
+        stopped = self.merged._talent_enroll(self.sequence)
+        stopped._talent_stop("unsubscribed")
+
+        self._merge()
+        enrollment = self.kept.talent_sequence_enrollment_ids
+        self.assertEqual(enrollment, stopped, "the person's stop wins over a further running enrollment")
+        self.assertFalse(running.exists())
+        self.assertEqual((enrollment.state, enrollment.stop_reason), ("stopped", "unsubscribed"))
+        self.assertEqual(
+            self._executions(enrollment).mapped(lambda e: (e.step_id, e.state)), [(self.step_email, "sent")],
+            "the welcome email the person received stays in the history",
+        )
+        with freeze_time(fields.Datetime.now() + timedelta(days=8)):
+            self._run_scheduler()
+        self.assertEqual(self._executions(enrollment).step_id, self.step_email, "nothing runs after the stop")
+        self.assertEqual(len(self._mails(self.kept, self.step_email)), 1)
+
+    def test_merge_keeps_the_recruiters_pause_and_drops_a_silenced_duplicate(self):
+        """A recruiter paused the kept talent's enrollment and stopped the duplicate's, which
+        had gone further: the further enrollment is kept (its position, its history), paused,
+        and it sends nothing until the recruiter resumes it."""
+        ahead = self.merged._talent_enroll(self.sequence)
+        self._run_scheduler()
+        ahead.action_stop()
+        self.assertEqual((ahead.state, ahead.stop_reason), ("stopped", "manual"))
+        paused = self.kept._talent_enroll(self.sequence)
+        paused.action_pause()
+
+        self._merge()
+        enrollment = self.kept.talent_sequence_enrollment_ids
+        self.assertEqual(enrollment, ahead)
+        self.assertFalse(paused.exists())
+        self.assertEqual((enrollment.state, enrollment.next_step_id), ("paused", self.step_linkedin))
+        with freeze_time(fields.Datetime.now() + timedelta(days=8)):
+            self._run_scheduler()
+        self.assertEqual(self._executions(enrollment).step_id, self.step_email, "nothing runs while paused")
+
     def test_merge_keeps_one_alert_per_job_and_alerts_nobody_twice(self):
         """Both people were alerted about the same job: the kept talent has one alert for it, and
         preparing the job again alerts nobody."""
