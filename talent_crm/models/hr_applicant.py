@@ -1899,7 +1899,8 @@ class HrApplicant(models.Model):
           all of them (:meth:`_talent_merge_enrollments`): no step is sent twice;
         * fields empty on the kept talent are filled from the merged one, notes are joined;
         * the partners behind the talents are merged with Odoo's own partner merge
-          (``base.partner.merge.automatic.wizard``);
+          (``base.partner.merge.automatic.wizard``), which keeps one job alert per job, the
+          sent one (see its ``_talent_merge_job_alerts``);
         * a chatter note on the kept talent lists what was merged.
 
         :return: the kept talent
@@ -1930,9 +1931,7 @@ class HrApplicant(models.Model):
             merged_enrollments = dst._talent_merge_enrollments(sources)
             moved = self._talent_merge_repoint(sources, dst)
             if merged_enrollments:
-                moved["talent.sequence.enrollment"] = (
-                    moved.get("talent.sequence.enrollment", 0) + merged_enrollments
-                )
+                moved["talent.sequence.enrollment"] = moved.get("talent.sequence.enrollment", 0) + merged_enrollments
             partners = (sources.partner_id | dst.partner_id) - dst.partner_id
             sources.unlink()
             if partners:
