@@ -140,6 +140,8 @@ class TestMergeNurtureAlerts(TalentNurtureCommon):
             [(self.step_email, "sent")],
             "the welcome email the person received stays in the history",
         )
+        touch = self._executions(enrollment).touch_id
+        self.assertEqual((touch.res_model, touch.res_id), ("talent.sequence.enrollment", enrollment.id))
         with freeze_time(fields.Datetime.now() + timedelta(days=8)):
             self._run_scheduler()
         self.assertEqual(self._executions(enrollment).step_id, self.step_email, "nothing runs after the stop")
