@@ -1893,11 +1893,14 @@ class HrApplicant(models.Model):
           reference fields whose target is ``hr.applicant``), so that links added by other
           modules move too: applications, skills, pools, attachments, messages,
           activities, followers, touches, consents, enrollments, ...;
-        * where a unique rule allows only one row (a skill, a follower, one enrollment per
-          sequence), the kept talent's row stays and the merged talent's row is dropped;
+        * where a unique rule allows only one row (a skill, a follower), the kept talent's row
+          stays and the merged talent's row is dropped;
+        * of the enrollments in one sequence, the one to go on with stays, with the history of
+          all of them (:meth:`_talent_merge_enrollments`): no step is sent twice;
         * fields empty on the kept talent are filled from the merged one, notes are joined;
         * the partners behind the talents are merged with Odoo's own partner merge
-          (``base.partner.merge.automatic.wizard``);
+          (``base.partner.merge.automatic.wizard``), which keeps one job alert per job, the
+          sent one (see its ``_talent_merge_job_alerts``);
         * a chatter note on the kept talent lists what was merged.
 
         :return: the kept talent
@@ -1925,7 +1928,10 @@ class HrApplicant(models.Model):
         # (rolling the savepoint back also clears the cache of what the merge changed)
         with self.env.cr.savepoint():
             filled = dst._talent_merge_fill_values(sources)
+            merged_enrollments = dst._talent_merge_enrollments(sources)
             moved = self._talent_merge_repoint(sources, dst)
+            if merged_enrollments:
+                moved["talent.sequence.enrollment"] = moved.get("talent.sequence.enrollment", 0) + merged_enrollments
             partners = (sources.partner_id | dst.partner_id) - dst.partner_id
             sources.unlink()
             if partners:
@@ -1987,6 +1993,117 @@ class HrApplicant(models.Model):
         if values:
             self.write(values)
         return sorted(values)
+
+    def _talent_merge_enrollments(self, sources):
+        """Keep one enrollment per sequence for the kept talent ``self``, the one a recruiter
+        expects the person to go on with; returns how many enrollments of ``sources`` were
+        moved to ``self`` or merged into the one kept.
+
+        Of the enrollments of ``self`` and ``sources`` in one sequence, the one kept is, in order:
+
+        1. one the person ended: replied, unsubscribed, bounced, applied for a job or asked not
+           to be contacted (a merge never starts messaging someone again against their choice),
+           or one a recruiter stopped on the kept talent itself;
+        2. a completed one: every step already ran;
+        3. the one furthest in the sequence: later repeat cycle, then later next step (running,
+           paused, or stopped by a recruiter on a merged talent or because that talent was
+           archived: such a stop is about the duplicate record, often silenced before the merge,
+           not about the person);
+        4. on a tie, the kept talent's.
+
+        The enrollment kept goes on in the state of the kept talent's own enrollment when that
+        one was running or paused (a recruiter's pause holds), else running if any of them was:
+        a pause or a stop of a merged talent's enrollment does not end the person's nurture.
+
+        The kept enrollment moves to ``self``; the others are deleted but their history is not:
+        their executions (the messages and tasks the person received) move to the kept
+        enrollment, except for a step and repeat cycle it already ran, and touches logged by
+        them point to it. A step the kept enrollment reaches that a dropped one already ran is
+        therefore not run again (the scheduler only moves past a step with an execution).
+        """
+        self.ensure_one()
+        person_stops = {"reply", "unsubscribed", "bounce", "converted", "do_not_contact"}
+        Enrollment = self.env["talent.sequence.enrollment"].sudo().with_context(active_test=False)
+        Execution = self.env["talent.sequence.execution"].sudo()
+        enrollments = Enrollment.search([("talent_id", "in", (self | sources).ids)])
+        count = 0
+        for sequence, group in enrollments.grouped("sequence_id").items():
+            if not group.filtered(lambda e: e.talent_id != self):
+                continue
+            steps = sequence.step_ids.sorted(lambda s: (s.sequence, s.id)).ids
+
+            def decided(enrollment):
+                return enrollment.state == "stopped" and (
+                    enrollment.stop_reason in person_stops
+                    or (enrollment.talent_id == self and enrollment.stop_reason == "manual")
+                )
+
+            def rank(enrollment, steps=steps):
+                step = enrollment.next_step_id.id
+                position = steps.index(step) if step in steps else len(steps)
+                return (
+                    decided(enrollment),
+                    enrollment.state == "completed",
+                    enrollment.cycle,
+                    position,
+                    enrollment.talent_id == self,
+                )
+
+            kept = max(group, key=rank)
+            dropped = group - kept
+            count += len(group.filtered(lambda e: e.talent_id != self))
+            # the person goes on as the kept talent's enrollment did (running or paused by a
+            # recruiter); a pause or a stop of a merged talent's enrollment was about that record
+            own = group.filtered(lambda e: e.talent_id == self)
+            live = group.filtered(lambda e: e.state in ("running", "paused"))
+            state = own.state if own.state in ("running", "paused") else (live and "running")
+            values = {}
+            if state and state != kept.state and not decided(kept) and kept.state != "completed":
+                now = fields.Datetime.now()
+                due = kept.next_date or kept.step_due_date or now
+                values.update(
+                    state=state,
+                    paused_date=(own.paused_date or now) if state == "paused" else False,
+                    next_date=max(due, now) if state == "running" else due,
+                    stop_reason=False,
+                    stop_note=False,
+                    date_done=False,
+                )
+            if dropped:
+                done = {(ex.step_id.id, ex.cycle) for ex in kept.execution_ids}
+                history = Execution.search([("enrollment_id", "in", dropped.ids)], order="date, id")
+                for execution in history:
+                    key = (execution.step_id.id, execution.cycle)
+                    if key not in done:
+                        done.add(key)
+                        execution.enrollment_id = kept
+                self._talent_merge_repoint_enrollment_refs(dropped, kept)
+                _logger.info("Talent merge: enrollments %s merged into %s", dropped.ids, kept.id)
+                # their executions left are steps the kept enrollment ran too: they go with them
+                dropped.unlink()
+            if kept.talent_id != self:
+                values["talent_id"] = self.id
+            if values:
+                kept.write(values)
+        return count
+
+    @api.model
+    def _talent_merge_repoint_enrollment_refs(self, dropped, kept):
+        """Point the records that reference the enrollments ``dropped`` by model and id (the
+        touches their steps logged, ...) to ``kept``."""
+        for model_name in list(self.env.registry):
+            Model = self.env[model_name].sudo().with_context(active_test=False)
+            if Model._abstract or Model._transient or not Model._auto:
+                continue
+            for fname, field in Model._fields.items():
+                if field.type != "many2one_reference" or not field.store:
+                    continue
+                model_field = Model._fields.get(field.model_field)
+                if not model_field or not model_field.store:
+                    continue
+                records = Model.search([(field.model_field, "=", dropped._name), (fname, "in", dropped.ids)])
+                if records:
+                    records.write({fname: kept.id})
 
     @api.model
     def _talent_merge_repoint(self, sources, dst):
