@@ -401,7 +401,8 @@ class TalentCommunityController(http.Controller):
             values=values,
             errors={},
             selected_topics=partner.talent_topic_ids.ids,
-            blacklisted=partner.is_blacklisted,
+            # unsubscribed from this company's messages (see res.partner._talent_unsubscribe_all)
+            blacklisted=partner._talent_unsubscribed_from(company),
             erasure_requested=bool(
                 request.env["talent.erasure.request"]
                 .sudo()

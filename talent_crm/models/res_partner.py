@@ -507,16 +507,57 @@ class ResPartner(models.Model):
         )
         return consent
 
+    def _talent_known_to_other_companies(self, company):
+        """Whether the person behind this contact is known to a company other than ``company``:
+        a talent or application there (of this contact, or with its email address) or a consent
+        given there.
+
+        What such a person tells ``company``'s pages stays with ``company``: the contact, its
+        contact frequency and Odoo's email and phone blacklists (one entry for the whole
+        database) are the other companies' too.
+        """
+        self.ensure_one()
+        partner = self.sudo()
+        elsewhere = Domain("company_id", "not in", [company.id, False])
+        mine = Domain("partner_id", "=", partner.id)
+        if partner.email_normalized:
+            mine |= Domain("email_normalized", "=", partner.email_normalized)
+        applicants = self.env["hr.applicant"].sudo().with_context(active_test=False)
+        if applicants.search_count(elsewhere & mine & Domain("talent_anonymized_date", "=", False), limit=1):
+            return True
+        consents = self.env["talent.consent"].sudo()
+        return bool(consents.search_count(elsewhere & Domain("partner_id", "=", partner.id), limit=1))
+
+    def _talent_unsubscribed_from(self, company):
+        """Whether the person unsubscribed from everything of ``company`` (blacklisted, or, when
+        known to other companies, every communication consent of ``company`` withdrawn)."""
+        self.ensure_one()
+        partner = self.sudo()
+        if partner.is_blacklisted:
+            return True
+        if not partner._talent_known_to_other_companies(company):
+            return False
+        consents = self.env["talent.consent"].sudo().search(
+            [("partner_id", "=", partner.id), ("company_id", "=", company.id), ("purpose", "=", "communication")]
+        )
+        return bool(consents) and all(consent.state == "withdrawn" for consent in consents)
+
     def _talent_update_preferences(self, company, values):
         """Apply what the person changed on the preference centre and log it.
 
         ``values``: ``name``, ``phone``, ``profile`` (talent fields), ``topics`` (chosen among
         ``offered_topics``), ``frequency``, ``availability``, ``availability_date``. Only
         actual changes are written; returns the list of change descriptions.
+
+        A person known to other companies (:meth:`_talent_known_to_other_companies`) changes
+        ``company``'s data only: their talent there takes the name and number, and the contact
+        all companies share keeps its name, phone and contact frequency (the frequency they ask
+        for is noted on the talent: the caps read it from the contact, for every company).
         """
         self.ensure_one()
         partner = self.sudo()
         talent = self._talent_get_company_talent(company)
+        shared = partner._talent_known_to_other_companies(company)
         changes = []
         topics = (partner.talent_topic_ids - values["offered_topics"]) | values["topics"]
         if topics != partner.talent_topic_ids:
@@ -526,17 +567,24 @@ class ResPartner(models.Model):
                     "Topics: %(topics)s", topics=", ".join(values["topics"].mapped("name")) or self.env._("none")
                 )
             )
-        if values["frequency"] != (partner.talent_contact_frequency or False):
-            partner.talent_contact_frequency = values["frequency"]
-            labels = dict(self._fields["talent_contact_frequency"]._description_selection(self.env))
-            changes.append(
-                self.env._(
-                    "Contact frequency: %(frequency)s",
-                    frequency=labels.get(values["frequency"]) or self.env._("no preference"),
+        labels = dict(self._fields["talent_contact_frequency"]._description_selection(self.env))
+        frequency_label = labels.get(values["frequency"]) or self.env._("no preference")
+        if shared:
+            if values["frequency"] != (partner.talent_contact_frequency or False):
+                changes.append(
+                    self.env._(
+                        "Contact frequency asked for: %(frequency)s (noted here, not applied to the contact)",
+                        frequency=frequency_label,
+                    )
                 )
-            )
+        elif values["frequency"] != (partner.talent_contact_frequency or False):
+            partner.talent_contact_frequency = values["frequency"]
+            changes.append(self.env._("Contact frequency: %(frequency)s", frequency=frequency_label))
         contact_changed = []
-        if values["name"] and values["name"] != partner.name:
+        if shared:
+            if talent and values["name"] and values["name"] != talent.partner_name:
+                contact_changed.append(self.env._("name"))
+        elif values["name"] and values["name"] != partner.name:
             partner.name = values["name"]
             contact_changed.append(self.env._("name"))
         if talent:
@@ -549,8 +597,14 @@ class ResPartner(models.Model):
             talent_vals.update(self._talent_preference_profile_vals(talent, values["profile"], contact_changed))
             talent_vals.update(self._talent_preference_availability_vals(talent, values, changes))
             if talent_vals:
+                kept = {fname: partner[fname] for fname in ("name", "phone")} if shared else {}
                 talent.with_context(tracking_disable=True).write(talent_vals)
-        elif (values["phone"] or False) != (partner.phone or False):
+                # Recruitment copies a talent's name and phone onto its contact (hr.applicant's
+                # _inverse_partner_email): a contact shared with other companies keeps its own
+                restore = {fname: value for fname, value in kept.items() if partner[fname] != value}
+                if restore:
+                    partner.with_context(tracking_disable=True).write(restore)
+        elif not shared and (values["phone"] or False) != (partner.phone or False):
             partner.phone = values["phone"]
             contact_changed.append(self.env._("phone"))
         if contact_changed:
@@ -635,8 +689,17 @@ class ResPartner(models.Model):
         return request
 
     def _talent_unsubscribe_all(self, company):
-        """Stop every message: withdraw communication consents, unsubscribe all topics and
-        block the address and number in Odoo's blacklists (mass mailing honours them)."""
+        """Stop every message of ``company``: withdraw its communication consents, unsubscribe
+        the topics and block the address and number in Odoo's blacklists (mass mailing honours
+        them).
+
+        The person told ``company`` only. When known to other companies
+        (:meth:`_talent_known_to_other_companies`) the blacklists, which hold for the whole
+        database, are left alone: the withdrawn consents stop ``company``'s messages (its
+        contact rules then find no valid consent), only ``company``'s own topics are dropped and
+        ``company``'s nurture sequences end. A company that contacts people without consent has
+        no other way to stop its messages: the blacklists are used then, as for one company.
+        """
         self.ensure_one()
         partner = self.sudo()
         consents = self.env["talent.consent"].sudo().search(
@@ -648,8 +711,23 @@ class ResPartner(models.Model):
             ]
         )
         consents.action_withdraw()
-        partner.talent_topic_ids = [fields.Command.clear()]
         message = self.env._("Unsubscribed from everything on the talent preference centre.")
+        if partner._talent_known_to_other_companies(company) and company.talent_require_consent:
+            partner.talent_topic_ids = [
+                fields.Command.unlink(topic.id)
+                for topic in partner.talent_topic_ids.filtered(lambda topic: topic.company_id == company)
+            ]
+            enrollments = self.env["talent.sequence.enrollment"].sudo().search(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("company_id", "=", company.id),
+                    ("state", "in", ["running", "paused"]),
+                ]
+            )
+            enrollments._talent_stop("unsubscribed")
+            self._talent_log_community_event(company, message)
+            return
+        partner.talent_topic_ids = [fields.Command.clear()]
         if partner.email_normalized:
             self.env["mail.blacklist"].sudo()._add(partner.email_normalized, message=message)
         if partner.phone_sanitized:

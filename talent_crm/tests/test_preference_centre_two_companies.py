@@ -179,11 +179,133 @@ class TestPreferenceCentreTwoCompanies(HttpCase):
             [{"company_id": self.company_a.id, "talent_id": self.talent_a.id, "source": "renewal", "state": "valid"}],
         )
         self.assertEqual(self._snapshot_b(), before_b)
-        before_b = self._snapshot_b(person_wide=False)
+        before_b = self._snapshot_b()
         response = self._post(self._path(self.talent_a), "/unsubscribe")
         self.assertEqual(response.status_code, 200)
         self.env.invalidate_all()
         self.assertEqual((self.consent_a.state, self.consent_b.state), ("withdrawn", "valid"))
-        # the effects on the contact both companies share (topics, blacklist) are left out here:
-        # company A's unsubscribe clears company B's topics and blacklists the address for B too
-        self.assertEqual(self._snapshot_b(person_wide=False), before_b)
+        self.assertEqual(self._snapshot_b(), before_b)
+
+    def test_frequency_and_name_chosen_on_company_a_stay_with_company_a(self):
+        """A frequency and a new name given on company A's page are company A's: the contact
+        both companies share (its name, phone and contact frequency, which B's caps read) keeps
+        its values, A's talent carries the new name and number, A's chatter the frequency asked."""
+        partner = self.talent_a.partner_id
+        partner.write({"talent_contact_frequency": "monthly", "phone": "+43 1 5550200"})
+        before_b = self._snapshot_b()
+        intervals_b = partner._talent_cap_intervals(self.company_b)
+        response = self._post(
+            self._path(self.talent_a),
+            name="Patricia Two",
+            phone="+49 30 5550199",
+            city="Köln",
+            profile_url="https://www.linkedin.com/in/pat-alpha",
+            topic_ids=[self.topic_a.id],
+            frequency="quarterly",
+            availability="unknown",
+        )
+        self.assertEqual(response.status_code, 200)
+        self.env.invalidate_all()
+        self.assertRecordValues(self.talent_a, [{"partner_name": "Patricia Two", "partner_phone": "+49 30 5550199"}])
+        self.assertRecordValues(
+            partner, [{"name": "Pat Two", "phone": "+43 1 5550200", "talent_contact_frequency": "monthly"}]
+        )
+        self.assertEqual(partner._talent_cap_intervals(self.company_b), intervals_b)
+        note = self.talent_a.message_ids[0].body
+        self.assertIn("Contact frequency asked for", note)
+        self.assertIn("Quarterly", note)
+        self.assertEqual(self._snapshot_b(), before_b)
+
+    def test_frequency_chosen_on_company_a_is_not_company_b(self):
+        partner = self.talent_a.partner_id
+        before_b = self._snapshot_b()
+        response = self._post(
+            self._path(self.talent_a),
+            name="Pat Two",
+            phone="+49 30 5550100",
+            city="Köln",
+            profile_url="https://www.linkedin.com/in/pat-alpha",
+            topic_ids=[self.topic_a.id],
+            frequency="quarterly",
+            availability="unknown",
+        )
+        self.assertEqual(response.status_code, 200)
+        self.env.invalidate_all()
+        self.assertFalse(partner.talent_contact_frequency, "B's caps read the shared contact's frequency")
+        self.assertIn("Contact frequency asked for", self.talent_a.message_ids[0].body)
+        self.assertEqual(self._snapshot_b(), before_b)
+
+    def test_unsubscribe_on_company_a_keeps_company_b_topics_and_contact(self):
+        partner = self.talent_a.partner_id
+        topic_shared = self.env["talent.topic"].create({"name": "Shared newsletter", "kind": "news"})
+        partner.talent_topic_ids = [Command.link(topic_shared.id)]
+        enrollment_a, enrollment_b = (
+            talent._talent_enroll(
+                self.env["talent.sequence"].create(
+                    {
+                        "name": "Nurture of %s (test)" % talent.company_id.name,
+                        "company_id": talent.company_id.id,
+                        "step_ids": [Command.create({"name": "Call", "channel": "call", "delay_days": 7})],
+                    }
+                )
+            )
+            for talent in (self.talent_a, self.talent_b)
+        )
+        before_b = self._snapshot_b()
+        number = partner.phone_sanitized
+        self.assertTrue(number)
+        response = self._post(self._path(self.talent_a), "/unsubscribe")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("You are unsubscribed", response.text)
+        self.env.invalidate_all()
+        # company A: its consent withdrawn, its topic dropped, no message of A reaches the person
+        self.assertEqual((self.consent_a.state, self.consent_b.state), ("withdrawn", "valid"))
+        self.assertEqual(partner.talent_topic_ids, self.topic_b | topic_shared)
+        self.assertIn("no_consent", partner._talent_contact_blockers("email", self.company_a)[partner.id])
+        self.assertIn("no_consent", partner._talent_contact_blockers("sms", self.company_a)[partner.id])
+        self.assertRecordValues(enrollment_a, [{"state": "stopped", "stop_reason": "unsubscribed"}])
+        self.assertIn("Unsubscribed from everything", self.talent_a.message_ids[0].body)
+        self.assertIn("unsubscribed from all messages", self.url_open(self._path(self.talent_a)).text)
+        # company B: nothing changed, the address and number are not blacklisted for the database
+        self.assertFalse(partner.is_blacklisted)
+        self.assertFalse(self.env["mail.blacklist"].sudo().search([("email", "=", EMAIL)]))
+        self.assertFalse(self.env["phone.blacklist"].sudo().search([("number", "=", number)]))
+        self.assertNotIn(partner.id, partner._talent_contact_blockers("email", self.company_b))
+        self.assertNotIn(partner.id, partner._talent_contact_blockers("sms", self.company_b))
+        self.assertEqual(self._snapshot_b(), before_b)
+        self.assertEqual(enrollment_b.state, "running")
+        self.assertNotIn("unsubscribed from all messages", self.url_open(self._path(self.talent_b)).text)
+
+    def test_unsubscribe_on_company_a_without_consent_rule_uses_the_blacklists(self):
+        """A company that contacts people without their consent cannot stop its messages by
+        withdrawing one: an unsubscribe there still blacklists the address, whoever else knows
+        the person (a message too many is worse than one too few)."""
+        self.company_a.talent_require_consent = False
+        partner = self.talent_a.partner_id
+        response = self._post(self._path(self.talent_a), "/unsubscribe")
+        self.assertEqual(response.status_code, 200)
+        self.env.invalidate_all()
+        self.assertTrue(partner.is_blacklisted)
+        entry = self.env["mail.blacklist"].sudo().search([("email", "=", EMAIL)])
+        self.assertEqual(entry.talent_company_id, self.company_a, "lifted by a new opt-in of company A only")
+        self.assertIn("blacklisted", partner._talent_contact_blockers("email", self.company_a)[partner.id])
+        self.assertEqual(self.consent_b.state, "valid")
+
+    def test_person_known_to_one_company_only(self):
+        partner = self.talent_a.partner_id
+        self.assertTrue(partner._talent_known_to_other_companies(self.company_a))
+        self.assertTrue(partner._talent_known_to_other_companies(self.company_b))
+        alone = self.env["hr.applicant"].create(
+            {
+                "partner_name": "Alex Alone",
+                "email_from": "alex.alone@example.com",
+                "company_id": self.company_a.id,
+                "talent_pool_ids": [Command.set(self.pool_a.ids)],
+            }
+        )
+        self.assertFalse(alone.partner_id._talent_known_to_other_companies(self.company_a))
+        # an application in company B that kept the address only: B knows the person too
+        self.env["hr.applicant"].with_company(self.company_b).create(
+            {"partner_name": "Alex Alone", "email_from": "Alex.Alone@example.com", "company_id": self.company_b.id}
+        ).partner_id = False
+        self.assertTrue(alone.partner_id._talent_known_to_other_companies(self.company_a))
