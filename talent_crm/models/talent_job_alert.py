@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 
 _logger = logging.getLogger(__name__)
 
@@ -71,27 +72,38 @@ class TalentJobAlert(models.Model):
         """Prepare the alerts of newly opened jobs, then send the approved ones in batches.
 
         Safe with two workers: jobs and alerts are claimed with ``try_lock_for_update`` (locked rows are skipped).
+
+        The alerts due are reported as ``remaining`` before the first batch: when the time budget
+        stops the function with alerts left, Odoo's scheduler calls it again in the same run (and,
+        once the run's budget is spent, reschedules it at once) instead of leaving them to the next
+        hourly run.
         """
         cron = self.env["ir.cron"]
         jobs = self.env["hr.job"].sudo()._talent_job_alert_claim_pending()
         for job in jobs:
             job._talent_job_alert_prepare()
-        cron._commit_progress(len(jobs))
+        cron._commit_progress(len(jobs), remaining=self.sudo().search_count(self._talent_due_domain()))
         while True:
             alerts = self._talent_claim_due(JOB_ALERT_BATCH_SIZE)
             if not alerts:
+                # the due alerts left, if any, are held by another worker, which sends them
+                cron._commit_progress(remaining=0)
                 break
             alerts._talent_send()
             if not cron._commit_progress(len(alerts)):
                 break
 
     @api.model
+    def _talent_due_domain(self):
+        """The approved alerts that may go now."""
+        return Domain("state", "=", "queued") & (
+            Domain("next_date", "=", False) | Domain("next_date", "<=", fields.Datetime.now())
+        )
+
+    @api.model
     def _talent_claim_due(self, limit):
         """Lock up to ``limit`` due alerts that no other worker holds (those are skipped)."""
-        due = self.sudo().search(
-            [("state", "=", "queued"), "|", ("next_date", "=", False), ("next_date", "<=", fields.Datetime.now())],
-            order="id",
-        )
+        due = self.sudo().search(self._talent_due_domain(), order="id")
         return due.try_lock_for_update(limit=limit)
 
     def _talent_send(self):
