@@ -3,14 +3,30 @@
 import logging
 from datetime import timedelta
 
+from psycopg2 import errors
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import ConcurrencyError, LockError, UserError
 from odoo.fields import Domain
 
 _logger = logging.getLogger(__name__)
 
 # alerts sent per cron batch (each batch is one mass-mail rendering and one commit)
 JOB_ALERT_BATCH_SIZE = 500
+# a batch that met a concurrent transaction is sent again this much later
+JOB_ALERT_RETRY_DELAY = timedelta(minutes=2)
+# claims in a row that may meet another worker's commit before the cron gives up
+JOB_ALERT_CLAIM_RETRIES = 3
+# errors that only say another transaction got there first: the ones odoo.service.model retries
+# in a request, the unique violation of two racing creates, and a row lock not obtained
+CONCURRENCY_ERRORS = (
+    errors.SerializationFailure,
+    errors.DeadlockDetected,
+    errors.LockNotAvailable,
+    errors.UniqueViolation,
+    ConcurrencyError,
+    LockError,
+)
 
 
 class TalentJobAlert(models.Model):
@@ -83,8 +99,19 @@ class TalentJobAlert(models.Model):
         for job in jobs:
             job._talent_job_alert_prepare()
         cron._commit_progress(len(jobs), remaining=self.sudo().search_count(self._talent_due_domain()))
+        conflicts = 0
         while True:
-            alerts = self._talent_claim_due(JOB_ALERT_BATCH_SIZE)
+            try:
+                alerts = self._talent_claim_due(JOB_ALERT_BATCH_SIZE)
+            except errors.SerializationFailure:
+                # another worker committed alerts between our read and our lock: read again on a
+                # fresh snapshot (the last batch is committed, nothing is lost)
+                conflicts += 1
+                if conflicts > JOB_ALERT_CLAIM_RETRIES:
+                    raise
+                self.env.cr.rollback()
+                continue
+            conflicts = 0
             if not alerts:
                 # the due alerts left, if any, are held by another worker, which sends them
                 cron._commit_progress(remaining=0)
@@ -146,6 +173,13 @@ class TalentJobAlert(models.Model):
                 try:
                     with self.env.cr.savepoint():
                         ready._talent_send_now(job)
+                except CONCURRENCY_ERRORS as error:
+                    # another transaction touched the same rows (the job, its mailing, a person):
+                    # nothing of the batch was sent; try it again a little later
+                    _logger.info("Job alerts of job %s met a concurrent update, retried later: %s", job.id, error)
+                    retry = fields.Datetime.now() + JOB_ALERT_RETRY_DELAY
+                    ready.write({"next_date": retry})
+                    self.env.ref("talent_crm.ir_cron_talent_job_alerts").sudo()._trigger(retry)
                 except Exception as error:  # noqa: BLE001 - a broken template must not block the other jobs
                     _logger.exception("Job alerts of job %s failed", job.id)
                     ready.write({"state": "cancelled", "cancel_reason": str(error)[:200]})
