@@ -289,6 +289,10 @@ class HrJob(models.Model):
                 ]
             )
             alerts |= new
+            if new:
+                # created now, while the job is held (the cron claimed it): two workers sending
+                # the job's alerts later must not both create it
+                job._talent_job_alert_mailing()
             if new and state == "to_review" and job.user_id:
                 job.activity_schedule(
                     "mail.mail_activity_data_todo",
@@ -305,10 +309,18 @@ class HrJob(models.Model):
         return alerts
 
     def _talent_job_alert_mailing(self):
-        """The job's hidden mailing: every alert of the job is one of its traces."""
+        """The job's hidden mailing: every alert of the job is one of its traces.
+
+        Created when the job's alerts are prepared, by the worker that holds the job. A job
+        whose alerts were prepared without it gets it on its first send, once the job is locked:
+        a worker that finds the job held by another one gets ``LockError`` (or, if the other
+        already committed, a serialization failure), and the job-alert cron retries its batch
+        later instead of creating a second mailing.
+        """
         self.ensure_one()
         job = self.sudo()
         if not job.talent_job_alert_mailing_id:
+            job.lock_for_update()
             template = self.env.ref("talent_crm.mail_template_talent_job_alert")
             job.talent_job_alert_mailing_id = self.env["mailing.mailing"].sudo().create(
                 {

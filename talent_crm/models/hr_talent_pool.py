@@ -558,21 +558,31 @@ class HrTalentPool(models.Model):
         """Apply every pool rule, least recently applied first; safe with two workers.
 
         Each batch locks its pools (``try_lock_for_update``: pools another worker is refreshing
-        are left to it) and is committed before the next one.
+        are left to it) and is committed before the next one. The pools due are reported as
+        ``remaining`` first: when the time budget stops the function with pools left, Odoo's
+        scheduler calls it again in the same run (and, once the run's budget is spent,
+        reschedules it at once) instead of leaving them to the next hourly run.
         """
-        while True:
-            due = self.sudo().search(
+        cron = self.env["ir.cron"]
+
+        def due_domain():
+            return (
                 Domain("talent_rule_active", "=", True)
                 & Domain("active", "=", True)
                 & (
                     Domain("talent_rule_refresh_date", "=", False)
                     | Domain("talent_rule_refresh_date", "<", fields.Datetime.now() - timedelta(minutes=5))
-                ),
-                order="talent_rule_refresh_date asc nulls first, id",
+                )
             )
+
+        cron._commit_progress(remaining=self.sudo().search_count(due_domain()))
+        while True:
+            due = self.sudo().search(due_domain(), order="talent_rule_refresh_date asc nulls first, id")
             pools = due.try_lock_for_update(allow_referencing=True, limit=batch_size)
             pool_ids = pools.ids
             if not pool_ids:
+                # the due pools left, if any, are being refreshed by another worker
+                cron._commit_progress(remaining=0)
                 return
             for pool in pools:
                 try:
@@ -584,5 +594,5 @@ class HrTalentPool(models.Model):
                     pool.message_post(
                         body=self.env._("The pool rule could not be applied any more and was switched off.")
                     )
-            if self.env["ir.cron"]._commit_progress(len(pool_ids)) <= 0:
+            if cron._commit_progress(len(pool_ids)) <= 0:
                 return

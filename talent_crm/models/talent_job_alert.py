@@ -3,13 +3,30 @@
 import logging
 from datetime import timedelta
 
+from psycopg2 import errors
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import ConcurrencyError, LockError, UserError
+from odoo.fields import Domain
 
 _logger = logging.getLogger(__name__)
 
 # alerts sent per cron batch (each batch is one mass-mail rendering and one commit)
 JOB_ALERT_BATCH_SIZE = 500
+# a batch that met a concurrent transaction is sent again this much later
+JOB_ALERT_RETRY_DELAY = timedelta(minutes=2)
+# claims in a row that may meet another worker's commit before the cron gives up
+JOB_ALERT_CLAIM_RETRIES = 3
+# errors that only say another transaction got there first: the ones odoo.service.model retries
+# in a request, the unique violation of two racing creates, and a row lock not obtained
+CONCURRENCY_ERRORS = (
+    errors.SerializationFailure,
+    errors.DeadlockDetected,
+    errors.LockNotAvailable,
+    errors.UniqueViolation,
+    ConcurrencyError,
+    LockError,
+)
 
 
 class TalentJobAlert(models.Model):
@@ -71,27 +88,49 @@ class TalentJobAlert(models.Model):
         """Prepare the alerts of newly opened jobs, then send the approved ones in batches.
 
         Safe with two workers: jobs and alerts are claimed with ``try_lock_for_update`` (locked rows are skipped).
+
+        The alerts due are reported as ``remaining`` before the first batch: when the time budget
+        stops the function with alerts left, Odoo's scheduler calls it again in the same run (and,
+        once the run's budget is spent, reschedules it at once) instead of leaving them to the next
+        hourly run.
         """
         cron = self.env["ir.cron"]
         jobs = self.env["hr.job"].sudo()._talent_job_alert_claim_pending()
         for job in jobs:
             job._talent_job_alert_prepare()
-        cron._commit_progress(len(jobs))
+        cron._commit_progress(len(jobs), remaining=self.sudo().search_count(self._talent_due_domain()))
+        conflicts = 0
         while True:
-            alerts = self._talent_claim_due(JOB_ALERT_BATCH_SIZE)
+            try:
+                alerts = self._talent_claim_due(JOB_ALERT_BATCH_SIZE)
+            except errors.SerializationFailure:
+                # another worker committed alerts between our read and our lock: read again on a
+                # fresh snapshot (the last batch is committed, nothing is lost)
+                conflicts += 1
+                if conflicts > JOB_ALERT_CLAIM_RETRIES:
+                    raise
+                self.env.cr.rollback()
+                continue
+            conflicts = 0
             if not alerts:
+                # the due alerts left, if any, are held by another worker, which sends them
+                cron._commit_progress(remaining=0)
                 break
             alerts._talent_send()
             if not cron._commit_progress(len(alerts)):
                 break
 
     @api.model
+    def _talent_due_domain(self):
+        """The approved alerts that may go now."""
+        return Domain("state", "=", "queued") & (
+            Domain("next_date", "=", False) | Domain("next_date", "<=", fields.Datetime.now())
+        )
+
+    @api.model
     def _talent_claim_due(self, limit):
         """Lock up to ``limit`` due alerts that no other worker holds (those are skipped)."""
-        due = self.sudo().search(
-            [("state", "=", "queued"), "|", ("next_date", "=", False), ("next_date", "<=", fields.Datetime.now())],
-            order="id",
-        )
+        due = self.sudo().search(self._talent_due_domain(), order="id")
         return due.try_lock_for_update(limit=limit)
 
     def _talent_send(self):
@@ -134,6 +173,13 @@ class TalentJobAlert(models.Model):
                 try:
                     with self.env.cr.savepoint():
                         ready._talent_send_now(job)
+                except CONCURRENCY_ERRORS as error:
+                    # another transaction touched the same rows (the job, its mailing, a person):
+                    # nothing of the batch was sent; try it again a little later
+                    _logger.info("Job alerts of job %s met a concurrent update, retried later: %s", job.id, error)
+                    retry = fields.Datetime.now() + JOB_ALERT_RETRY_DELAY
+                    ready.write({"next_date": retry})
+                    self.env.ref("talent_crm.ir_cron_talent_job_alerts").sudo()._trigger(retry)
                 except Exception as error:  # noqa: BLE001 - a broken template must not block the other jobs
                     _logger.exception("Job alerts of job %s failed", job.id)
                     ready.write({"state": "cancelled", "cancel_reason": str(error)[:200]})

@@ -10,12 +10,18 @@ The test commits its data and removes everything it committed in a ``finally`` b
 
 import secrets
 import threading
+from datetime import timedelta
 from unittest.mock import patch
 
-from odoo import Command, api
+from freezegun import freeze_time
+from psycopg2 import errors
+
+from odoo import Command, api, fields
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.talent_crm.models import talent_job_alert
+
+from .test_job_alert_cron import TalentJobAlertCronCommon
 
 TALENTS = 6
 WAIT = 30  # seconds a worker waits for the other one before giving up
@@ -136,6 +142,40 @@ class TestJobAlertTwoWorkers(TransactionCase):
     def test_two_workers_share_the_alerts_and_alert_everybody_once(self):
         self._two_workers_scenario(with_mailing=True)
 
+    def test_two_workers_on_a_new_job_alert_everybody_once(self):
+        """A newly opened job has no hidden mailing yet: the worker that prepares the job (and
+        holds it) creates it, so the two senders never race to create it."""
+        self._two_workers_scenario(with_mailing=False)
+
+    def test_a_claim_that_meets_the_other_workers_commit_reads_again(self):
+        """Worker A sends an alert and commits between worker B's read of the due alerts and its
+        lock on them: B's lock meets a row changed after its snapshot (a serialization failure);
+        B reads again on a fresh snapshot and sends the others."""
+        marker = secrets.token_hex(4)
+        ids = self._prepare(marker, with_mailing=False)
+        try:
+            self._check_job_claim(ids)
+            Alert = type(self.env["talent.job.alert"])
+            real_lock = Alert.try_lock_for_update
+            seen = []
+
+            def lock(alerts, **kwargs):
+                seen.append(alerts.ids)
+                if len(seen) == 1:
+                    with self.registry.cursor() as cr_a:
+                        first = self._env(cr_a)["talent.job.alert"].browse(alerts.ids[:1])
+                        first._talent_send()
+                        self.assertEqual(first.state, "sent")
+                return real_lock(alerts, **kwargs)
+
+            with patch.object(Alert, "try_lock_for_update", lock), self.registry.cursor() as cr_b:
+                self._env(cr_b)["talent.job.alert"]._cron_talent_job_alerts()
+            self.assertGreaterEqual(len(seen), 2, "B read the due alerts again")
+            self.assertNotIn(seen[0][0], seen[1], "the alert A sent is no longer due for B")
+            self._check_result(ids, {"A": [seen[0][:1]], "B": [seen[1]]})
+        finally:
+            self._cleanup(marker, ids["saved"])
+
     def _two_workers_scenario(self, with_mailing):
         marker = secrets.token_hex(4)
         ids = self._prepare(marker, with_mailing)
@@ -231,3 +271,56 @@ class TestJobAlertTwoWorkers(TransactionCase):
             touches = env["talent.touch"].search([("partner_id", "in", ids["partners"]), ("origin", "=", "job_alert")])
             self.assertEqual(sorted(touches.partner_id.ids), sorted(ids["partners"]))
             self.assertEqual(len(touches), TALENTS)
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestJobAlertConcurrencyError(TalentJobAlertCronCommon):
+    """A batch that meets a concurrent transaction is sent again later, not cancelled."""
+
+    def _run_cron(self):
+        with self.enter_registry_test_mode():
+            self.cron.method_direct_trigger()
+        self.env.invalidate_all()
+
+    def test_a_concurrency_error_requeues_the_batch_and_the_next_run_sends_it(self):
+        job = self._open_job()
+        Alert = type(self.env["talent.job.alert"])
+        real_send_now = Alert._talent_send_now
+        failed = []
+
+        def conflict_once(alerts, job):
+            if not failed:
+                failed.append(alerts.ids)
+                # what PostgreSQL raises when another transaction updated a row of the batch
+                raise errors.SerializationFailure("could not serialize access due to concurrent update")
+            return real_send_now(alerts, job)
+
+        before = fields.Datetime.now()
+        last_trigger = self.env["ir.cron.trigger"].sudo().search([], order="id desc", limit=1).id or 0
+        with patch.object(Alert, "_talent_send_now", conflict_once):
+            self._run_cron()
+            alerts = job.talent_job_alert_ids
+            self.assertEqual(sorted(failed[0]), sorted(alerts.ids), "the batch met the conflict")
+            self.assertEqual(
+                [(alert.state, alert.cancel_reason) for alert in alerts], [("queued", False)] * len(self.talents)
+            )
+            retry = alerts[0].next_date
+            self.assertTrue(retry > before, "sent again a little later")
+            self.assertEqual(set(alerts.mapped("next_date")), {retry})
+            self.assertFalse(self._traces(job), "nothing of the batch was sent")
+            triggers = self.env["ir.cron.trigger"].sudo().search(
+                [("cron_id", "=", self.cron.id), ("id", ">", last_trigger)]
+            )
+            self.assertIn(retry, triggers.mapped("call_at"), "the cron comes back at the retry time")
+            # a run before the retry time leaves them alone
+            self._run_cron()
+            self.assertEqual(set(alerts.mapped("state")), {"queued"})
+            with freeze_time(retry + timedelta(minutes=1), tick=True):
+                self._run_cron()
+        self.assertEqual(len(failed), 1)
+        self.assertEqual(set(alerts.mapped("state")), {"sent"})
+        traces = self._traces(job)
+        self.assertEqual(sorted(traces.mapped("res_id")), sorted(self.talents.ids), "everybody alerted once")
+        self.assertEqual(
+            self.env["mail.mail"].sudo().search_count([("mailing_id", "=", job.talent_job_alert_mailing_id.id)]), 5
+        )

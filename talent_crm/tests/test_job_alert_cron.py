@@ -11,6 +11,7 @@ from unittest.mock import patch
 from odoo import Command
 from odoo.tests import tagged
 
+from odoo.addons.base.models import ir_cron
 from odoo.addons.talent_crm.models import talent_job_alert
 
 from .common import TalentCrmCommon
@@ -100,7 +101,15 @@ class TestJobAlertCronProgress(TalentJobAlertCronCommon):
         self.assertEqual(self._traces(job), traces)
         self.assertEqual(self._progress_rows(rows.id).mapped("done"), [0])
 
-    def test_out_of_time_stops_after_a_batch_and_the_next_run_resumes(self):
+    def _new_triggers(self, since_id):
+        return self.env["ir.cron.trigger"].sudo().search([("cron_id", "=", self.cron.id), ("id", ">", since_id)])
+
+    def _last_trigger_id(self):
+        return self.env["ir.cron.trigger"].sudo().search([], order="id desc", limit=1).id or 0
+
+    def test_out_of_time_after_each_batch_one_run_sends_everything(self):
+        """The function stops after each batch (no time left), reports what is left, and the
+        scheduler calls it again within the same run until nothing is left."""
         job = self._open_job()
         last = self._last_progress_id()
         Cron = type(self.env["ir.cron"])
@@ -114,20 +123,42 @@ class TestJobAlertCronProgress(TalentJobAlertCronCommon):
 
         with patch.object(Cron, "_commit_progress", out_of_time):
             self._run_cron()
-            self.assertEqual(calls, [1, 2], "the job is prepared, one batch is sent, then the cron stops")
-            self.assertEqual(sorted(job.talent_job_alert_ids.mapped("state")), ["queued"] * 3 + ["sent"] * 2)
-            first = job.talent_job_alert_ids.filtered(lambda a: a.state == "sent")
-            self.assertEqual(self._progress_rows(last).mapped("done"), [3], "the batch's progress is committed")
-            # the next runs take up the queued alerts where the first stopped
-            self._run_cron()
-            self._run_cron()
         alerts = job.talent_job_alert_ids
-        self.assertEqual(set(alerts.mapped("state")), {"sent"})
-        self.assertEqual(self._progress_rows(last).mapped("done"), [3, 2, 1])
+        self.assertEqual(set(alerts.mapped("state")), {"sent"}, "one scheduler run sent every alert")
+        rows = self._progress_rows(last)
+        self.assertEqual(rows.mapped("done"), [3, 2, 1], "three calls: the job and 2 alerts, 2 alerts, 1 alert")
+        self.assertEqual(rows.mapped("remaining"), [3, 1, 0])
         self.assertEqual(calls, [1, 2, 0, 2, 0, 1], "no job prepared twice; 2 + 2 + 1 alerts")
-        self.assertTrue(first < alerts and all(alert.date_sent for alert in first))
         traces = self._traces(job)
         self.assertEqual(sorted(traces.mapped("res_id")), sorted(self.talents.ids), "everybody alerted once")
         self.assertEqual(
             self.env["mail.mail"].sudo().search_count([("mailing_id", "=", job.talent_job_alert_mailing_id.id)]), 5
         )
+
+    def test_run_budget_spent_the_cron_is_rescheduled_and_the_next_run_resumes(self):
+        """One call per run and no time at all: each run sends one batch, reports what is left,
+        and the scheduler reschedules the cron at once; the next run takes up where it stopped."""
+        job = self._open_job()
+        last = self._last_progress_id()
+        self.startPatcher(patch.object(ir_cron, "MIN_RUNS_PER_JOB", 1))
+        self.startPatcher(patch.object(ir_cron, "MIN_TIME_PER_JOB", 0))
+        self._run_cron()
+        self.assertEqual(sorted(job.talent_job_alert_ids.mapped("state")), ["queued"] * 3 + ["sent"] * 2)
+        first = job.talent_job_alert_ids.filtered(lambda a: a.state == "sent")
+        rows = self._progress_rows(last)
+        self.assertEqual((rows.done, rows.remaining), (3, 3), "the batch is committed, three alerts left")
+        since = self._last_trigger_id()
+        self._run_cron()
+        self.assertEqual(len(self._new_triggers(since)), 1, "alerts left: the scheduler runs the cron again at once")
+        self.assertEqual(sorted(job.talent_job_alert_ids.mapped("state")), ["queued"] + ["sent"] * 4)
+        since = self._last_trigger_id()
+        self._run_cron()
+        self.assertFalse(self._new_triggers(since), "nothing left: back to the regular interval")
+        alerts = job.talent_job_alert_ids
+        self.assertEqual(set(alerts.mapped("state")), {"sent"})
+        rows = self._progress_rows(last)
+        self.assertEqual(rows.mapped("done"), [3, 2, 1])
+        self.assertEqual(rows.mapped("remaining"), [3, 1, 0])
+        self.assertTrue(first < alerts and all(alert.date_sent for alert in first))
+        traces = self._traces(job)
+        self.assertEqual(sorted(traces.mapped("res_id")), sorted(self.talents.ids), "everybody alerted once")

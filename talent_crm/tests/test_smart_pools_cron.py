@@ -12,6 +12,8 @@ from unittest.mock import patch
 from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.base.models import ir_cron
+
 from .common import TalentCrmCommon
 
 
@@ -90,7 +92,15 @@ class TestSmartPoolsCron(TalentCrmCommon):
         self.assertEqual(refreshed, self.pools.ids)
         self.assertEqual(self._memberships(), memberships)
 
-    def test_out_of_time_stops_after_a_batch_and_the_next_run_resumes(self):
+    def _new_triggers(self, since_id):
+        return self.env["ir.cron.trigger"].sudo().search([("cron_id", "=", self.cron.id), ("id", ">", since_id)])
+
+    def _last_trigger_id(self):
+        return self.env["ir.cron.trigger"].sudo().search([], order="id desc", limit=1).id or 0
+
+    def test_out_of_time_after_each_batch_one_run_refreshes_everything(self):
+        """The function stops after each batch (no time left), reports what is left, and the
+        scheduler calls it again within the same run until nothing is left."""
         last = self._last_progress_id()
         Cron = type(self.env["ir.cron"])
         real = Cron._commit_progress
@@ -102,14 +112,40 @@ class TestSmartPoolsCron(TalentCrmCommon):
         spy, refreshed = self._spy_refresh()
         with patch.object(Cron, "_commit_progress", out_of_time), spy:
             self._run_cron()
-            self.assertEqual(refreshed, self.pools[:2].ids, "one batch, then the cron stops")
+        memberships = self._memberships()
+        self.assertEqual(len(memberships), 5, "one scheduler run refreshed every pool")
+        self.assertEqual(refreshed, self.pools.ids, "least recently applied first, no pool refreshed twice")
+        rows = self._progress_rows(last)
+        self.assertEqual(rows.mapped("done"), [2, 2, 1], "three calls of the cron function, one batch each")
+        self.assertEqual(rows.mapped("remaining"), [3, 1, 0])
+        for pool, talent in zip(self.pools, self.talents, strict=True):
+            self.assertEqual(pool.talent_ids, talent)
+
+    def test_run_budget_spent_the_cron_is_rescheduled_and_the_next_run_resumes(self):
+        """One call per run and no time at all: each run refreshes one batch, reports what is
+        left, and the scheduler reschedules the cron at once; the next run resumes."""
+        last = self._last_progress_id()
+        self.startPatcher(patch.object(ir_cron, "MIN_RUNS_PER_JOB", 1))
+        self.startPatcher(patch.object(ir_cron, "MIN_TIME_PER_JOB", 0))
+        spy, refreshed = self._spy_refresh()
+        with spy:
+            since = self._last_trigger_id()
+            self._run_cron()
+            self.assertEqual(refreshed, self.pools[:2].ids, "one batch, then the run stops")
             self.assertEqual(self._memberships().talent_id, self.talents[:2], "the batch is committed")
-            self.assertEqual(self._progress_rows(last).mapped("done"), [2])
+            rows = self._progress_rows(last)
+            self.assertEqual((rows.done, rows.remaining), (2, 3))
+            self.assertEqual(len(self._new_triggers(since)), 1, "pools left: the scheduler runs the cron again at once")
+            since = self._last_trigger_id()
             self._run_cron()
+            self.assertEqual(len(self._new_triggers(since)), 1)
+            since = self._last_trigger_id()
             self._run_cron()
-            self._run_cron()
+            self.assertFalse(self._new_triggers(since), "nothing left: back to the regular interval")
         self.assertEqual(refreshed, self.pools.ids, "resumed where it stopped, no pool refreshed twice")
-        self.assertEqual(self._progress_rows(last).mapped("done"), [2, 2, 1, 0])
+        rows = self._progress_rows(last)
+        self.assertEqual(rows.mapped("done"), [2, 2, 1])
+        self.assertEqual(rows.mapped("remaining"), [3, 1, 0])
         memberships = self._memberships()
         self.assertEqual(len(memberships), 5)
         for pool, talent in zip(self.pools, self.talents, strict=True):
