@@ -10,8 +10,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-# Days without any touch after which a pool is flagged as going cold.
-POOL_COLD_DAYS = 90
+# Days without any touch after which a pool is going cold (the pool's warning and its health report).
+STALE_DAYS = 90
 
 
 class HrTalentPool(models.Model):
@@ -94,7 +94,7 @@ class HrTalentPool(models.Model):
     )
     talent_growth_90 = fields.Integer(string="Growth (90 days)", compute="_compute_talent_health")
     talent_last_touch_date = fields.Datetime(
-        string="Last Touch", compute="_compute_talent_health", help="Most recent contact with any member."
+        string="Last Touch", compute="_compute_talent_health", help="Most recent touch with any active member, in the pool's company."
     )
     talent_health_warning = fields.Boolean(
         string="Going Cold",
@@ -150,12 +150,17 @@ class HrTalentPool(models.Model):
                 groups = Membership._read_group(pools & Domain(date_field, ">=", since), ["pool_id"], ["__count"])
                 for pool, count in groups:
                     growth[pool.id][days] += sign * count
+        # the pool's last touch is the pool health report's (touches of its active members in the
+        # pool's company), read from its SQL view: one definition for the pool and the report
+        self.env["talent.touch"].flush_model(["partner_id", "company_id", "date"])
+        self.env["hr.applicant"].flush_model(["talent_pool_ids", "partner_id", "active"])
+        self.flush_model(["company_id", "active"])
         last_touch = dict(
-            self.env["hr.applicant"].sudo()._read_group(
-                Domain("talent_pool_ids", "in", self.ids), ["talent_pool_ids"], ["talent_last_contact_date:max"]
+            self.env["talent.pool.health.report"].sudo()._read_group(
+                Domain("pool_id", "in", self.ids), ["pool_id"], ["last_touch_date:max"]
             )
         )
-        cold_before = now - timedelta(days=POOL_COLD_DAYS)
+        cold_before = now - timedelta(days=STALE_DAYS)
         for pool in self:
             pool.talent_growth_30 = growth.get(pool.id, {}).get(30, 0)
             pool.talent_growth_90 = growth.get(pool.id, {}).get(90, 0)

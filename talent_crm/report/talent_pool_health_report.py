@@ -3,7 +3,7 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-STALE_DAYS = 90
+from ..models.hr_talent_pool import STALE_DAYS
 
 
 class TalentPoolHealthReport(models.Model):
