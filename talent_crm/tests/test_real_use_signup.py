@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The sign-up as a person and a recruiter first meet it (issue 18, points 9 and 12)."""
 
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 
 from .common import CSRF_RE, TalentCommunityHttpCommon
 
@@ -31,3 +31,23 @@ class TestRealUseSignup(TalentCommunityHttpCommon):
         self.assertFalse(logs.user_id, "no user of the database (nor the public user) moved the lead")
         labels = dict(logs._fields["origin"]._description_selection(self.env))
         self.assertEqual(labels[logs[-1].origin], "Web Sign-up")
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestRealUseEmptyLists(TransactionCase):
+    def test_talent_lists_explain_how_to_add_talents(self):
+        """The empty talent lists speak of talents and say how to add them, not of applications."""
+        for xmlid in (
+            "talent_crm.hr_applicant_action_talent",
+            "talent_crm.hr_applicant_action_talent_lead",
+            "talent_crm.hr_talent_pool_action_talent_crm",
+        ):
+            with self.subTest(action=xmlid):
+                help_html = str(self.env.ref(xmlid).help)
+                self.assertIn('class="o_view_nocontent_smiling_face"', help_html)
+                self.assertIn("Import Talents", help_html)
+                self.assertIn("sign-up page", help_html)
+                self.assertNotIn("No applications found", help_html)
+        talents_help = str(self.env.ref("talent_crm.hr_applicant_action_talent").help)
+        self.assertIn("No talents here yet", talents_help)
+        self.assertIn("capture a person with New", talents_help)
