@@ -21,6 +21,45 @@ class TestRealUseSignup(TalentCommunityHttpCommon):
         self.assertEqual(len(talent), 1)
         return talent
 
+    def test_profile_addresses_without_scheme_are_accepted(self):
+        """People type profile addresses as they see them, without https://: the sign-up keeps
+        the normalised address; an address that is no profile still gets the clean error."""
+        cases = [
+            ("linkedin.com/in/jane-doe", None, {"linkedin_profile": "https://www.linkedin.com/in/jane-doe"}),
+            ("www.linkedin.com/in/Jane-Doe/", None, {"linkedin_profile": "https://www.linkedin.com/in/jane-doe"}),
+            ("xing.com/profile/Jane_Doe", None, {"talent_xing_url": "https://www.xing.com/profile/Jane_Doe"}),
+            ("jane-doe.dev/portfolio", None, {"talent_website_url": "https://jane-doe.dev/portfolio"}),
+            (None, "github.com/Jane-Doe", {"talent_github_url": "https://github.com/jane-doe"}),
+            (None, "@jane-doe", {"talent_github_url": "https://github.com/jane-doe"}),
+            (None, "jane-doe", {"talent_github_url": "https://github.com/jane-doe"}),
+        ]
+        for index, (profile_url, github_url, expected) in enumerate(cases):
+            email = "jane.doe%s@example.com" % index
+            with self.subTest(profile_url=profile_url, github_url=github_url):
+                response = self._signup(email=email, profile_url=profile_url, github_url=github_url)
+                self.assertEqual(response.status_code, 200, response.text[-2000:])
+                self.assertTrue(response.url.endswith("/talent/join/thanks"), response.url)
+                signup = self._signups(email)
+                self.assertEqual(len(signup), 1)
+                for fname, url in expected.items():
+                    self.assertEqual(signup[fname], url)
+        # once confirmed, the talent carries the normalised address
+        talent = self._confirm("jane.doe0@example.com")
+        self.assertEqual(talent.linkedin_profile, "https://www.linkedin.com/in/jane-doe")
+        # really bad input: the same clean error, with or without https://, and nothing kept
+        for key, value, reason in (
+            ("profile_url", "linkedin.com/company/acme", "a LinkedIn profile looks like"),
+            ("profile_url", "https://www.linkedin.com/company/acme", "a LinkedIn profile looks like"),
+            ("github_url", "gitlab.com/jane", "this is not a github.com address"),
+            ("github_url", "jane doe", "an address cannot contain spaces"),
+            ("profile_url", "javascript:alert(1)", "the host name is not valid"),
+        ):
+            with self.subTest(key=key, value=value):
+                response = self._signup(email="bad.url@example.com", **{key: value})
+                self.assertEqual(response.status_code, 400)
+                self.assertIn("This profile address is not valid: %s" % reason, response.text)
+        self.assertFalse(self._signups("bad.url@example.com"))
+
     def test_signup_lead_history_is_the_persons_own(self):
         """A web sign-up's lead history says it came from the sign-up, moved by no recruiter."""
         self._signup()
