@@ -22,7 +22,10 @@ LEAD_ORIGINS = [
     ("conversion", "Conversion to applicant"),
     ("ats", "Recruitment"),
     ("system", "Automatic"),
+    ("signup", "Web Sign-up"),
 ]
+# Origins of moves the person made themselves: no user of the database moved them.
+LEAD_PERSON_ORIGINS = ("signup",)
 
 
 class TalentLeadStateLog(models.Model):
@@ -58,4 +61,7 @@ class TalentLeadStateLog(models.Model):
         for vals in vals_list:
             if not vals.get("company_id"):
                 vals["company_id"] = company_of[vals["talent_id"]]
+            if vals.get("origin") in LEAD_PERSON_ORIGINS:
+                # the person moved themselves (over the public page, as the public user)
+                vals["user_id"] = False
         return super().create(vals_list)

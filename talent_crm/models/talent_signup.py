@@ -307,7 +307,13 @@ class TalentSignup(models.Model):
             self.env["hr.applicant"]
             .sudo()
             .with_company(company)
-            .with_context(talent_pool_join_method="signup", mail_create_nosubscribe=True, lang=self.lang or None)
+            .with_context(
+                talent_pool_join_method="signup",
+                # the person's own move in the lead history, not a recruiter's
+                talent_lead_origin="signup",
+                mail_create_nosubscribe=True,
+                lang=self.lang or None,
+            )
         )
         pools = self.pool_ids.filtered("active") or company._talent_get_signup_pools()
         profile = {fname: self[fname] for fname in PROFILE_FIELDS if self[fname]}

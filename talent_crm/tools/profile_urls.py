@@ -6,7 +6,7 @@ Pure functions without any Odoo import, so that models, imports, the sign-up pag
 and the enrichment providers all agree on one canonical form per profile:
 
 * LinkedIn  ``https://www.linkedin.com/in/<slug>``
-* GitHub    ``https://github.com/<login>``
+* GitHub    ``https://github.com/<login>`` (from an address or a bare login)
 * Xing      ``https://www.xing.com/profile/<Name>``
 * websites  ``https://<host>/<path>`` (scheme added, fragment dropped)
 """
@@ -107,6 +107,10 @@ def normalize_linkedin(value):
 
 
 def normalize_github(value):
+    login = (value or "").strip().removeprefix("@")
+    if _GITHUB_LOGIN.match(login) and login.lower() not in _GITHUB_RESERVED:
+        # a bare login ("jane-doe", "@jane-doe"), as people type it in a GitHub field
+        return "https://github.com/%s" % login.lower()
     split = _split(value)
     if not split:
         return False
