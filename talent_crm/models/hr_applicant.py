@@ -581,6 +581,14 @@ class HrApplicant(models.Model):
                 values["user_id"] = self.env.uid
         return values
 
+    @api.model
+    def get_empty_list_help(self, help_message):
+        # hr_recruitment replaces the help of every applicant list by "No applications found.";
+        # talent_crm's talent lists (their actions set talent_crm_capture) keep their talent wording
+        if self.env.context.get("talent_crm_capture") and not tools.is_html_empty(help_message):
+            return help_message
+        return super().get_empty_list_help(help_message)
+
     @api.model_create_multi
     def create(self, vals_list):
         check_lifecycle_vals(self, vals_list, APPLICANT_LIFECYCLE_FIELDS)

@@ -94,7 +94,9 @@ class HrTalentPool(models.Model):
     )
     talent_growth_90 = fields.Integer(string="Growth (90 days)", compute="_compute_talent_health")
     talent_last_touch_date = fields.Datetime(
-        string="Last Touch", compute="_compute_talent_health", help="Most recent touch with any active member, in the pool's company."
+        string="Last Touch",
+        compute="_compute_talent_health",
+        help="Most recent touch with any active member, in the pool's company.",
     )
     talent_health_warning = fields.Boolean(
         string="Going Cold",

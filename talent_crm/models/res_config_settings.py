@@ -1,10 +1,12 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
+
+    talent_signup_url = fields.Char(string="Sign-up Page URL", compute="_compute_talent_signup_url")
 
     talent_default_pool_id = fields.Many2one(
         related="company_id.talent_default_pool_id",
@@ -62,3 +64,14 @@ class ResConfigSettings(models.TransientModel):
     talent_match_penalty_dnc = fields.Integer(related="company_id.talent_match_penalty_dnc", readonly=False)
     talent_match_penalty_recent = fields.Integer(related="company_id.talent_match_penalty_recent", readonly=False)
     talent_match_recent_days = fields.Integer(related="company_id.talent_match_recent_days", readonly=False)
+
+    @api.depends("company_id")
+    def _compute_talent_signup_url(self):
+        # the page answers for the public user's company; any other company's page needs ?company=
+        public_company = self.env.ref("base.public_user").sudo().company_id
+        for settings in self:
+            company = settings.company_id
+            url = company._talent_signup_url() if company else False
+            if url and company != public_company:
+                url += "?company=%s" % company.id
+            settings.talent_signup_url = url

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The sign-up as a person and a recruiter first meet it (issue 18, points 9 and 12)."""
 
+import re
+
 from odoo.tests import TransactionCase, tagged
 
 from .common import CSRF_RE, TalentCommunityHttpCommon
@@ -90,3 +92,48 @@ class TestRealUseEmptyLists(TransactionCase):
         talents_help = str(self.env.ref("talent_crm.hr_applicant_action_talent").help)
         self.assertIn("No talents here yet", talents_help)
         self.assertIn("capture a person with New", talents_help)
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestRealUseSettingsAndLists(TalentCommunityHttpCommon):
+    def test_settings_show_the_signup_url_as_a_link_to_copy(self):
+        """Settings show the company's sign-up page as a link (new tab) with a copy button."""
+        arch = self.env["res.config.settings"].with_user(self.env.ref("base.user_admin")).get_views(
+            [(False, "form")]
+        )["views"]["form"]["arch"]
+        self.assertRegex(arch, r'<field name="talent_signup_url"[^>]*widget="CopyClipboardURL"')
+        settings = self.env["res.config.settings"].create({})
+        self.assertEqual(settings.talent_signup_url, self.company.get_base_url() + "/talent/join")
+        # the URL opens the company's own page
+        path = settings.talent_signup_url.removeprefix(self.company.get_base_url())
+        self.assertIn("Join our talent community", self.url_open(path).text)
+        other = self.env["res.company"].create({"name": "Other Co (test)", "talent_community_page": True})
+        other_settings = self.env["res.config.settings"].with_company(other).create({})
+        self.assertTrue(other_settings.talent_signup_url.endswith("/talent/join?company=%s" % other.id))
+
+    def test_empty_talent_lists_show_the_talent_help(self):
+        """The web client gets the talent wording, not hr_recruitment's "No applications found."."""
+        pool = self.signup_pool
+        for action in (
+            self.env["ir.actions.actions"]._for_xml_id("talent_crm.hr_applicant_action_talent"),
+            self.env["ir.actions.actions"]._for_xml_id("talent_crm.hr_applicant_action_talent_lead"),
+            pool.action_talent_crm_open_talents(),
+        ):
+            with self.subTest(action=action["name"]):
+                self.assertIn("Import Talents", action["help"])
+                self.assertNotIn("No applications found", action["help"])
+        # Odoo's own applicant lists keep Odoo's help
+        odoo_action = self.env["ir.actions.actions"]._for_xml_id("hr_recruitment.crm_case_categ0_act_job")
+        self.assertIn("No applications found", odoo_action["help"])
+
+    def test_profile_fields_let_the_browser_send_addresses_without_scheme(self):
+        """A type="url" input makes the browser refuse "linkedin.com/in/..." before the server
+        sees it: the profile fields are text fields with the URL keyboard."""
+        for url in ("/talent/join",):
+            page = self.url_open(url).text
+            for name in ("profile_url", "github_url"):
+                with self.subTest(page=url, field=name):
+                    tag = re.search(r'<input[^>]*name="%s"[^>]*>' % name, page).group(0)
+                    self.assertNotIn('type="url"', tag)
+                    self.assertIn('type="text"', tag)
+                    self.assertIn('inputmode="url"', tag)
