@@ -30,6 +30,7 @@ from . import test_matching
 from . import test_merge
 from . import test_merge_nurture_alerts
 from . import test_nurture_access
+from . import test_nurture_empty_body
 from . import test_nurture_reliability
 from . import test_nurture_render_owner
 from . import test_nurture_scheduler
