@@ -3,7 +3,8 @@
 """The refuse dialog previews the email as the (first) selected person gets it: their name and
 their job, not the template's sample text "Jane" and "Backend Engineer" (issue 18, point 7)."""
 
-from odoo.tests import Form, tagged
+from odoo import Command
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from .common import TalentLeadCommon
 
@@ -61,3 +62,29 @@ class TestRefusePreview(TalentLeadCommon):
         self.assertNotIn("Jane", form.talent_preview_body)
         self.assertIn("Hugo Hahnemann", form.talent_preview_note)
         self.assertNotIn("first", form.talent_preview_note)
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestRefusePreviewTour(HttpCase):
+    def test_refuse_preview_tour(self):
+        """A recruiter (not admin) opens the refuse dialog: the preview shows the person and the job."""
+        company = self.env.ref("base.main_company")
+        recruiter = new_test_user(
+            self.env,
+            login="preview_recruiter",
+            password="preview_recruiter",
+            name="Petra Preview",
+            email="petra@example.com",
+            groups="talent_crm.group_talent_crm_user,hr_recruitment.group_hr_recruitment_user",
+            company_id=company.id,
+            company_ids=[Command.set(company.ids)],
+        )
+        self.env["hr.applicant.refuse.reason"].create({"name": "Preview tour reason", "sequence": 1})
+        job = self.env["hr.job"].create({"name": "Tour Engineer Job", "company_id": company.id})
+        application = self.env["hr.applicant"].create(
+            {"partner_name": "Paula Preview", "email_from": "paula.preview@example.com", "job_id": job.id}
+        )
+        self.start_tour(
+            "/odoo/hr.applicant/%s" % application.id, "talent_crm_refuse_preview_tour", login=recruiter.login
+        )
+        self.assertTrue(application.active, "the dialog was only looked at")
