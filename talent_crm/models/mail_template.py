@@ -15,6 +15,16 @@ TALENT_LINK_EXPRESSIONS = [
 class MailTemplate(models.Model):
     _inherit = "mail.template"
 
+    @api.constrains("body_html")
+    def _check_talent_sequence_body(self):
+        """A template sent by a running nurture sequence cannot lose its text."""
+        steps = (
+            self.env["talent.sequence.step"]
+            .sudo()
+            .search([("mail_template_id", "in", self.ids), ("sequence_id.active", "=", True)])
+        )
+        steps._talent_check_body()
+
     @api.model
     def _talent_use_link_placeholders(self):
         """Switch the templates of existing databases (``noupdate`` records, and templates

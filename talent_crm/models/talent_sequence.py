@@ -89,7 +89,11 @@ class TalentSequence(models.Model):
     def write(self, vals):
         if not self.env.su and set(vals) - {"owner_id"}:
             vals = dict(vals, owner_id=self.env.uid)
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("active"):
+            # an archived sequence may hold steps still being written: they must have a text now
+            self.step_ids._talent_check_body()
+        return result
 
     def _talent_render_user(self):
         """The user whose rights render the sequence's messages: its owner (who last changed it),

@@ -1,16 +1,20 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
 from datetime import datetime, time, timedelta
 
 import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import html2plaintext, is_html_empty
 
 MESSAGE_CHANNELS = ("email", "sms")
 TASK_CHANNELS = ("linkedin", "call")
 WEEKDAY_FIELDS = ("window_mon", "window_tue", "window_wed", "window_thu", "window_fri", "window_sat", "window_sun")
 DELIVERED_STATUSES = ("pending", "sent", "open", "reply")
+# markup that shows something although it holds no literal text: dynamic output and images
+DYNAMIC_CONTENT_RE = re.compile(r"<img\b|\bt-(?:out|esc|raw|call)\b|\{\{")
 
 
 class TalentSequenceStep(models.Model):
@@ -209,6 +213,10 @@ class TalentSequenceStep(models.Model):
                     self.env._("Step %(name)s: the SMS template must be made for talents.", name=step.name)
                 )
 
+    @api.constrains("channel", "mail_template_id", "sms_template_id", "sequence_id")
+    def _check_body(self):
+        self.filtered(lambda step: step.sequence_id.active)._talent_check_body()
+
     @api.constrains("window_enabled", "window_hour_from", "window_hour_to", *WEEKDAY_FIELDS)
     def _check_window(self):
         for step in self.filtered("window_enabled"):
@@ -257,6 +265,61 @@ class TalentSequenceStep(models.Model):
             else:
                 enrollment.write({"state": "completed", "next_date": False, "date_done": fields.Datetime.now()})
         return result
+
+    # ------------------------------------------------------------
+    # Message body
+    # ------------------------------------------------------------
+
+    @api.model
+    def _talent_html_has_text(self, html):
+        """Whether ``html`` shows something: text once tags and whitespace are stripped,
+        dynamic output (``t-out``, ``{{ }}``) or an image."""
+        if is_html_empty(html):
+            return False
+        return bool(html2plaintext(html).strip() or DYNAMIC_CONTENT_RE.search(html))
+
+    def _talent_empty_body_languages(self):
+        """Names of the installed languages in which the message of ``self`` (an email or SMS
+        step) is empty; empty list when it has text in every language, or is a task."""
+        self.ensure_one()
+        if self.channel == "email":
+            template, fname, has_text = self.sudo().mail_template_id, "body_html", self._talent_html_has_text
+        elif self.channel == "sms":
+            template, fname, has_text = self.sudo().sms_template_id, "body", lambda body: bool((body or "").strip())
+        else:
+            return []
+        if not template:
+            return [self.env._("all languages")]
+        return [
+            name
+            for code, name in self.env["res.lang"].get_installed()
+            if not has_text(template.with_context(lang=code)[fname])
+        ]
+
+    def _talent_has_body(self):
+        """Whether the message of ``self`` has text in every language (always true for tasks):
+        a step without one is never sent."""
+        self.ensure_one()
+        return not self._talent_empty_body_languages()
+
+    def _talent_check_body(self):
+        """Refuse email and SMS steps whose message is empty (the sequence would send empty messages)."""
+        for step in self:
+            languages = step._talent_empty_body_languages()
+            if not languages:
+                continue
+            template = step.mail_template_id if step.channel == "email" else step.sms_template_id
+            raise ValidationError(
+                self.env._(
+                    "Step %(step)s of the sequence %(sequence)s: the message of the template %(template)s is empty "
+                    "(%(languages)s). Write the text of the message before the sequence runs: empty messages "
+                    "are never sent.",
+                    step=step.name,
+                    sequence=step.sequence_id.name,
+                    template=template.sudo().name or "-",
+                    languages=", ".join(languages),
+                )
+            )
 
     # ------------------------------------------------------------
     # Tracking mailing

@@ -30,6 +30,7 @@ from . import test_matching
 from . import test_merge
 from . import test_merge_nurture_alerts
 from . import test_nurture_access
+from . import test_nurture_empty_body
 from . import test_nurture_reliability
 from . import test_nurture_render_owner
 from . import test_nurture_scheduler
@@ -42,6 +43,7 @@ from . import test_preference_centre_two_companies
 from . import test_privacy
 from . import test_public_routes_fuzz
 from . import test_real_use_signup
+from . import test_refuse_preview
 from . import test_report_engagement
 from . import test_report_hires
 from . import test_report_pool_growth

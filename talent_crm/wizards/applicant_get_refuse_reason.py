@@ -1,6 +1,7 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class ApplicantGetRefuseReason(models.TransientModel):
@@ -22,6 +23,14 @@ class ApplicantGetRefuseReason(models.TransientModel):
         "On by default for runners-up.",
     )
     talent_runner_up_count = fields.Integer(string="Runners-up Selected", compute="_compute_talent_runner_up_count")
+    talent_preview_applicant_id = fields.Many2one(
+        "hr.applicant", string="Previewed For", compute="_compute_talent_preview"
+    )
+    talent_preview_note = fields.Char(string="Preview Of", compute="_compute_talent_preview")
+    talent_preview_subject = fields.Char(string="Preview Subject", compute="_compute_talent_preview")
+    talent_preview_body = fields.Html(
+        string="Preview", compute="_compute_talent_preview", sanitize="email_outgoing", sanitize_overridable=True
+    )
 
     @api.depends("applicant_ids")
     def _compute_talent_invite_community(self):
@@ -32,6 +41,40 @@ class ApplicantGetRefuseReason(models.TransientModel):
     def _compute_talent_runner_up_count(self):
         for wizard in self:
             wizard.talent_runner_up_count = len(wizard.applicant_ids._talent_runners_up())
+
+    @api.depends("applicant_ids", "template_id", "subject", "body", "lang")
+    def _compute_talent_preview(self):
+        """The email as the first selected person gets it: their name, their job, their language."""
+        for wizard in self:
+            applicant = wizard.applicant_ids[:1]
+            wizard.talent_preview_applicant_id = applicant
+            wizard.talent_preview_subject = False
+            wizard.talent_preview_body = False
+            if not applicant or not (wizard.subject or wizard.body):
+                wizard.talent_preview_note = False
+                continue
+            name = applicant.partner_name or applicant.display_name
+            if len(wizard.applicant_ids) > 1:
+                wizard.talent_preview_note = self.env._(
+                    "As %(name)s receives it (the first of the %(count)s selected applications; each person "
+                    "gets their own).",
+                    name=name,
+                    count=len(wizard.applicant_ids),
+                )
+            else:
+                wizard.talent_preview_note = self.env._("As %(name)s receives it.", name=name)
+            # the ids of new records (the dialog not saved yet) are no database ids: render on the origin
+            applicant = applicant._origin or applicant
+            try:
+                lang = wizard._render_lang(applicant.ids)[applicant.id]
+                wizard.talent_preview_subject = wizard._render_field("subject", applicant.ids, set_lang=lang)[
+                    applicant.id
+                ]
+                wizard.talent_preview_body = wizard._render_field("body", applicant.ids, set_lang=lang)[applicant.id]
+            except UserError as error:
+                wizard.talent_preview_note = self.env._(
+                    "The email cannot be shown for %(name)s: %(error)s", name=name, error=error.args[0]
+                )
 
     @api.depends("refuse_reason_id", "talent_invite_community")
     def _compute_template_id(self):
