@@ -336,6 +336,8 @@ class TalentSequenceEnrollment(models.Model):
         enrollments = enrollments.filtered(lambda e: e.state == "running")
         for enrollment_id in enrollments._talent_failing_condition():
             skipped.setdefault(enrollment_id, "condition")
+        empty_step_ids = {step.id for step in enrollments.next_step_id if not step._talent_has_body()}
+        skipped.update({e.id: "empty_body" for e in enrollments if e.next_step_id.id in empty_step_ids})
 
         to_run = enrollments.filtered(lambda e: e.id not in skipped)
         to_run = to_run._talent_apply_window_and_caps(now)

@@ -55,6 +55,7 @@ class TalentSequenceExecution(models.Model):
             ("no_consent", "No valid consent"),
             ("cancelled", "Cancelled by the mailing engine"),
             ("task_cancelled", "Task cancelled"),
+            ("empty_body", "Empty message"),
         ],
         readonly=True,
     )

@@ -117,3 +117,21 @@ class TestNurtureEmptyBody(TalentNurtureCommon):
             self.assertFalse(has_text(html), html)
         for html in ("<p>Hi</p>", '<p><t t-out="object.partner_name"/></p>', '<p><img src="/logo.png"/></p>'):
             self.assertTrue(has_text(html), html)
+
+    def test_a_message_emptied_behind_the_checks_is_skipped_when_due(self):
+        """A template emptied where no check runs (an import, a module update writing SQL) is
+        caught when the step is due: the step is skipped with its reason and nothing is sent."""
+        enrollment = self.erna._talent_enroll(self.sequence)
+        self.assertEqual(enrollment.next_step_id, self.step_email)
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE mail_template SET body_html = %s WHERE id = %s",
+            ['{"en_US": "<p><br></p>"}', self.mail_template.id],
+        )
+        self.env.invalidate_all()
+        self._run_scheduler()
+        self.assertFalse(self._mails(self.erna, self.step_email), "no empty email leaves")
+        self.assertRecordValues(
+            self._executions(enrollment, self.step_email), [{"state": "skipped", "skip_reason": "empty_body"}]
+        )
+        self.assertNotEqual(enrollment.next_step_id, self.step_email, "the enrollment moves on")
