@@ -69,7 +69,39 @@ class NurtureCron(Scenario):
             "UPDATE talent_sequence_enrollment SET next_date = %s WHERE id = ANY(%s)",
             [now - timedelta(minutes=1), enrollments.ids],
         )
+        # a realistic due batch: most people may be mailed now, one in five is capped by a recent
+        # touch and one in ten has no consent (the generated history alone leaves nobody to mail)
+        partner_ids = sorted(set(enrollments.talent_id.partner_id.ids))
+        capped = set(partner_ids[::5])
+        unconsented = set(partner_ids[1::10])
+        env.cr.execute(
+            "UPDATE res_partner SET talent_cap_touch_date = NULL, talent_cap_touch_company_id = NULL"
+            " WHERE id = ANY(%s)",
+            [sorted(set(partner_ids) - capped)],
+        )
+        env.cr.execute(
+            "UPDATE res_partner SET talent_cap_touch_date = %s, talent_cap_touch_company_id = %s WHERE id = ANY(%s)",
+            [now - timedelta(days=1), enrollments.company_id[:1].id, sorted(capped)],
+        )
         env.invalidate_all()
+        # no send window: the bench must not depend on the hour it runs at (outside office hours
+        # every step would only be postponed); both ways run the same window code anyway
+        env["talent.sequence.step"].sudo().search(
+            [("sequence_id", "in", enrollments.sequence_id.ids), ("window_enabled", "=", True)]
+        ).write({"window_enabled": False})
+        consent = env["talent.consent"].sudo().with_context(tracking_disable=True)
+        for company in enrollments.company_id:
+            has_basis = set(
+                consent.search(
+                    [("partner_id", "in", partner_ids), ("company_id", "=", company.id),
+                     ("purpose", "=", "communication"), ("state", "=", "valid")]
+                ).partner_id.ids
+            )
+            consent.create([
+                {"partner_id": partner_id, "company_id": company.id, "purpose": "communication"}
+                for partner_id in set(partner_ids) - unconsented - has_basis
+            ])
+        env.flush_all()
         return enrollments.ids
 
     def records(self, env, state):
@@ -103,4 +135,7 @@ class NurtureCron(Scenario):
             return processed
 
     def result_key(self, env, result):
-        return result, self._outcome(env, self._state)
+        outcome = self._outcome(env, self._state)
+        if not sum(touches for _state, _executions, touches in outcome):
+            raise AssertionError("the batch sent nothing: the bench measures the send path, not only the skips")
+        return result, outcome
