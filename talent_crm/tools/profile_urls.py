@@ -75,28 +75,36 @@ def _split(value):
     return host, segments, parts
 
 
+#: How each profile site is recognised by its host (anything else is a website).
+_SITE_HOST = {
+    "linkedin": _LINKEDIN_HOST.match,
+    "github": {"github.com", "www.github.com"}.__contains__,
+    "xing": {"xing.com", "www.xing.com"}.__contains__,
+}
+
+
 def detect_kind(value):
     """Return the profile kind of a URL (``linkedin``, ``github``, ``xing`` or ``website``)."""
     split = _split(value)
     if not split:
         return False
-    host = split[0]
-    if _LINKEDIN_HOST.match(host):
-        return "linkedin"
-    if host in ("github.com", "www.github.com"):
-        return "github"
-    if host in ("xing.com", "www.xing.com"):
-        return "xing"
-    return "website"
+    return next((kind for kind, is_host in _SITE_HOST.items() if is_host(split[0])), "website")
+
+
+def _site_segments(value, kind):
+    """The path segments of a ``kind`` profile address; None when empty; raises on another host."""
+    split = _split(value)
+    if not split:
+        return None
+    if not _SITE_HOST[kind](split[0]):
+        raise InvalidProfileUrl("%s_host" % kind)
+    return split[1]
 
 
 def normalize_linkedin(value):
-    split = _split(value)
-    if not split:
+    segments = _site_segments(value, "linkedin")
+    if segments is None:
         return False
-    host, segments, _parts = split
-    if not _LINKEDIN_HOST.match(host):
-        raise InvalidProfileUrl("linkedin_host")
     if len(segments) >= 2 and segments[0].lower() in ("in", "pub"):
         kind = segments[0].lower()
         slug_parts = segments[1:] if kind == "pub" else segments[1:2]
@@ -111,24 +119,18 @@ def normalize_github(value):
     if _GITHUB_LOGIN.match(login) and login.lower() not in _GITHUB_RESERVED:
         # a bare login ("jane-doe", "@jane-doe"), as people type it in a GitHub field
         return "https://github.com/%s" % login.lower()
-    split = _split(value)
-    if not split:
+    segments = _site_segments(value, "github")
+    if segments is None:
         return False
-    host, segments, _parts = split
-    if host not in ("github.com", "www.github.com"):
-        raise InvalidProfileUrl("github_host")
     if segments and _GITHUB_LOGIN.match(segments[0]) and segments[0].lower() not in _GITHUB_RESERVED:
         return "https://github.com/%s" % segments[0].lower()
     raise InvalidProfileUrl("github_path")
 
 
 def normalize_xing(value):
-    split = _split(value)
-    if not split:
+    segments = _site_segments(value, "xing")
+    if segments is None:
         return False
-    host, segments, _parts = split
-    if host not in ("xing.com", "www.xing.com"):
-        raise InvalidProfileUrl("xing_host")
     if len(segments) >= 2 and segments[0].lower() == "profile" and _XING_NAME.match(segments[1]):
         return "https://www.xing.com/profile/%s" % quote(segments[1], safe="-_.~")
     raise InvalidProfileUrl("xing_path")
