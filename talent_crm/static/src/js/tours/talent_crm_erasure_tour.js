@@ -1,27 +1,13 @@
 /* Copyright 2026 talent_crm developers
  * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0). */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import { openTalentCrm } from "@talent_crm/js/tours/talent_crm_tour_steps";
 
 // A talent manager processes an erasure request filed from the preference centre.
 registry.category("web_tour.tours").add("talent_crm_erasure_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open Talent CRM",
-            trigger: '.o_app[data-menu-xmlid="talent_crm.talent_crm_menu_root"]',
-            run: "click",
-        },
-        {
-            trigger: ".o_main_navbar button:contains('Talents')",
-            run: "click",
-        },
-        {
-            content: "Erasure requests, for managers",
-            trigger: ".dropdown-menu a:contains('Erasure Requests')",
-            run: "click",
-        },
+        ...openTalentCrm("Talents", "Erasure Requests"),
         {
             content: "The request to process is listed",
             trigger: ".o_list_view .o_data_row:contains('Tessa Tour-Erase') td[name=source]",

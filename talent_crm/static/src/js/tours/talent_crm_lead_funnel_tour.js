@@ -1,7 +1,7 @@
 /* Copyright 2026 talent_crm developers
  * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0). */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import { openTalentCrm } from "@talent_crm/js/tours/talent_crm_tour_steps";
 
 const column = (title) => `.o_kanban_group:has(.o_column_title:contains('${title}'))`;
 
@@ -9,22 +9,7 @@ const column = (title) => `.o_kanban_group:has(.o_column_title:contains('${title
 registry.category("web_tour.tours").add("talent_crm_lead_funnel_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open Talent CRM",
-            trigger: '.o_app[data-menu-xmlid="talent_crm.talent_crm_menu_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Talents menu",
-            trigger: ".o_main_navbar button:contains('Talents')",
-            run: "click",
-        },
-        {
-            content: "Open the lead funnel",
-            trigger: ".dropdown-menu a:contains('Lead Funnel')",
-            run: "click",
-        },
+        ...openTalentCrm("Talents", "Lead Funnel"),
         {
             content: "The lead waits in Captured",
             trigger: `${column("Captured")} .o_kanban_record:contains('Kira Kanban')`,

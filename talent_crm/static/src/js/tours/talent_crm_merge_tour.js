@@ -1,28 +1,13 @@
 /* Copyright 2026 talent_crm developers
  * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0). */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import { openTalentCrm } from "@talent_crm/js/tours/talent_crm_tour_steps";
 
 // A head of talent reviews the possible duplicates and merges one pair.
 registry.category("web_tour.tours").add("talent_crm_merge_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open Talent CRM",
-            trigger: '.o_app[data-menu-xmlid="talent_crm.talent_crm_menu_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Talents menu",
-            trigger: ".o_main_navbar button:contains('Talents')",
-            run: "click",
-        },
-        {
-            content: "Possible duplicates",
-            trigger: ".dropdown-menu a:contains('Possible Duplicates')",
-            run: "click",
-        },
+        ...openTalentCrm("Talents", "Possible Duplicates"),
         {
             content: "The pair is listed with its reason",
             trigger: ".o_data_row:contains('Mona Merge'):contains('Same email')",

@@ -1,27 +1,13 @@
 /* Copyright 2026 talent_crm developers
  * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0). */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import { openTalentCrm } from "@talent_crm/js/tours/talent_crm_tour_steps";
 
 // A recruiter builds a nurture sequence with two steps and enrolls a talent from the talent list.
 registry.category("web_tour.tours").add("talent_crm_nurture_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open Talent CRM",
-            trigger: '.o_app[data-menu-xmlid="talent_crm.talent_crm_menu_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the nurture menu",
-            trigger: ".o_main_navbar button:contains('Nurture')",
-            run: "click",
-        },
-        {
-            trigger: ".dropdown-menu a:contains('Sequences')",
-            run: "click",
-        },
+        ...openTalentCrm("Nurture", "Sequences"),
         {
             content: "The ready-made sequences are there",
             trigger: ".o_list_view .o_data_row:contains('Quarterly keep-warm')",

@@ -1,7 +1,7 @@
 /* Copyright 2026 talent_crm developers
  * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0). */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import { openTalentCrm } from "@talent_crm/js/tours/talent_crm_tour_steps";
 
 const openReport = (xmlid, content) => [
     {
@@ -20,12 +20,7 @@ const openReport = (xmlid, content) => [
 registry.category("web_tour.tours").add("talent_crm_reporting_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open Talent CRM",
-            trigger: '.o_app[data-menu-xmlid="talent_crm.talent_crm_menu_root"]',
-            run: "click",
-        },
+        ...openTalentCrm(),
         ...openReport("talent_crm_menu_report_lead_funnel", "Lead funnel by source"),
         {
             content: "The funnel pivot lists the lead states",

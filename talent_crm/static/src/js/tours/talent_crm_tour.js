@@ -1,18 +1,13 @@
 /* Copyright 2026 talent_crm developers
  * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0). */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import { openTalentCrm } from "@talent_crm/js/tours/talent_crm_tour_steps";
 
 // A recruiter opens Talent CRM, captures a person and adds them to a pool.
 registry.category("web_tour.tours").add("talent_crm_capture_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open Talent CRM",
-            trigger: '.o_app[data-menu-xmlid="talent_crm.talent_crm_menu_root"]',
-            run: "click",
-        },
+        ...openTalentCrm(),
         {
             content: "The talent list is the landing page",
             trigger: ".o_list_view .o_list_button_add",
