@@ -11,6 +11,7 @@ confirmed. A bad token always yields the same page, whether
 the person exists or not.
 """
 
+import functools
 import json
 import re
 
@@ -28,6 +29,32 @@ HONEYPOT_FIELD = "fax_number"
 FORBIDDEN_TEXT = re.compile(r"[<>\x00-\x1f\x7f]")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 FILENAME_UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
+
+
+def preference_route(action="", methods=("POST",)):
+    """Route of the preference centre, ``/talent/preferences/<token>[/<action>]``.
+
+    The token is resolved to the person and the company it was issued for before the handler
+    runs; an invalid, expired or foreign token gets the same page whatever it names. The handler
+    is called as ``handler(self, partner, company, token, **post)``.
+    """
+    path = "/talent/preferences/<string:token>" + (f"/{action}" if action else "")
+
+    def decorator(handler):
+        @functools.wraps(handler)
+        def endpoint(self, token, **post):
+            partner, company = request.env["res.partner"]._talent_from_token("preferences", token)
+            if not partner:
+                return self._talent_invalid_link()
+            # form fields named like the resolved arguments are not the person's to choose
+            post = {key: value for key, value in post.items() if key not in ("partner", "company")}
+            return handler(self, partner, company, token, **post)
+
+        return http.route(path, type="http", auth="public", methods=list(methods), website=True, sitemap=False)(
+            endpoint
+        )
+
+    return decorator
 
 
 class TalentCommunityController(http.Controller):
@@ -417,18 +444,8 @@ class TalentCommunityController(http.Controller):
             **extra,
         )
 
-    @http.route(
-        "/talent/preferences/<string:token>",
-        type="http",
-        auth="public",
-        methods=["GET", "POST"],
-        website=True,
-        sitemap=False,
-    )
-    def talent_preferences(self, token, **post):
-        partner, company = request.env["res.partner"]._talent_from_token("preferences", token)
-        if not partner:
-            return self._talent_invalid_link()
+    @preference_route(methods=("GET", "POST"))
+    def talent_preferences(self, partner, company, token, **post):
         if request.httprequest.method != "POST":
             return self._talent_render(
                 "talent_crm.talent_community_preferences",
@@ -474,18 +491,8 @@ class TalentCommunityController(http.Controller):
         )
         return request.redirect("/talent/preferences/%s?saved=1" % token)
 
-    @http.route(
-        "/talent/preferences/<string:token>/unsubscribe",
-        type="http",
-        auth="public",
-        methods=["POST"],
-        website=True,
-        sitemap=False,
-    )
-    def talent_unsubscribe(self, token, **post):
-        partner, company = request.env["res.partner"]._talent_from_token("preferences", token)
-        if not partner:
-            return self._talent_invalid_link()
+    @preference_route("unsubscribe")
+    def talent_unsubscribe(self, partner, company, token, **post):
         # the blacklist entries made here are talent_crm's own, for this company: only those may be
         # lifted by a later opt-in (talent.blacklist.mixin)
         partner.with_context(talent_blacklist_company_id=company.id)._talent_unsubscribe_all(company)
@@ -501,18 +508,8 @@ class TalentCommunityController(http.Controller):
             link_label=request.env._("Back to my preferences"),
         )
 
-    @http.route(
-        "/talent/preferences/<string:token>/renew",
-        type="http",
-        auth="public",
-        methods=["POST"],
-        website=True,
-        sitemap=False,
-    )
-    def talent_renew(self, token, **post):
-        partner, company = request.env["res.partner"]._talent_from_token("preferences", token)
-        if not partner:
-            return self._talent_invalid_link()
+    @preference_route("renew")
+    def talent_renew(self, partner, company, token, **post):
         consent = partner._talent_renew_consent(company, ip_address=self._talent_ip())
         return self._talent_message(
             company,
@@ -526,18 +523,8 @@ class TalentCommunityController(http.Controller):
             link_label=request.env._("Back to my preferences"),
         )
 
-    @http.route(
-        "/talent/preferences/<string:token>/export",
-        type="http",
-        auth="public",
-        methods=["POST"],
-        website=True,
-        sitemap=False,
-    )
-    def talent_export(self, token, **post):
-        partner, company = request.env["res.partner"]._talent_from_token("preferences", token)
-        if not partner:
-            return self._talent_invalid_link()
+    @preference_route("export")
+    def talent_export(self, partner, company, token, **post):
         data = partner._talent_export_data(company)
         partner._talent_log_community_event(company, request.env._("Downloaded their personal data."))
         body = json.dumps(data, indent=2, ensure_ascii=False)
@@ -551,18 +538,8 @@ class TalentCommunityController(http.Controller):
             ],
         )
 
-    @http.route(
-        "/talent/preferences/<string:token>/erase",
-        type="http",
-        auth="public",
-        methods=["POST"],
-        website=True,
-        sitemap=False,
-    )
-    def talent_erase(self, token, **post):
-        partner, company = request.env["res.partner"]._talent_from_token("preferences", token)
-        if not partner:
-            return self._talent_invalid_link()
+    @preference_route("erase")
+    def talent_erase(self, partner, company, token, **post):
         partner._talent_request_erasure(company)
         return self._talent_message(
             company,

@@ -206,6 +206,21 @@ class TestPreferenceCentre(TalentCommunityHttpCommon):
         self.assertGreater(consent.date_expiry, fields.Date.today() + timedelta(days=700))
         self.assertEqual(self.talent.talent_retention_date, consent.date_expiry)
 
+    def test_form_fields_cannot_name_another_person(self):
+        """The person and company come from the token only: form fields called ``partner``,
+        ``company`` or ``token`` naming someone else neither break the page nor redirect the action."""
+        other_partner = self.other.partner_id
+        foreign = {"partner": str(other_partner.id), "company": "999999", "token": "forged"}
+        response = self._post("/erase", **foreign)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("We received your request", response.text)
+        requests = self.env["talent.erasure.request"].search([("partner_id", "in", (self.partner | other_partner).ids)])
+        self.assertEqual(requests.partner_id, self.partner)
+        response = self._post("", **dict(self._form(city="Bonn"), **foreign))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.talent.talent_city, "Bonn")
+        self.assertFalse(self.other.talent_city)
+
     def test_bad_tokens_give_a_clean_page(self):
         token = self.path.rsplit("/", 1)[1]
         other_token = self.other.partner_id._talent_access_token("preferences", self.company)
