@@ -17,6 +17,8 @@ JOB_ALERT_BATCH_SIZE = 500
 JOB_ALERT_RETRY_DELAY = timedelta(minutes=2)
 # claims in a row that may meet another worker's commit before the cron gives up
 JOB_ALERT_CLAIM_RETRIES = 3
+# a claim reads the due alerts of this many batches at a time (not the whole queue)
+JOB_ALERT_CLAIM_WINDOW = 4
 # errors that only say another transaction got there first: the ones odoo.service.model retries
 # in a request, the unique violation of two racing creates, and a row lock not obtained
 CONCURRENCY_ERRORS = (
@@ -129,9 +131,20 @@ class TalentJobAlert(models.Model):
 
     @api.model
     def _talent_claim_due(self, limit):
-        """Lock up to ``limit`` due alerts that no other worker holds (those are skipped)."""
-        due = self.sudo().search(self._talent_due_domain(), order="id")
-        return due.try_lock_for_update(limit=limit)
+        """Lock up to ``limit`` due alerts that no other worker holds (those are skipped).
+
+        The queue is read in windows of ``JOB_ALERT_CLAIM_WINDOW`` batches, in id order, never
+        whole: a window whose alerts another worker holds moves the claim on to the next one.
+        """
+        window = limit * JOB_ALERT_CLAIM_WINDOW
+        domain = self._talent_due_domain()
+        last_id = 0
+        while True:
+            due = self.sudo().search(domain & Domain("id", ">", last_id), order="id", limit=window)
+            claimed = due.try_lock_for_update(limit=limit)
+            if claimed or len(due) < window:
+                return claimed
+            last_id = due[-1].id
 
     def _talent_send(self):
         """Send the alerts of ``self`` that may go now; cancel the ones that may not go at all."""

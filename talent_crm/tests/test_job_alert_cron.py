@@ -162,3 +162,41 @@ class TestJobAlertCronProgress(TalentJobAlertCronCommon):
         self.assertTrue(first < alerts and all(alert.date_sent for alert in first))
         traces = self._traces(job)
         self.assertEqual(sorted(traces.mapped("res_id")), sorted(self.talents.ids), "everybody alerted once")
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestJobAlertClaimWindow(TalentJobAlertCronCommon):
+    def test_a_claim_reads_one_window_at_a_time_and_moves_past_held_alerts(self):
+        """A claim never reads the whole queue: it reads a window of due alerts and, when
+        another worker holds all of them, the next window."""
+        Alert = self.env["talent.job.alert"]
+        Alert.search(Alert._talent_due_domain()).state = "cancelled"  # the queue holds this job's alerts only
+        job = self._open_job()
+        job._talent_job_alert_prepare()
+        alerts = Alert.search(Alert._talent_due_domain(), order="id")
+        self.assertEqual(alerts.job_id, job)
+        self.assertEqual(len(alerts), 5)
+        AlertClass = type(Alert)
+        real_search, real_lock = AlertClass.search, AlertClass.try_lock_for_update
+        held = set(alerts[:2].ids)  # another worker holds the first window
+        limits = []
+
+        def spy_search(records, domain, *args, **kwargs):
+            limits.append(kwargs.get("limit"))
+            return real_search(records, domain, *args, **kwargs)
+
+        def lock_all_but_held(records, **kwargs):
+            return real_lock(records.browse([i for i in records.ids if i not in held]), **kwargs)
+
+        with (
+            patch.object(talent_job_alert, "JOB_ALERT_CLAIM_WINDOW", 2),
+            patch.object(AlertClass, "search", spy_search),
+            patch.object(AlertClass, "try_lock_for_update", lock_all_but_held),
+        ):
+            claimed = Alert._talent_claim_due(1)
+            self.assertEqual(claimed, alerts[2], "the first free alert after the held window")
+            self.assertEqual(limits, [2, 2], "two windows of two alerts read, not the queue of five")
+            held.update(alerts.ids)
+            limits.clear()
+            self.assertFalse(Alert._talent_claim_due(1), "everything held: nothing claimed")
+            self.assertEqual(limits, [2, 2, 2], "the claim ends after the last (short) window")
