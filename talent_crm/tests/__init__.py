@@ -29,6 +29,7 @@ from . import test_mailing_marketer
 from . import test_matching
 from . import test_merge
 from . import test_merge_nurture_alerts
+from . import test_no_automatic_decision
 from . import test_nurture_access
 from . import test_nurture_empty_body
 from . import test_nurture_reliability
