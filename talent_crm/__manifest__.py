@@ -50,6 +50,8 @@
         "views/hr_job_views.xml",
         "views/hr_skill_type_views.xml",
         "views/res_partner_views.xml",
+        "views/talent_matching_version_views.xml",
+        "views/talent_audit_log_views.xml",
         "views/res_config_settings_views.xml",
         "views/mailing_mailing_views.xml",
         "views/digest_digest_views.xml",

@@ -43,4 +43,6 @@ from . import (
     mail_mail,
     talent_pool_membership,
     hr_job_skill,
+    talent_matching_version,
+    talent_audit_log,
 )

@@ -1,7 +1,7 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 # factor key -> (company weight field, default weight)
@@ -13,6 +13,12 @@ MATCH_WEIGHT_FIELDS = {
     "seniority": ("talent_match_weight_seniority", 10),
     "availability": ("talent_match_weight_availability", 10),
     "engagement": ("talent_match_weight_engagement", 5),
+}
+# what a version of the matching configuration holds (talent.matching.version): key -> company field
+MATCH_CONFIG_FIELDS = {key: field for key, (field, _default) in MATCH_WEIGHT_FIELDS.items()} | {
+    "penalty_dnc": "talent_match_penalty_dnc",
+    "penalty_recent": "talent_match_penalty_recent",
+    "recent_days": "talent_match_recent_days",
 }
 
 
@@ -146,6 +152,23 @@ class ResCompany(models.Model):
     talent_match_recent_days = fields.Integer(
         string="Recently Contacted (days)", default=14, help="A contact within this many days counts as recent."
     )
+    # Works council: versioned matching configuration and the audit trail
+    talent_match_version_id = fields.Many2one(
+        "talent.matching.version",
+        string="Matching Version",
+        compute="_compute_talent_match_version_id",
+        help="The version of the matching configuration in force: every change of the weights makes a new one.",
+    )
+    talent_match_require_agreed = fields.Boolean(
+        string="Rank Only with an Agreed Configuration",
+        help="Best matches and job alerts rank talents only while the matching configuration in force is agreed "
+        "with the works council.",
+    )
+    talent_audit_retention_months = fields.Integer(
+        string="Audit Trail Retention (months)",
+        default=24,
+        help="Entries of the audit trail are removed this many months after they were written. 0 keeps them.",
+    )
 
     @api.model
     def _default_talent_runners_up_stage(self):
@@ -215,7 +238,22 @@ class ResCompany(models.Model):
         return result
 
     def write(self, vals):
+        Version = self.env["talent.matching.version"]
+        config_fields = set(MATCH_CONFIG_FIELDS.values())
+        previous, reason = {}, None
+        if config_fields & set(vals):
+            previous = {
+                company: Version._talent_current(company)
+                for company in self
+                if any(company[fname] != vals[fname] for fname in config_fields & set(vals))
+            }
+            # asked before anything is written
+            reason = self._talent_match_change_reason() if previous else None
         result = super().write(vals)
+        for company, version in previous.items():
+            config = Version._talent_config_of(company)
+            if config != version.config:
+                Version._talent_make(company, config, reason, previous=version)
         if "talent_stale_months" in vals:
             cron = self.env.ref("talent_crm.ir_cron_talent_flag_stale", raise_if_not_found=False)
             if cron:
@@ -296,6 +334,42 @@ class ResCompany(models.Model):
     # ------------------------------------------------------------
     # Matching
     # ------------------------------------------------------------
+
+    def _compute_talent_match_version_id(self):
+        for company in self:
+            company.talent_match_version_id = self.env["talent.matching.version"].sudo().search(
+                [("company_id", "=", company._origin.id)], order="version desc", limit=1
+            )
+
+    def _talent_match_change_reason(self):
+        """Why the matching configuration changes: given by the person (the settings ask for it), or
+        said by the program that changes it. A person who changes it without a reason is refused."""
+        reason = (self.env.context.get("talent_match_change_reason") or "").strip()
+        if reason:
+            return reason
+        if self.env.su or self.env.context.get("install_mode"):
+            return self.env._("Changed by the system")
+        raise ValidationError(
+            self.env._(
+                "Say why the matching weights change: the reason is kept with the new version of the configuration."
+            )
+        )
+
+    def _talent_match_check_agreed(self):
+        """``UserError`` when the company ranks only with an agreed configuration and the one in force is not."""
+        self.ensure_one()
+        if not self.talent_match_require_agreed:
+            return
+        version = self.env["talent.matching.version"]._talent_current(self)
+        if not version.agreed:
+            raise UserError(
+                self.env._(
+                    "The matching configuration in force (%(version)s) is not agreed with the works council: "
+                    "%(company)s ranks talents only with an agreed configuration.",
+                    version=version.display_name,
+                    company=self.name,
+                )
+            )
 
     def _talent_match_weights(self):
         self.ensure_one()

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+from .res_company import MATCH_CONFIG_FIELDS
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -64,6 +66,35 @@ class ResConfigSettings(models.TransientModel):
     talent_match_penalty_dnc = fields.Integer(related="company_id.talent_match_penalty_dnc", readonly=False)
     talent_match_penalty_recent = fields.Integer(related="company_id.talent_match_penalty_recent", readonly=False)
     talent_match_recent_days = fields.Integer(related="company_id.talent_match_recent_days", readonly=False)
+    talent_match_change_reason = fields.Char(
+        string="Why the Weights Change",
+        help="Kept with the new version of the matching configuration (who, when, why and what changed).",
+    )
+    talent_match_version_id = fields.Many2one(related="company_id.talent_match_version_id")
+    talent_match_require_agreed = fields.Boolean(related="company_id.talent_match_require_agreed", readonly=False)
+    talent_audit_retention_months = fields.Integer(
+        related="company_id.talent_audit_retention_months", readonly=False
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """The matching weights and penalties of one save are written to the company in one go,
+        with the reason given: one new version of the configuration per save, not one per field."""
+        config_names = {
+            name: field.related.split(".", 1)[1]
+            for name, field in self._fields.items()
+            if field.related and field.related.split(".", 1)[1] in MATCH_CONFIG_FIELDS.values()
+        }
+        pending = [
+            {config_names[name]: vals.pop(name) for name in list(vals) if name in config_names} for vals in vals_list
+        ]
+        settings = super().create(vals_list)
+        for record, values in zip(settings, pending, strict=True):
+            company = record.company_id
+            changed = {fname: value for fname, value in values.items() if company[fname] != value}
+            if changed:
+                company.with_context(talent_match_change_reason=record.talent_match_change_reason).write(changed)
+        return settings
 
     @api.depends("company_id")
     def _compute_talent_signup_url(self):

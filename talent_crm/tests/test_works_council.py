@@ -1,0 +1,171 @@
+# Copyright 2026 talent_crm developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Works council (issue 21): versioned matching configuration, the read-only council role and the
+append-only audit trail."""
+
+from datetime import timedelta
+
+from freezegun import freeze_time
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, new_test_user, tagged
+
+from .common import TalentCrmCommon
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestWorksCouncil(TalentCrmCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user_council = new_test_user(
+            cls.env,
+            login="talent_council",
+            name="Wiebke Council",
+            groups="talent_crm.group_talent_crm_works_council",
+            company_id=cls.company.id,
+            company_ids=[Command.set(cls.company.ids)],
+        )
+        cls.user_admin = cls.env.ref("base.user_admin")
+        cls.Version = cls.env["talent.matching.version"]
+
+    def _versions(self, company=None):
+        return self.Version.search([("company_id", "=", (company or self.company).id)], order="version")
+
+    def _save_settings(self, reason, **weights):
+        with Form(self.env["res.config.settings"].with_user(self.user_admin)) as settings:
+            for fname, value in weights.items():
+                setattr(settings, fname, value)
+            settings.talent_match_change_reason = reason
+        return settings
+
+    # ------------------------------------------------------------
+    # Versions
+    # ------------------------------------------------------------
+
+    def test_a_settings_save_makes_one_version_with_who_why_and_what(self):
+        first = self.Version._talent_current(self.company)
+        self.assertEqual(first.config["text"], self.company.talent_match_weight_text)
+        self._save_settings(
+            "Works agreement of 30 Nov 2026",
+            talent_match_weight_text=25,
+            talent_match_weight_engagement=0,
+            talent_match_penalty_recent=10,
+        )
+        versions = self._versions()
+        self.assertEqual(versions[:-1], first, "one save, one new version (not one per field)")
+        new = versions[-1]
+        self.assertEqual(new.version, first.version + 1)
+        self.assertEqual(new.user_id, self.user_admin)
+        self.assertEqual(new.reason, "Works agreement of 30 Nov 2026")
+        self.assertEqual((new.config["text"], new.config["engagement"], new.config["penalty_recent"]), (25, 0, 10))
+        lines = sorted(new.change_summary.splitlines())
+        self.assertEqual(len(lines), 3, new.change_summary)
+        self.assertIn("Text Relevance Weight: %s → 25" % first.config["text"], lines)
+        self.assertEqual(self.company.talent_match_version_id, new)
+        log = self.env["talent.audit.log"].search([("action", "=", "config_change")], limit=1)
+        self.assertEqual((log.user_id, log.reason, log.res_ids), (self.user_admin, new.reason, new.ids))
+        # saving again without a change makes no version and asks for no reason
+        self._save_settings("")
+        self.assertEqual(self._versions(), versions)
+
+    def test_a_change_without_a_reason_is_refused(self):
+        before = self.company.talent_match_weight_text
+        self.Version._talent_current(self.company)
+        count = len(self._versions())
+        with self.assertRaisesRegex(ValidationError, "Say why"):
+            self._save_settings("", talent_match_weight_text=before + 5)
+        self.assertEqual(self.company.talent_match_weight_text, before)
+        self.assertEqual(len(self._versions()), count)
+
+    def test_versions_are_append_only_but_their_agreement_is_recorded(self):
+        version = self.Version._talent_current(self.company)
+        with self.assertRaises(UserError):
+            version.with_user(self.user_manager).reason = "rewritten"
+        with self.assertRaises(UserError):
+            version.config = {"text": 99}
+        with self.assertRaises(UserError):
+            version.unlink()
+        with self.assertRaises(AccessError):
+            version.with_user(self.user_recruiter).agreed = True
+        version.with_user(self.user_manager).write({"agreed": True, "agreement_reference": "BV 2026/07"})
+        self.assertEqual(version.agreement_date, fields.Date.context_today(version))
+        log = self.env["talent.audit.log"].search([("action", "=", "config_agreement")], limit=1)
+        self.assertEqual(log.user_id, self.user_manager)
+        self.assertIn("BV 2026/07", log.summary)
+
+    def test_ranking_only_with_an_agreed_version_when_the_company_asks(self):
+        self.company._talent_match_check_agreed()  # not asked: ranks
+        self.company.talent_match_require_agreed = True
+        with self.assertRaisesRegex(UserError, "not agreed with the works council"):
+            self.company._talent_match_check_agreed()
+        self.Version._talent_current(self.company).agreed = True
+        self.company._talent_match_check_agreed()
+        # a new version is not agreed until it is
+        self.company.with_context(talent_match_change_reason="Pilot").talent_match_weight_location = 15
+        with self.assertRaises(UserError):
+            self.company._talent_match_check_agreed()
+
+    def test_versions_stay_in_their_company(self):
+        self.Version._talent_current(self.company)
+        self.Version._talent_current(self.other_company)
+        visible = self.Version.with_user(self.user_other_company).search([])
+        self.assertEqual(visible.company_id, self.other_company)
+
+    # ------------------------------------------------------------
+    # The works council role
+    # ------------------------------------------------------------
+
+    def test_the_council_reads_versions_and_the_trail_and_nothing_else(self):
+        version = self.Version._talent_current(self.company)
+        self.company.with_context(talent_match_change_reason="Pilot").talent_match_weight_location = 15
+        council = self.user_council
+        self.assertEqual(len(self.Version.with_user(council).search([])), 2)
+        self.assertTrue(self.env["talent.audit.log"].with_user(council).search([("action", "=", "config_change")]))
+        talent = self._create_talent("Clara Confidential")
+        for model in ("hr.applicant", "talent.touch", "talent.consent"):
+            with self.assertRaises(AccessError, msg=model):
+                self.env[model].with_user(council).search_read([], ["id"], limit=1)
+        with self.assertRaises(AccessError):
+            talent.partner_id.with_user(council).read(["talent_consent_ids"])
+        with self.assertRaises(AccessError):
+            version.with_user(council).write({"agreed": True})
+        with self.assertRaises(AccessError):
+            self.env["talent.audit.log"].with_user(council).create({"action": "export", "company_id": self.company.id})
+        self.assertFalse(council.has_group("base.group_allow_export"))
+        # the menu shows the oversight entries, not the recruiting ones
+        menus = self.env["ir.ui.menu"].with_user(council).load_menus(debug=False)
+        names = {menu["xmlid"] for menu in menus.values() if isinstance(menu, dict) and menu.get("xmlid")}
+        self.assertIn("talent_crm.talent_crm_menu_audit_log", names)
+        self.assertIn("talent_crm.talent_crm_menu_matching_versions", names)
+        self.assertNotIn("talent_crm.talent_crm_menu_talent_list", names)
+        self.assertNotIn("talent_crm.talent_crm_menu_pools", names)
+
+    # ------------------------------------------------------------
+    # The audit trail
+    # ------------------------------------------------------------
+
+    def test_the_trail_is_append_only_and_kept_for_its_retention(self):
+        Log = self.env["talent.audit.log"]
+        self.company.talent_audit_retention_months = 12
+        self.other_company.talent_audit_retention_months = 0
+        with freeze_time(fields.Datetime.now() - timedelta(days=400)):
+            old = Log._talent_log("export", self._create_talent("Otto Old"), summary="old export")
+            kept_elsewhere = Log._talent_log("export", summary="other company", company=self.other_company)
+        recent = Log._talent_log("export", self._create_talent("Rita Recent"), summary="recent export")
+        self.assertEqual(old.record_count, 1)
+        with self.assertRaises(UserError):
+            recent.summary = "changed"
+        with self.assertRaises(UserError):
+            recent.unlink()
+        with self.assertRaises(AccessError):
+            recent.with_user(self.user_manager).unlink()
+        with self.enter_registry_test_mode():
+            self.env.ref("talent_crm.ir_cron_talent_audit_log_purge").method_direct_trigger()
+        self.assertFalse(old.exists(), "older than the company's twelve months")
+        self.assertTrue(recent.exists())
+        self.assertTrue(kept_elsewhere.exists(), "a company without audit retention keeps its trail")
+        self.assertEqual(Log.with_user(self.user_manager).search([("id", "=", recent.id)]), recent)
+        with self.assertRaises(AccessError):
+            Log.with_user(self.user_recruiter).search([])
