@@ -7,6 +7,8 @@ import polib
 from odoo import Command
 from odoo.tests import TransactionCase, tagged
 
+from .common import TalentCommunityHttpCommon
+
 GERMAN = {entry.msgid: entry.msgstr for entry in polib.pofile(str(Path(__file__).resolve().parents[1] / "i18n/de.po"))}
 
 JOINED = "Joined the talent community and confirmed the address (double opt-in)."
@@ -106,3 +108,16 @@ class TestRecordLanguage(TransactionCase):
         partner.lang = False
         partner.with_env(self.public_env).sudo()._talent_request_erasure(self.company)
         self.assertIn(self._german(ERASURE), self._notes(talent))
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestPageNumbers(TalentCommunityHttpCommon):
+    def test_upload_limit_in_the_pages_number_format(self):
+        self.env["res.lang"]._activate_lang("de_DE")
+        self.env["ir.config_parameter"].sudo().set_param("talent_crm.signup_max_upload_mb", "2.5")
+        self.opener.cookies.set("frontend_lang", "de_DE")
+        page = self.url_open("/talent/join")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("höchstens 2,5 MB", page.text)
+        self.opener.cookies.set("frontend_lang", "en_US")
+        self.assertIn("at most 2.5 MB", self.url_open("/talent/join").text)
