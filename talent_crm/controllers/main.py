@@ -164,6 +164,11 @@ class TalentCommunityController(http.Controller):
             megabytes = DEFAULT_MAX_UPLOAD_MB
         return int(megabytes * 1024 * 1024)
 
+    def _talent_max_upload_label(self):
+        """The upload limit in MB, written in the page's language (5 / 2,5 in German)."""
+        size = self._talent_max_upload() / 1024 / 1024
+        return tools.formatLang(request.env, size, digits=0 if size == round(size) else 1)
+
     # ------------------------------------------------------------
     # Validation shared by the sign-up form and the preference centre
     # ------------------------------------------------------------
@@ -269,7 +274,7 @@ class TalentCommunityController(http.Controller):
         if not raw:
             return None
         if len(raw) > max_size:
-            errors["cv"] = env._("Your CV is too large: at most %(size)s MB.", size=round(max_size / 1024 / 1024, 1))
+            errors["cv"] = env._("Your CV is too large: at most %(size)s MB.", size=self._talent_max_upload_label())
             return None
         mimetype = guess_mimetype(raw)
         filename = FILENAME_UNSAFE.sub("_", upload.filename.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]).strip(" ._")
@@ -295,7 +300,7 @@ class TalentCommunityController(http.Controller):
             consent_text=company._talent_get_consent_text(),
             cv_hint=request.env._(
                 "(optional, PDF or Word .docx, at most %(size)s MB)",
-                size=round(self._talent_max_upload() / 1024 / 1024, 1),
+                size=self._talent_max_upload_label(),
             ),
             honeypot_field=HONEYPOT_FIELD,
             company_arg=company.id if request.httprequest.args.get("company") else False,
@@ -526,7 +531,7 @@ class TalentCommunityController(http.Controller):
     @preference_route("export")
     def talent_export(self, partner, company, token, **post):
         data = partner._talent_export_data(company)
-        partner._talent_log_community_event(company, request.env._("Downloaded their personal data."))
+        partner._talent_log_data_export(company)
         body = json.dumps(data, indent=2, ensure_ascii=False)
         return request.make_response(
             body,

@@ -1,5 +1,6 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import functools
 import secrets
 from collections import defaultdict
 from datetime import timedelta
@@ -36,6 +37,19 @@ PARTNER_LIFECYCLE_FIELDS = frozenset(
         "talent_access_key",
     }
 )
+
+
+def in_person_lang(method):
+    """Run ``method(partner, company, ...)`` in the person's language (see
+    ``_talent_record_lang``): what it writes into records (chatter, touches, blacklist
+    reasons) reads in the person's language, not in the public user's of the page."""
+
+    @functools.wraps(method)
+    def wrapper(self, company, *args, **kwargs):
+        lang = self._talent_record_lang(company)
+        return method(self.with_context(lang=lang), company, *args, **kwargs)
+
+    return wrapper
 
 
 def check_lifecycle_vals(records, vals_list, fnames):
@@ -461,6 +475,17 @@ class ResPartner(models.Model):
             )
         )
 
+    def _talent_record_lang(self, company, lang=None):
+        """Language of the texts written into records about this person: ``lang`` (what the
+        person just used, e.g. a sign-up's) if active, else the person's own, else ``company``'s,
+        else the current one."""
+        self.ensure_one()
+        Lang = self.env["res.lang"]
+        for code in (lang, self.sudo().lang, company.sudo().partner_id.lang):
+            if code and Lang._get_code(code):
+                return code
+        return self.env.lang or "en_US"
+
     def _talent_log_community_event(self, company, summary, lines=None, engagement="preference"):
         """Log what the person did on the community pages: a note in the talent's chatter
         (values escaped) and an inbound touch."""
@@ -482,6 +507,7 @@ class ResPartner(models.Model):
         )
         return talent
 
+    @in_person_lang
     def _talent_renew_consent(self, company, ip_address=None):
         """The person asks to stay in the talent pool: a new consent starts a new retention period."""
         self.ensure_one()
@@ -542,6 +568,7 @@ class ResPartner(models.Model):
         )
         return bool(consents) and all(consent.state == "withdrawn" for consent in consents)
 
+    @in_person_lang
     def _talent_update_preferences(self, company, values):
         """Apply what the person changed on the preference centre and log it.
 
@@ -671,6 +698,7 @@ class ResPartner(models.Model):
                 changes.append(self.env._("Availability: %(status)s", status=labels[values["availability"]]))
         return availability_vals
 
+    @in_person_lang
     def _talent_request_erasure(self, company):
         """The person asks for erasure: file the request for the managers, withdraw the
         consents and stop all contact until it is processed."""
@@ -688,6 +716,7 @@ class ResPartner(models.Model):
         self._talent_log_community_event(company, self.env._("Asked for the erasure of their personal data."))
         return request
 
+    @in_person_lang
     def _talent_unsubscribe_all(self, company):
         """Stop every message of ``company``: withdraw its communication consents, unsubscribe
         the topics and block the address and number in Odoo's blacklists (mass mailing honours
@@ -733,6 +762,12 @@ class ResPartner(models.Model):
         if partner.phone_sanitized:
             self.env["phone.blacklist"].sudo()._add([partner.phone_sanitized], message=message)
         self._talent_log_community_event(company, message)
+
+    @in_person_lang
+    def _talent_log_data_export(self, company):
+        """The person downloaded their data on the preference centre: log it."""
+        self.ensure_one()
+        self._talent_log_community_event(company, self.env._("Downloaded their personal data."))
 
     def _talent_export_data(self, company):
         """Everything talent_crm stores about the person, as a JSON-serialisable dict."""

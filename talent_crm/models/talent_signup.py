@@ -169,6 +169,8 @@ class TalentSignup(models.Model):
         )
         cv = data.get("cv")
         if cv:
+            lang = self.env["res.lang"]._get_code(signup.lang or "") or company.partner_id.lang or self.env.lang
+            described = self.with_context(lang=lang)
             signup.cv_attachment_id = self.env["ir.attachment"].sudo().create(
                 {
                     "name": cv["name"],
@@ -176,7 +178,7 @@ class TalentSignup(models.Model):
                     "mimetype": cv["mimetype"],
                     "res_model": self._name,
                     "res_id": signup.id,
-                    "description": self.env._("CV uploaded on the talent community page"),
+                    "description": described.env._("CV uploaded on the talent community page"),
                 }
             )
         template = self.env.ref("talent_crm.talent_signup_mail_template_confirm")
@@ -278,10 +280,13 @@ class TalentSignup(models.Model):
         )
         if signup.cv_attachment_id:
             signup.cv_attachment_id.write({"res_model": "hr.applicant", "res_id": talent.id})
-        signup._talent_lift_own_blacklist()
-        partner._talent_log_community_event(
+        # what is written into the records reads in the person's language, not the public page's
+        lang = partner._talent_record_lang(company, signup.lang)
+        signup.with_context(lang=lang)._talent_lift_own_blacklist()
+        logged = partner.with_context(lang=lang)
+        logged._talent_log_community_event(
             company,
-            self.env._("Joined the talent community and confirmed the address (double opt-in)."),
+            logged.env._("Joined the talent community and confirmed the address (double opt-in)."),
             engagement="signup",
         )
         # the sign-up stays as the evidence of the opt-in; what else it held now lives on the talent

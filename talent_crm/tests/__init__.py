@@ -44,6 +44,7 @@ from . import test_preference_centre_two_companies
 from . import test_privacy
 from . import test_public_routes_fuzz
 from . import test_real_use_signup
+from . import test_record_language
 from . import test_refuse_preview
 from . import test_report_engagement
 from . import test_report_hires
