@@ -58,3 +58,4 @@ from . import test_talent
 from . import test_ui
 from . import test_nurture_enroll_pool
 from . import test_campaign_talent_audience
+from . import test_campaign_footer
