@@ -88,8 +88,10 @@ registry.category("web_tour.tours").add("talent_crm_marketer_sequence_tour", {
             run: "click",
         },
         {
-            content: "The enrollments of the pool are listed",
-            trigger: ".o_list_view .o_data_row:contains('Marketer hello')",
+            content: "The enrollments of the pool are listed (the wizard is closed)",
+            trigger:
+                "body:not(:has(.modal)) .o_action_manager .o_list_view " +
+                ".o_data_row:contains('Olga Outreach'):contains('Marketer Tour Sequence')",
         },
     ],
 });
