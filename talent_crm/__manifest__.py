@@ -89,6 +89,9 @@
         "demo/talent_lead_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "talent_crm/static/src/js/fields/*.js",
+        ],
         "web.assets_tests": [
             "talent_crm/static/src/js/tours/*.js",
         ],

@@ -45,4 +45,5 @@ from . import (
     hr_job_skill,
     talent_matching_version,
     talent_audit_log,
+    ir_model,
 )

@@ -1,8 +1,12 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from markupsafe import Markup, escape
+
 from odoo import models, tools
 
-from .mail_render_mixin import TALENT_PLACEHOLDER_RE
+from .mail_render_mixin import TALENT_PLACEHOLDER_RE, TALENT_PREFERENCES_PLACEHOLDER
+
+UNSUBSCRIBE_PLACEHOLDER = "/unsubscribe_from_list"
 
 
 class MailMail(models.Model):
@@ -17,6 +21,37 @@ class MailMail(models.Model):
     """
 
     _inherit = "mail.mail"
+
+    def _prepare_outgoing_body(self):
+        """Every email of a talent campaign, nurture step or job alert carries the person's
+        preference and unsubscribe links: a footer adds the ones its body lacks (the links are
+        placeholders made personal below and by Email Marketing)."""
+        body = super()._prepare_outgoing_body()
+        if not body or not self.mailing_id or not self.res_id:
+            return body
+        mailing = self.mailing_id.sudo()
+        if not (mailing.talent_sequence_step_id or mailing.talent_job_id or mailing._talent_is_campaign()):
+            return body
+        return self._talent_add_footer(body, mailing)
+
+    def _talent_add_footer(self, body, mailing):
+        base_url = mailing.get_base_url()
+        person, _company = self._talent_link_person()
+        mail = self.with_context(lang=person.lang or self.env.lang)
+        links = []
+        if not TALENT_PLACEHOLDER_RE.search(body) and "/talent/preferences" not in body:
+            links.append((f"{base_url}{TALENT_PREFERENCES_PLACEHOLDER}", mail.env._("Manage your preferences")))
+        if UNSUBSCRIBE_PLACEHOLDER not in body and f"/mailing/{mailing.id}/" not in body:
+            links.append((f"{base_url}{UNSUBSCRIBE_PLACEHOLDER}", mail.env._("Unsubscribe")))
+        if not links:
+            return body
+        footer = Markup(
+            '<div class="o_talent_footer" style="margin-top: 24px; padding-top: 12px; border-top: 1px solid #EEEEEE; '
+            'font-size: 11px; color: #888888; text-align: center;">%s</div>'
+        ) % Markup(" · ").join(
+            Markup('<a href="%s" style="color: #888888;">%s</a>') % (url, escape(label)) for url, label in links
+        )
+        return tools.mail.append_content_to_html(body, footer, plaintext=False)
 
     def _prepare_outgoing_list(self, mail_server=False, doc_to_followers=None):
         email_list = super()._prepare_outgoing_list(mail_server=mail_server, doc_to_followers=doc_to_followers)

@@ -2,8 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -102,6 +102,15 @@ class MailingMailing(models.Model):
             elif not mailing.talent_company_id:
                 mailing.talent_company_id = self.env.company
 
+    def _compute_total(self):
+        """The number of people a talent campaign reaches, as *Check audience* tells it: one per
+        person, without the blocked and the capped (the applicants of the domain, for Odoo's
+        own applicant mailings)."""
+        campaigns = self.filtered(lambda m: m.id and m._talent_is_campaign() and not m.ab_testing_enabled)
+        for mailing in campaigns:
+            mailing.total = len(mailing._talent_audience(held=False)["recipient_ids"])
+        return super(MailingMailing, self - campaigns)._compute_total()
+
     def _compute_talent_held_count(self):
         groups = self.env["talent.mailing.held"]._read_group(
             [("mailing_id", "in", self.ids)], ["mailing_id"], ["__count"]
@@ -164,6 +173,39 @@ class MailingMailing(models.Model):
             ),
             notification_type="info",
         )
+
+    @api.model
+    def talent_preview_audience(self, values, with_ids=False):
+        """Who a talent campaign being edited reaches, for the record counter of the mailing
+        form: ``{"count": people who receive it now, "held": capped, "ids": their talents}``,
+        the figures *Check audience* tells. ``values``: the form's ``mailing_domain``,
+        ``mailing_type``, ``talent_pool_ids``, ``talent_topic_ids`` and ``talent_company_id``
+        (ids)."""
+        if not self.env.user.has_group("talent_crm.group_talent_crm_user"):
+            raise AccessError(self.env._("Only Talent CRM users can preview a talent audience."))
+        company_id = values.get("talent_company_id")
+        if company_id not in self.env.user.company_ids.ids:
+            company_id = self.env.company.id
+        mailing = self.new(
+            {
+                "mailing_model_id": self.env["ir.model"]._get_id("hr.applicant"),
+                "mailing_type": values.get("mailing_type") or "mail",
+                "mailing_domain": values.get("mailing_domain") or "[]",
+                "talent_audience": True,
+                "talent_pool_ids": [
+                    Command.set(self.env["hr.talent.pool"].browse(values.get("talent_pool_ids") or []).exists().ids)
+                ],
+                "talent_topic_ids": [
+                    Command.set(self.env["talent.topic"].browse(values.get("talent_topic_ids") or []).exists().ids)
+                ],
+                "talent_company_id": company_id,
+            }
+        )
+        audience = mailing._talent_audience()
+        result = {"count": len(audience["recipient_ids"]), "held": len(audience["capped"])}
+        if with_ids:
+            result["ids"] = audience["recipient_ids"]
+        return result
 
     def action_talent_view_held(self):
         self.ensure_one()

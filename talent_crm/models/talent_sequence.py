@@ -130,6 +130,13 @@ class TalentSequence(models.Model):
         action["context"] = {"default_sequence_id": self.id}
         return action
 
+    def action_open_enroll_pool_wizard(self):
+        """Enroll the members of one or more pools (each contactable person once)."""
+        action = self.action_open_enroll_wizard()
+        action["name"] = self.env._("Enroll a Pool")
+        action["context"] = dict(action["context"], talent_enroll_pools=True)
+        return action
+
     def _talent_check_enrollable(self):
         """Raise a clear error when ``self`` cannot take new enrollments."""
         for sequence in self:

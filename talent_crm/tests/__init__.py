@@ -4,7 +4,9 @@ from . import test_access
 from . import test_applicants_as_talents
 from . import test_campaign
 from . import test_campaign_company_lock
+from . import test_campaign_footer
 from . import test_campaign_pages
+from . import test_campaign_talent_audience
 from . import test_campaign_unsubscribe_token
 from . import test_community_signup
 from . import test_company_rules
@@ -32,6 +34,7 @@ from . import test_merge_nurture_alerts
 from . import test_no_automatic_decision
 from . import test_nurture_access
 from . import test_nurture_empty_body
+from . import test_nurture_enroll_pool
 from . import test_nurture_reliability
 from . import test_nurture_render_owner
 from . import test_nurture_scheduler

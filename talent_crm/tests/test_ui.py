@@ -365,3 +365,83 @@ class TestCampaignTour(HttpCase):
         self.assertEqual(trace.res_id, talent.id)
         touch = self.env["talent.touch"].search([("mailing_trace_id", "=", trace.id)])
         self.assertRecordValues(touch, [{"origin": "campaign", "partner_id": talent.partner_id.id}])
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestMarketerTour(HttpCase):
+    """The marketer's path in English and German: a sequence enrolls a pool, a mailing to the
+    talents counts the people who receive it (talent_crm_marketer_tour.js)."""
+
+    def _setup_marketer(self, lang="en_US"):
+        company = self.env.ref("base.main_company")
+        company.write({"talent_require_consent": False, "email": "jobs@example.com"})
+        if lang != "en_US":
+            self.env["res.lang"]._activate_lang(lang)
+            self.env["ir.module.module"]._load_module_terms(["talent_crm"], [lang], overwrite=True)
+        marketer = tour_user(
+            self.env,
+            "tour_marketer",
+            "Marta Marketer",
+            "talent_crm.group_talent_crm_user,mass_mailing.group_mass_mailing_user",
+            lang=lang,
+            email="marta@example.com",
+        )
+        self.env["mail.template"].create(
+            {
+                "name": "Marketer Tour Template",
+                "model_id": self.env["ir.model"]._get_id("hr.applicant"),
+                "subject": "Hello",
+                "body_html": "<p>Hello from us</p>",
+            }
+        )
+        pool = self.env["hr.talent.pool"].create({"name": "Marketer Tour Pool", "company_id": company.id})
+        Talent = self.env["hr.applicant"]
+        talents = Talent.create(
+            [
+                {"partner_name": name, "email_from": email, "talent_pool_ids": [Command.set(pool.ids)]}
+                for name, email in [
+                    ("Mila Marketing", "mila@example.com"),
+                    ("Nils Nurture", "nils@example.com"),
+                    ("Olga Outreach", "olga@example.com"),
+                    ("Paul Private", "paul@example.com"),
+                ]
+            ]
+        )
+        twin = Talent.create(
+            {
+                "partner_name": "Mila M.",
+                "email_from": "mila@example.com",
+                "partner_id": talents[0].partner_id.id,
+                "talent_pool_ids": [Command.set(pool.ids)],
+            }
+        )
+        talents[3].partner_id.talent_do_not_contact = True
+        return marketer, pool, talents, twin
+
+    def _run_marketer_path(self, lang):
+        marketer, pool, talents, twin = self._setup_marketer(lang)
+        self.start_tour("/odoo/talent-sequences/new", "talent_crm_marketer_sequence_tour", login=marketer.login)
+        sequence = self.env["talent.sequence"].search([("name", "=", "Marketer Tour Sequence")])
+        self.assertEqual(len(sequence), 1)
+        self.assertRecordValues(
+            sequence.enrollment_ids.sorted(lambda e: e.talent_id.id),
+            [{"talent_id": talent.id, "state": "running", "pool_id": pool.id} for talent in talents[:3]],
+        )
+        self.assertNotIn(twin, sequence.enrollment_ids.talent_id)
+
+        self.start_tour("/odoo/email-marketing/new", "talent_crm_marketer_mailing_tour", login=marketer.login)
+        mailing = self.env["mailing.mailing"].search([("subject", "=", "Talent news")])
+        self.assertEqual(len(mailing), 1)
+        self.assertEqual(mailing.mailing_model_real, "hr.applicant")
+        self.assertTrue(mailing.talent_audience)
+        self.assertEqual(mailing.talent_pool_ids, pool)
+        self.assertEqual(mailing.total, 3)
+        self.assertEqual(sorted(mailing._get_recipients()), sorted(talents[:3].ids))
+        message = mailing.action_talent_check_audience()["params"]["message"]
+        self.assertIn("3 people receive this mailing now", message)
+
+    def test_marketer_path_english(self):
+        self._run_marketer_path("en_US")
+
+    def test_marketer_path_german(self):
+        self._run_marketer_path("de_DE")
