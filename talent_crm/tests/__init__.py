@@ -56,3 +56,4 @@ from . import test_smart_pools
 from . import test_smart_pools_cron
 from . import test_talent
 from . import test_ui
+from . import test_real_use_applicant
