@@ -633,8 +633,11 @@ class HrApplicant(models.Model):
     @api.model
     def get_empty_list_help(self, help_message):
         # hr_recruitment replaces the help of every applicant list by "No applications found.";
-        # talent_crm's talent lists (their actions set talent_crm_capture) keep their talent wording
-        if self.env.context.get("talent_crm_capture") and not tools.is_html_empty(help_message):
+        # talent lists (talent_crm's set talent_crm_capture, Odoo's pool members default their
+        # pools) keep their talent wording
+        context = self.env.context
+        talents = context.get("talent_crm_capture") or context.get("default_talent_pool_ids")
+        if talents and not tools.is_html_empty(help_message):
             return help_message
         return super().get_empty_list_help(help_message)
 

@@ -259,3 +259,18 @@ class TestRealUseApplicant(TalentNurtureCommon):
         other_pool = self.env["hr.talent.pool"].create({"name": "Other pool (test)", "company_id": self.company.id})
         plain = Wizard.with_context(active_domain=[]).create({"mode": "existing", "pool_id": other_pool.id})
         self.assertEqual(plain.action_add()["params"]["next"], {"type": "ir.actions.act_window_close"})
+
+    def test_empty_talent_lists_speak_of_talents(self):
+        """Talent CRM's talent lists and Odoo's list of a pool's talents keep their talent help."""
+        Actions = self.env["ir.actions.actions"].with_user(self.user_recruiter)
+        for xmlid, wording in (
+            ("talent_crm.hr_applicant_action_talent", "No talents here yet"),
+            ("hr_recruitment.action_hr_talent_pool_applications", "No Talents in the pool yet"),
+        ):
+            with self.subTest(action=xmlid):
+                action = Actions.with_context(active_ids=self.pool.ids)._for_xml_id(xmlid)
+                self.assertIn(wording, action["help"])
+                self.assertNotIn("No applications found", action["help"])
+        # Odoo's applications keep Odoo's help
+        job_action = Actions._for_xml_id("hr_recruitment.crm_case_categ0_act_job")
+        self.assertIn("No applications found", job_action["help"])
