@@ -8,10 +8,10 @@ from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .common import TalentNurtureCommon
+from .common import TalentNurtureCommon, tour_user
 
 DEDUP_KEYS = ("talent_dedup_name", "talent_dedup_company", "talent_dedup_city")
 
@@ -274,3 +274,37 @@ class TestRealUseApplicant(TalentNurtureCommon):
         # Odoo's applications keep Odoo's help
         job_action = Actions._for_xml_id("hr_recruitment.crm_case_categ0_act_job")
         self.assertIn("No applications found", job_action["help"])
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestRealUseApplicantTour(HttpCase):
+    def test_search_convert_and_read_the_history(self):
+        """A recruiter (not admin) finds "Berlin or remote", opens a converted talent's one
+        Applications button and reads the person's history on the application."""
+        recruiter = tour_user(self.env, "tour_history_recruiter", "Hella History", "talent_crm.group_talent_crm_user")
+        pool = self.env["hr.talent.pool"].create({"name": "Tour History Pool"})
+        Talent = self.env["hr.applicant"]
+        people = {}
+        for name, city, remote in (
+            ("Bea Berlin", "Berlin", "onsite"),
+            ("Rolf Remote", "Hamburg", "remote"),
+            ("Mia Munich", "München", "onsite"),
+        ):
+            people[name] = Talent.create(
+                {
+                    "partner_name": name,
+                    "email_from": "%s@example.com" % name.lower().replace(" ", "."),
+                    "talent_city": city,
+                    "talent_remote_preference": remote,
+                    "talent_pool_ids": [Command.set(pool.ids)],
+                }
+            )
+        rolf = people["Rolf Remote"]
+        rolf.partner_id._talent_log_touch("Coffee at the meetup", talent_id=rolf.id)
+        self.env["talent.consent"].create({"partner_id": rolf.partner_id.id, "talent_id": rolf.id})
+        job = self.env["hr.job"].create({"name": "Tour History Job"})
+        self.env["job.add.applicants"].create(
+            {"applicant_ids": [Command.set(rolf.ids)], "job_ids": [Command.set(job.ids)]}
+        ).action_add_applicants_to_job()
+        self.assertEqual(rolf.talent_application_ids.job_id, job)
+        self.start_tour("/odoo", "talent_crm_applicant_history_tour", login=recruiter.login)
