@@ -166,12 +166,19 @@ class HrApplicant(models.Model):
         "talent.lead.state.log", "talent_id", string="Lead History", groups="hr_recruitment.group_hr_recruitment_user"
     )
     # Data hygiene: duplicates, bounces, stale profiles, enrichment, CV
+    # matching keys of the duplicate detection (read in SQL): technical, out of the filter and
+    # rule editors except in debug mode
     talent_dedup_name = fields.Char(
         compute="_compute_talent_dedup_keys", store=True, index="trigram", string="Name Key",
         help="Folded name the duplicate detection compares (umlauts spelled out, titles dropped).",
+        groups="base.group_no_one",
     )
-    talent_dedup_company = fields.Char(compute="_compute_talent_dedup_keys", store=True, string="Company Key")
-    talent_dedup_city = fields.Char(compute="_compute_talent_dedup_keys", store=True, string="City Key")
+    talent_dedup_company = fields.Char(
+        compute="_compute_talent_dedup_keys", store=True, string="Company Key", groups="base.group_no_one"
+    )
+    talent_dedup_city = fields.Char(
+        compute="_compute_talent_dedup_keys", store=True, string="City Key", groups="base.group_no_one"
+    )
     talent_duplicate_count = fields.Integer(
         compute="_compute_talent_duplicate_count", string="Possible Duplicates",
     )
@@ -224,6 +231,26 @@ class HrApplicant(models.Model):
         compute="_compute_talent_nurture_job_ids",
         string="Matching Open Roles (merge field)",
         help="Up to three open positions sharing the most skills with the talent.",
+    )
+    # The person's history on each of their applications, read by contact (the talent's and the
+    # application's): who may read touches, consents and enrollments sees them, nobody else
+    talent_history_touch_ids = fields.Many2many(
+        "talent.touch",
+        compute="_compute_talent_history",
+        string="Person's Touches",
+        groups="hr_recruitment.group_hr_recruitment_user",
+    )
+    talent_history_consent_ids = fields.Many2many(
+        "talent.consent",
+        compute="_compute_talent_history",
+        string="Person's Consents",
+        groups="hr_recruitment.group_hr_recruitment_user",
+    )
+    talent_history_enrollment_ids = fields.Many2many(
+        "talent.sequence.enrollment",
+        compute="_compute_talent_history",
+        string="Person's Nurture",
+        groups="hr_recruitment.group_hr_recruitment_user",
     )
     # Job alerts
     talent_alert_job_id = fields.Many2one(
@@ -398,6 +425,28 @@ class HrApplicant(models.Model):
         }
         for applicant in self:
             applicant.talent_sequence_enrollment_count = counts.get(applicant.id, 0)
+
+    @api.depends("partner_id", "pool_applicant_id.partner_id")
+    def _compute_talent_history(self):
+        """Touches, consents and nurture enrollments of the person, one search per model,
+        with the reader's rights (record rules apply)."""
+        partners_of = {applicant: applicant.partner_id | applicant.pool_applicant_id.partner_id for applicant in self}
+        partners = self.env["res.partner"].union(*partners_of.values())
+        for fname, model in (
+            ("talent_history_touch_ids", "talent.touch"),
+            ("talent_history_consent_ids", "talent.consent"),
+            ("talent_history_enrollment_ids", "talent.sequence.enrollment"),
+        ):
+            Model = self.env[model]
+            records = Model.search(Domain("partner_id", "in", partners.ids)) if partners else Model
+            per_partner = records.grouped("partner_id")
+            for applicant, person in partners_of.items():
+                found = [per_partner[partner] for partner in person if partner in per_partner]
+                if len(found) > 1:
+                    # two contacts: keep the comodel's order
+                    applicant[fname] = records.filtered(lambda r, person=person: r.partner_id in person)
+                else:
+                    applicant[fname] = found[0] if found else Model
 
     @api.depends("partner_name", "partner_id.name")
     def _compute_talent_nurture_first_name(self):
@@ -584,10 +633,37 @@ class HrApplicant(models.Model):
     @api.model
     def get_empty_list_help(self, help_message):
         # hr_recruitment replaces the help of every applicant list by "No applications found.";
-        # talent_crm's talent lists (their actions set talent_crm_capture) keep their talent wording
-        if self.env.context.get("talent_crm_capture") and not tools.is_html_empty(help_message):
+        # talent lists (talent_crm's set talent_crm_capture, Odoo's pool members default their
+        # pools) keep their talent wording
+        context = self.env.context
+        talents = context.get("talent_crm_capture") or context.get("default_talent_pool_ids")
+        if talents and not tools.is_html_empty(help_message):
             return help_message
         return super().get_empty_list_help(help_message)
+
+    @api.model
+    def get_views(self, views, options=None):
+        # "Add to Talent CRM" brings applications into the CRM: not offered on talent lists
+        result = super().get_views(views, options)
+        options = options or {}
+        if options.get("toolbar") and options.get("action_id") in self._talent_list_action_ids():
+            add_to_crm = self.env.ref("talent_crm.hr_applicant_action_server_add_to_crm", raise_if_not_found=False)
+            for view in result["views"].values():
+                toolbar = view.get("toolbar") or {}
+                if add_to_crm and toolbar.get("action"):
+                    toolbar["action"] = [action for action in toolbar["action"] if action["id"] != add_to_crm.id]
+        return result
+
+    @api.model
+    def _talent_list_action_ids(self):
+        """Ids of the window actions that list talents (Talent CRM's and Odoo's pool members)."""
+        xmlids = (
+            "talent_crm.hr_applicant_action_talent",
+            "talent_crm.hr_applicant_action_talent_lead",
+            "hr_recruitment.action_hr_talent_pool_applications",
+        )
+        IrModelData = self.env["ir.model.data"]
+        return {IrModelData._xmlid_to_res_id(xmlid, raise_if_not_found=False) for xmlid in xmlids} - {False}
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -46,6 +46,7 @@ from . import test_preference_centre
 from . import test_preference_centre_two_companies
 from . import test_privacy
 from . import test_public_routes_fuzz
+from . import test_real_use_applicant
 from . import test_real_use_signup
 from . import test_record_language
 from . import test_refuse_preview

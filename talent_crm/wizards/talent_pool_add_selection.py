@@ -5,6 +5,7 @@ import ast
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
+from odoo.orm.domains import DomainAnd
 
 
 class TalentPoolAddSelection(models.TransientModel):
@@ -46,8 +47,21 @@ class TalentPoolAddSelection(models.TransientModel):
             if "talent_ids" in fields and not values.get("talent_ids"):
                 values["talent_ids"] = [Command.set(context.get("active_ids") or [])]
             if "filter_domain" in fields and context.get("active_domain") is not None:
-                values["filter_domain"] = repr(list(context["active_domain"]))
+                domain = self._talent_search_domain(context["active_domain"])
+                values["filter_domain"] = "[]" if domain.is_true() else repr(list(domain))
         return values
+
+    @api.model
+    def _talent_search_domain(self, domain):
+        """The user's search without the talent lists' own "is a talent" condition: the list's
+        action adds it to the search, and a pool's rule always applies among talents."""
+        domain = Domain(domain)
+        talents = self.env["hr.applicant"]._talent_domain()
+        if domain == talents:
+            return Domain.TRUE
+        if isinstance(domain, DomainAnd):
+            return Domain.AND(child for child in domain.children if child != talents)
+        return domain
 
     @api.depends("scope", "talent_ids", "filter_domain")
     def _compute_talent_count(self):
@@ -61,7 +75,7 @@ class TalentPoolAddSelection(models.TransientModel):
         """The search as a ``Domain`` restricted to talents; ``UserError`` if unusable."""
         try:
             value = ast.literal_eval(self.filter_domain or "[]")
-            domain = Domain(list(value))
+            domain = self._talent_search_domain(list(value))
             self.env["hr.applicant"]._search(domain)
         except (ValueError, SyntaxError, TypeError, KeyError, AssertionError) as error:
             raise UserError(self.env._("The search cannot be used: %(error)s", error=error)) from error
@@ -98,6 +112,13 @@ class TalentPoolAddSelection(models.TransientModel):
         if self.save_rule:
             pool.write({"talent_rule_active": True, "talent_rule_domain": repr(list(self._talent_filter()))})
         pool.invalidate_recordset(["no_of_talents"])
-        return pool._talent_notification(
-            self.env._("%(count)s talents added to %(pool)s.", count=pool.no_of_talents - before, pool=pool.name)
-        )
+        message = self.env._("%(count)s talents added to %(pool)s.", count=pool.no_of_talents - before, pool=pool.name)
+        if self.mode == "new" or self.save_rule:
+            # a new pool, or a pool that now has a rule: open it, to see and refine what was saved
+            return pool._talent_notification(message, next_action=self._talent_pool_form_action(pool))
+        return pool._talent_notification(message)
+
+    def _talent_pool_form_action(self, pool):
+        action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.hr_talent_pool_action_talent_crm")
+        action.update({"res_id": pool.id, "view_mode": "form", "views": [(False, "form")], "target": "current"})
+        return action
