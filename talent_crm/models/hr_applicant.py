@@ -807,6 +807,19 @@ class HrApplicant(models.Model):
         self._talent_nurture_on_inbound_email(msg_dict)
         return result
 
+    def export_data(self, fields_to_export):
+        """Odoo's export (list view, XLSX/CSV): an export that holds talents goes into the audit trail."""
+        talents = self.filtered("talent_pool_ids")
+        if talents:
+            self.env["talent.audit.log"]._talent_log(
+                "export",
+                talents,
+                summary=self.env._(
+                    "%(count)s talents exported: %(fields)s", count=len(talents), fields=", ".join(fields_to_export)
+                ),
+            )
+        return super().export_data(fields_to_export)
+
     # ------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------

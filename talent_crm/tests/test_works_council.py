@@ -169,3 +169,29 @@ class TestWorksCouncil(TalentCrmCommon):
         self.assertEqual(Log.with_user(self.user_manager).search([("id", "=", recent.id)]), recent)
         with self.assertRaises(AccessError):
             Log.with_user(self.user_recruiter).search([])
+
+    def test_exports_and_bulk_actions_go_into_the_trail(self):
+        Log = self.env["talent.audit.log"]
+        talents = self._create_talent("Erik Export") | self._create_talent("Ella Export")
+        talents.with_user(self.user_manager).export_data(["partner_name", "email_from"])
+        export = Log.search([("action", "=", "export")], limit=1)
+        self.assertEqual((export.user_id, export.record_count), (self.user_manager, 2))
+        self.assertEqual(set(export.res_ids), set(talents.ids))
+        self.assertIn("email_from", export.summary)
+        # a job application export holds no talent: nothing to log
+        job = self.env["hr.job"].create({"name": "Export job (test)"})
+        application = self.env["hr.applicant"].create({"partner_name": "Job Only", "job_id": job.id})
+        application.export_data(["partner_name"])
+        self.assertEqual(Log.search_count([("action", "=", "export")]), 1)
+        # adding a selection to a pool is a bulk action
+        other_pool = self.env["hr.talent.pool"].create({"name": "Bulk (test)"})
+        wizard = (
+            self.env["talent.pool.add.selection"]
+            .with_user(self.user_recruiter)
+            .with_context(active_model="hr.applicant", active_ids=talents.ids)
+            .create({"mode": "existing", "pool_id": other_pool.id})
+        )
+        wizard.action_add()
+        bulk = Log.search([("action", "=", "bulk_action")], limit=1)
+        self.assertEqual((bulk.user_id, bulk.record_count), (self.user_recruiter, 2))
+        self.assertIn(other_pool.name, bulk.summary)

@@ -113,6 +113,7 @@ class TalentPoolAddSelection(models.TransientModel):
             pool.write({"talent_rule_active": True, "talent_rule_domain": repr(list(self._talent_filter()))})
         pool.invalidate_recordset(["no_of_talents"])
         message = self.env._("%(count)s talents added to %(pool)s.", count=pool.no_of_talents - before, pool=pool.name)
+        self.env["talent.audit.log"]._talent_log("bulk_action", added, summary=message, company=pool.company_id or None)
         if self.mode == "new" or self.save_rule:
             # a new pool, or a pool that now has a rule: open it, to see and refine what was saved
             return pool._talent_notification(message, next_action=self._talent_pool_form_action(pool))

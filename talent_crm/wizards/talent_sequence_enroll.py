@@ -178,6 +178,9 @@ class TalentSequenceEnroll(models.TransientModel):
         for pool, talents in by_pool.items():
             enrollments |= talents._talent_enroll(self.sequence_id, origin="manual", pool=pool or None)
         message = self._talent_summary(plan, done=True)
+        self.env["talent.audit.log"]._talent_log(
+            "bulk_action", enrollments.talent_id, summary=message, company=self.sequence_id.company_id or None
+        )
         self.env.user._bus_send(
             "simple_notification",
             {"type": "success" if enrollments else "warning", "message": message, "sticky": False},
