@@ -43,4 +43,5 @@ from . import (
     mail_mail,
     talent_pool_membership,
     hr_job_skill,
+    talent_demo_history,
 )

@@ -56,3 +56,6 @@ from . import test_smart_pools
 from . import test_smart_pools_cron
 from . import test_talent
 from . import test_ui
+from . import test_pool_health
+from . import test_report_source
+from . import test_report_history
