@@ -33,6 +33,9 @@ class TalentDemoHistory(models.AbstractModel):
     - applications after the capture (hires a few weeks later); applications without a talent
       over the 18 months.
 
+    Before, :meth:`_demo_hire_from_pools` hires every second talent's application, so that the
+    hires report has hires from pools whatever the demo applications are.
+
     Dates are written in SQL (``create_date`` cannot be written through the ORM): the caches are
     invalidated, then the dates derived from touches (the person's last contact, the caps) and
     the stale flags are recomputed through the ORM.
@@ -138,6 +141,28 @@ class TalentDemoHistory(models.AbstractModel):
         self.env.add_to_compute(talents._fields["talent_is_stale"], talents)
         self.env.flush_all()
         return len(capture)
+
+    @api.model
+    def _demo_hire_from_pools(self):
+        """Every second application of a talent (in id order) reaches its job's hired stage, so
+        that "Hires from Pools" has hires from pools; the talent's lead state follows."""
+        Applicant = self.env["hr.applicant"].sudo()
+        applications = Applicant.search(
+            [("job_id", "!=", False), ("pool_applicant_id", "!=", False), ("stage_id.hired_stage", "=", False)],
+            order="id",
+        ).filtered(lambda application: application.pool_applicant_id != application)
+        Stage = self.env["hr.recruitment.stage"].sudo()
+        hired = 0
+        for application in applications[::2]:
+            stage = Stage.search(
+                [("hired_stage", "=", True), "|", ("job_ids", "=", False), ("job_ids", "in", application.job_id.ids)],
+                order="sequence, id",
+                limit=1,
+            )
+            if stage:
+                application.with_context(mail_notrack=True).stage_id = stage
+                hired += 1
+        return hired
 
     @api.model
     def _demo_capture_date(self, index, now):
