@@ -87,6 +87,7 @@
         "demo/talent_hygiene_demo.xml",
         "demo/nurture_demo.xml",
         "demo/talent_lead_demo.xml",
+        "demo/talent_history_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -46,4 +46,5 @@ from . import (
     talent_matching_version,
     talent_audit_log,
     ir_model,
+    talent_demo_history,
 )

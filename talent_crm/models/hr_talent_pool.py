@@ -12,6 +12,14 @@ from odoo.tools import SQL
 
 # Days without any touch after which a pool is going cold (the pool's warning and its health report).
 STALE_DAYS = 90
+# Pool health: days without a touch after which a pool is at risk (after STALE_DAYS it needs attention)
+COLD_DAYS = 180
+# Pool health: share of members (%) who cannot be contacted for "needs attention" and "at risk"
+UNREACHABLE_ATTENTION = 25
+UNREACHABLE_AT_RISK = 50
+# Pool health: share of members (%) whose address bounced for "needs attention"
+BOUNCED_ATTENTION = 10
+HEALTH_STATES = [("healthy", "Healthy"), ("attention", "Needs Attention"), ("at_risk", "At Risk")]
 
 
 class HrTalentPool(models.Model):
@@ -103,6 +111,23 @@ class HrTalentPool(models.Model):
         compute="_compute_talent_health",
         help="Nobody in this pool has been contacted for 90 days.",
     )
+    talent_joined_90 = fields.Integer(
+        string="Joined (90 days)", compute="_compute_talent_health", help="Members who joined in the last 90 days."
+    )
+    talent_last_touch_days = fields.Integer(
+        string="Days Since Last Touch",
+        compute="_compute_talent_health",
+        help="Days since the last touch with a member; empty when no member was ever touched.",
+    )
+    talent_last_touch_text = fields.Char(string="Last Touched", compute="_compute_talent_health")
+    talent_health_state = fields.Selection(
+        HEALTH_STATES,
+        string="Health",
+        compute="_compute_talent_health_state",
+        help="Healthy, Needs Attention or At Risk, from the members who can be contacted, when the pool "
+        "was last touched, who joined recently and whose address bounced.",
+    )
+    talent_health_reasons = fields.Text(string="Health Reasons", compute="_compute_talent_health_state")
 
     # ------------------------------------------------------------
     # Computes
@@ -144,6 +169,7 @@ class HrTalentPool(models.Model):
     def _compute_talent_health(self):
         now = fields.Datetime.now()
         growth = {pool.id: {30: 0, 90: 0} for pool in self}
+        joined_90 = {}
         Membership = self.env["talent.pool.membership"].sudo()
         pools = Domain("pool_id", "in", self.ids)
         for days in (30, 90):
@@ -152,6 +178,8 @@ class HrTalentPool(models.Model):
                 groups = Membership._read_group(pools & Domain(date_field, ">=", since), ["pool_id"], ["__count"])
                 for pool, count in groups:
                     growth[pool.id][days] += sign * count
+                    if days == 90 and sign > 0:
+                        joined_90[pool.id] = count
         # the pool's last touch is the pool health report's (touches of its active members in the
         # pool's company), read from its SQL view: one definition for the pool and the report
         self.env["talent.touch"].flush_model(["partner_id", "company_id", "date"])
@@ -166,9 +194,71 @@ class HrTalentPool(models.Model):
         for pool in self:
             pool.talent_growth_30 = growth.get(pool.id, {}).get(30, 0)
             pool.talent_growth_90 = growth.get(pool.id, {}).get(90, 0)
+            pool.talent_joined_90 = joined_90.get(pool.id, 0)
             touched = last_touch.get(pool)
             pool.talent_last_touch_date = touched
             pool.talent_health_warning = bool(pool.id and pool.no_of_talents and (not touched or touched < cold_before))
+            days = (now - touched).days if touched else False
+            pool.talent_last_touch_days = days
+            if not touched:
+                pool.talent_last_touch_text = self.env._("Never touched")
+            elif not days:
+                pool.talent_last_touch_text = self.env._("Today")
+            elif days == 1:
+                pool.talent_last_touch_text = self.env._("Yesterday")
+            else:
+                pool.talent_last_touch_text = self.env._("%(days)s days ago", days=days)
+
+    def _compute_talent_health_state(self):
+        """One status per pool, the worst of its reasons (computed from the figures the pool has)."""
+        for pool in self:
+            reasons = pool._talent_health_reasons()
+            states = [state for state, _reason in reasons]
+            pool.talent_health_state = (
+                "at_risk" if "at_risk" in states else "attention" if "attention" in states else "healthy"
+            )
+            pool.talent_health_reasons = "\n".join(reason for _state, reason in reasons) or self.env._(
+                "Members can be contacted, were touched recently and new people join."
+            )
+
+    def _talent_health_reasons(self):
+        """``[(state, reason)]``: what makes this pool need attention (``attention``) or at risk
+        (``at_risk``), in words; empty for a healthy pool."""
+        self.ensure_one()
+        members = self.no_of_talents
+        if not members:
+            return [("attention", self.env._("No members yet"))]
+        reasons = []
+        unreachable = round((members - self.talent_reachable_count) * 100 / members)
+        if unreachable >= UNREACHABLE_ATTENTION:
+            reasons.append((
+                "at_risk" if unreachable >= UNREACHABLE_AT_RISK else "attention",
+                self.env._("%(percent)s%% of members cannot be contacted", percent=unreachable),
+            ))
+        days = self.talent_last_touch_days
+        if not self.talent_last_touch_date:
+            reasons.append(("at_risk", self.env._("Never touched")))
+        elif days >= STALE_DAYS:
+            reasons.append((
+                "at_risk" if days >= COLD_DAYS else "attention",
+                self.env._("No one touched for %(days)s days", days=days),
+            ))
+        if self.talent_growth_90 < 0:
+            lost = -self.talent_growth_90
+            reasons.append((
+                "attention",
+                self.env._("Lost 1 member in the last 90 days")
+                if lost == 1
+                else self.env._("Lost %(count)s members in the last 90 days", count=lost),
+            ))
+        elif not self.talent_joined_90:
+            reasons.append(("attention", self.env._("No one joined in the last 90 days")))
+        bounced = round(self.talent_bounced_count * 100 / members)
+        if bounced >= BOUNCED_ATTENTION:
+            reasons.append((
+                "attention", self.env._("%(percent)s%% of members' email addresses bounced", percent=bounced)
+            ))
+        return reasons
 
     # ------------------------------------------------------------
     # Constraints

@@ -1,7 +1,11 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, LazyTranslate
+
+# Labels of empty groups ("No source"): translated lazily, in this module (pylint-odoo's
+# translation-field does not know falsy_value_label, which Odoo does not translate by itself)
+_lt = LazyTranslate(__name__)
 
 
 class TalentEngagementReport(models.Model):
@@ -39,7 +43,11 @@ class TalentEngagementReport(models.Model):
     step_id = fields.Many2one("talent.sequence.step", readonly=True)
     mailing_id = fields.Many2one("mailing.mailing", readonly=True)
     campaign_id = fields.Many2one("utm.campaign", readonly=True)
-    source_id = fields.Many2one("utm.source", string="Talent Source", readonly=True)
+    source_id = fields.Many2one(
+        "utm.source", string="Talent Source",
+        readonly=True,
+        falsy_value_label=_lt("No source"),  # pylint: disable=translation-field
+    )
     trace_status = fields.Selection(
         [("sent", "Delivered"), ("open", "Opened"), ("reply", "Replied"), ("bounce", "Bounced"), ("other", "Other")],
         string="Status",

@@ -1,7 +1,11 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, LazyTranslate
+
+# Labels of empty groups ("No source"): translated lazily, in this module (pylint-odoo's
+# translation-field does not know falsy_value_label, which Odoo does not translate by itself)
+_lt = LazyTranslate(__name__)
 
 
 class TalentHireReport(models.Model):
@@ -27,7 +31,11 @@ class TalentHireReport(models.Model):
     department_id = fields.Many2one("hr.department", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     user_id = fields.Many2one("res.users", string="Recruiter", readonly=True)
-    source_id = fields.Many2one("utm.source", readonly=True)
+    source_id = fields.Many2one(
+        "utm.source",
+        readonly=True,
+        falsy_value_label=_lt("No source"),  # pylint: disable=translation-field
+    )
     medium_id = fields.Many2one("utm.medium", readonly=True)
     date = fields.Datetime(string="Applied On", readonly=True)
     date_closed = fields.Datetime(string="Hired On", readonly=True)

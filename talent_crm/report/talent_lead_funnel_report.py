@@ -1,9 +1,13 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, LazyTranslate
 
 from ..models.talent_lead_state_log import LEAD_STATES
+
+# Labels of empty groups ("No source"): translated lazily, in this module (pylint-odoo's
+# translation-field does not know falsy_value_label, which Odoo does not translate by itself)
+_lt = LazyTranslate(__name__)
 
 
 class TalentLeadFunnelReport(models.Model):
@@ -26,7 +30,11 @@ class TalentLeadFunnelReport(models.Model):
     talent_id = fields.Many2one("hr.applicant", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     pool_id = fields.Many2one("hr.talent.pool", readonly=True)
-    source_id = fields.Many2one("utm.source", readonly=True)
+    source_id = fields.Many2one(
+        "utm.source",
+        readonly=True,
+        falsy_value_label=_lt("No source"),  # pylint: disable=translation-field
+    )
     medium_id = fields.Many2one("utm.medium", readonly=True)
     campaign_id = fields.Many2one("utm.campaign", readonly=True)
     role_family_id = fields.Many2one("talent.role.family", readonly=True)

@@ -1,9 +1,13 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, LazyTranslate
 
 from ..models.talent_pool_membership import JOIN_METHODS
+
+# Labels of empty groups ("No source"): translated lazily, in this module (pylint-odoo's
+# translation-field does not know falsy_value_label, which Odoo does not translate by itself)
+_lt = LazyTranslate(__name__)
 
 
 class TalentPoolGrowthReport(models.Model):
@@ -25,7 +29,11 @@ class TalentPoolGrowthReport(models.Model):
     pool_id = fields.Many2one("hr.talent.pool", readonly=True)
     talent_id = fields.Many2one("hr.applicant", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    source_id = fields.Many2one("utm.source", readonly=True)
+    source_id = fields.Many2one(
+        "utm.source",
+        readonly=True,
+        falsy_value_label=_lt("No source"),  # pylint: disable=translation-field
+    )
     join_method = fields.Selection(JOIN_METHODS, string="Joined Through", readonly=True)
     joined_count = fields.Integer(string="Joined", readonly=True)
     left_count = fields.Integer(string="Left", readonly=True)

@@ -3,7 +3,7 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-from ..models.hr_talent_pool import STALE_DAYS
+from ..models.hr_talent_pool import HEALTH_STATES, STALE_DAYS
 
 
 class TalentPoolHealthReport(models.Model):
@@ -35,6 +35,16 @@ class TalentPoolHealthReport(models.Model):
     days_since_touch = fields.Integer(string="Days Since Last Touch", aggregator="max", readonly=True)
     is_stale = fields.Boolean(string="No Touch in 90 Days", readonly=True)
     stale_count = fields.Integer(string="Stale Pools", readonly=True)
+    last_touch_text = fields.Char(string="Last Touched", compute="_compute_health")
+    health_state = fields.Selection(HEALTH_STATES, string="Health", compute="_compute_health")
+    health_reasons = fields.Text(compute="_compute_health")
+
+    def _compute_health(self):
+        # the pool's own figures: reading them on one row's pool computes them for all the rows' pools
+        for row in self:
+            row.last_touch_text = row.pool_id.talent_last_touch_text
+            row.health_state = row.pool_id.talent_health_state
+            row.health_reasons = row.pool_id.talent_health_reasons
 
     def _query(self):
         return SQL(

@@ -1,9 +1,13 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, LazyTranslate
 
 from ..models.talent_lead_state_log import LEAD_STATES
+
+# Labels of empty groups ("No source"): translated lazily, in this module (pylint-odoo's
+# translation-field does not know falsy_value_label, which Odoo does not translate by itself)
+_lt = LazyTranslate(__name__)
 
 
 class TalentSourceReport(models.Model):
@@ -25,9 +29,21 @@ class TalentSourceReport(models.Model):
     talent_id = fields.Many2one("hr.applicant", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     date = fields.Datetime(string="Captured On", readonly=True)
-    source_id = fields.Many2one("utm.source", readonly=True)
-    medium_id = fields.Many2one("utm.medium", readonly=True)
-    campaign_id = fields.Many2one("utm.campaign", readonly=True)
+    source_id = fields.Many2one(
+        "utm.source",
+        readonly=True,
+        falsy_value_label=_lt("No source"),  # pylint: disable=translation-field
+    )
+    medium_id = fields.Many2one(
+        "utm.medium",
+        readonly=True,
+        falsy_value_label=_lt("No medium"),  # pylint: disable=translation-field
+    )
+    campaign_id = fields.Many2one(
+        "utm.campaign",
+        readonly=True,
+        falsy_value_label=_lt("No campaign"),  # pylint: disable=translation-field
+    )
     owner_id = fields.Many2one("res.users", string="Talent Owner", readonly=True)
     lead_state = fields.Selection(LEAD_STATES, readonly=True)
     application_count = fields.Integer(string="Applications", readonly=True)

@@ -42,6 +42,7 @@ from . import test_nurture_sms_failure
 from . import test_partner_access
 from . import test_personal_links
 from . import test_pool
+from . import test_pool_health
 from . import test_preference_centre
 from . import test_preference_centre_two_companies
 from . import test_privacy
@@ -52,7 +53,9 @@ from . import test_record_language
 from . import test_refuse_preview
 from . import test_report_engagement
 from . import test_report_hires
+from . import test_report_history
 from . import test_report_pool_growth
+from . import test_report_source
 from . import test_rule_rights
 from . import test_signup_access
 from . import test_signup_cleanup

@@ -18,7 +18,7 @@ HIRE_AGGREGATES = ["__count", "time_to_fill:median", "time_to_fill_avg:avg"]
 class TestReportSourcesAndHires(TalentLeadCommon):
     """Source effectiveness and hires from pools versus external, on hand-made data.
 
-    Talents (captured 2026-01-01): Anna (source A) applied on 01-11 and was hired on 01-21
+    Talents (captured 2023-01-01): Anna (source A) applied on 01-11 and was hired on 01-21
     (10 days); Ben (source B) applied on 01-12, hired on 02-01 (20 days); Cleo (source B)
     applied on 01-13, still in process; Dora (source A) never applied. External: Emil applied
     directly on 01-05, hired on 02-04 (30 days); Finn applied on 01-06, was added to a pool
@@ -36,7 +36,7 @@ class TestReportSourcesAndHires(TalentLeadCommon):
         cls.cleo = cls._create_lead("Cleo Report", source_id=cls.source_b.id)
         cls.dora = cls._create_lead("Dora Report", source_id=cls.source_a.id)
         cls.talents = cls.anna | cls.ben | cls.cleo | cls.dora
-        cls._set_create_date(cls.talents, datetime(2026, 1, 1, 9, 0))
+        cls._set_create_date(cls.talents, datetime(2023, 1, 1, 9, 0))
 
         applications = {}
         for talent, day in ((cls.anna, 11), (cls.ben, 12), (cls.cleo, 13)):
@@ -47,29 +47,29 @@ class TestReportSourcesAndHires(TalentLeadCommon):
             application = cls.env["hr.applicant"].search(
                 [("pool_applicant_id", "=", talent.id), ("job_id", "=", cls.job.id)]
             )
-            cls._set_create_date(application, datetime(2026, 1, day, 9, 0))
+            cls._set_create_date(application, datetime(2023, 1, day, 9, 0))
             applications[talent] = application
         cls.app_anna, cls.app_ben, cls.app_cleo = applications[cls.anna], applications[cls.ben], applications[cls.cleo]
 
         cls.app_emil = cls.env["hr.applicant"].create(
             {"partner_name": "Emil External", "email_from": "emil.external@example.com", "job_id": cls.job.id}
         )
-        cls._set_create_date(cls.app_emil, datetime(2026, 1, 5, 9, 0))
+        cls._set_create_date(cls.app_emil, datetime(2023, 1, 5, 9, 0))
         cls.app_finn = cls.env["hr.applicant"].create(
             {"partner_name": "Finn Later", "email_from": "finn.later@example.com", "job_id": cls.job_2.id}
         )
-        cls._set_create_date(cls.app_finn, datetime(2026, 1, 6, 9, 0))
+        cls._set_create_date(cls.app_finn, datetime(2023, 1, 6, 9, 0))
         cls.env["talent.pool.add.applicants"].create(
             {"applicant_ids": [Command.set(cls.app_finn.ids)], "talent_pool_ids": [Command.set(cls.pool.ids)]}
         ).action_add_applicants_to_pool()
         cls.finn = cls.app_finn.pool_applicant_id
-        cls._set_create_date(cls.finn, datetime(2026, 1, 20, 9, 0))
+        cls._set_create_date(cls.finn, datetime(2023, 1, 20, 9, 0))
 
         for application, hired_on in (
-            (cls.app_anna, datetime(2026, 1, 21, 9, 0)),
-            (cls.app_ben, datetime(2026, 2, 1, 9, 0)),
-            (cls.app_emil, datetime(2026, 2, 4, 9, 0)),
-            (cls.app_finn, datetime(2026, 2, 25, 9, 0)),
+            (cls.app_anna, datetime(2023, 1, 21, 9, 0)),
+            (cls.app_ben, datetime(2023, 2, 1, 9, 0)),
+            (cls.app_emil, datetime(2023, 2, 4, 9, 0)),
+            (cls.app_finn, datetime(2023, 2, 25, 9, 0)),
         ):
             application.write({"stage_id": cls.stage_hired.id})
             application.write({"date_closed": hired_on})
@@ -84,7 +84,7 @@ class TestReportSourcesAndHires(TalentLeadCommon):
             company_id=cls.other_company.id,
             talent_pool_ids=[Command.set(cls.pool_other.ids)],
         )
-        cls._set_create_date(cls.olga_talent, datetime(2026, 1, 1, 9, 0))
+        cls._set_create_date(cls.olga_talent, datetime(2023, 1, 1, 9, 0))
         cls.env.flush_all()
 
     # source effectiveness ------------------------------------------------------------
@@ -167,7 +167,7 @@ class TestReportSourcesAndHires(TalentLeadCommon):
         )
         self.assertEqual(
             {(str(month)[:10], origin): count for (month, origin), (count,) in figures.items()},
-            {("2026-01-01", "pool"): 1, ("2026-02-01", "pool"): 1, ("2026-02-01", "external"): 2},
+            {("2023-01-01", "pool"): 1, ("2023-02-01", "pool"): 1, ("2023-02-01", "external"): 2},
         )
 
     def test_hire_single_and_empty(self):
@@ -249,21 +249,21 @@ class TestReportSourcesAndHires(TalentLeadCommon):
         digest = self.env.ref("talent_crm.digest_digest_talent_crm")
         self.assertEqual(digest.periodicity, "monthly")
         self.assertIn(self.env.ref("base.user_admin"), digest.user_ids)
-        january = self._digest_values(self.user_manager, datetime(2026, 1, 1), datetime(2026, 2, 1))
+        january = self._digest_values(self.user_manager, datetime(2023, 1, 1), datetime(2023, 2, 1))
         self.assertEqual(january, {"new_talents": 5, "conversions": 3, "pool_hires": 1, "replies": 0},
                          "4 talents + Finn's talent; Anna, Ben, Cleo converted; Anna hired")
-        february = self._digest_values(self.user_manager, datetime(2026, 2, 1), datetime(2026, 3, 1))
+        february = self._digest_values(self.user_manager, datetime(2023, 2, 1), datetime(2023, 3, 1))
         self.assertEqual(february, {"new_talents": 0, "conversions": 0, "pool_hires": 1, "replies": 0})
         self.assertEqual(
-            self._digest_values(self.user_other_company.with_company(self.other_company), datetime(2026, 1, 1),
-                                datetime(2026, 2, 1))["new_talents"],
+            self._digest_values(self.user_other_company.with_company(self.other_company), datetime(2023, 1, 1),
+                                datetime(2023, 2, 1))["new_talents"],
             0,
             "the digest is computed for its own company",
         )
 
     def test_digest_email_for_managers_only(self):
         digest = self.env.ref("talent_crm.digest_digest_talent_crm")
-        with freeze_time("2026-02-05 08:00:00"):
+        with freeze_time("2023-02-05 08:00:00"):
             kpis = digest._compute_kpis(self.company, self.user_manager)
             names = [kpi["kpi_name"] for kpi in kpis]
             self.assertIn("kpi_talent_crm_pool_hires", names)
@@ -364,12 +364,12 @@ class TestReportFunnelOverTime(TalentLeadCommon):
     """Lead States over Time: the funnel report grouped by month and state."""
 
     def test_states_per_month(self):
-        with freeze_time("2026-01-10 08:00:00"):
+        with freeze_time("2023-01-10 08:00:00"):
             lina = self._create_lead("Lina Monthly")
             mo = self._create_lead("Mo Monthly")
-        with freeze_time("2026-02-03 08:00:00"):
+        with freeze_time("2023-02-03 08:00:00"):
             lina.action_talent_lead_qualify()
-        with freeze_time("2026-02-20 08:00:00"):
+        with freeze_time("2023-02-20 08:00:00"):
             mo._talent_lead_move("not_interested", reason="Moved abroad")
         self.env.flush_all()
         action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.talent_lead_funnel_report_action_time")
@@ -383,5 +383,5 @@ class TestReportFunnelOverTime(TalentLeadCommon):
         )
         self.assertEqual(
             {(str(month)[:7], state): count for month, state, count in figures},
-            {("2026-01", "captured"): 2, ("2026-02", "qualified"): 1, ("2026-02", "not_interested"): 1},
+            {("2023-01", "captured"): 2, ("2023-02", "qualified"): 1, ("2023-02", "not_interested"): 1},
         )
