@@ -6,6 +6,8 @@ Runs Odoo in subprocesses so that the suite's own test database is not touched.
 """
 
 import os
+import re
+import socket
 import subprocess
 import sys
 
@@ -13,6 +15,15 @@ import psycopg2
 import pytest
 
 from odoo.tools import config
+
+# tests tagged talent_crm_demo (they read the demo data): run on the demo database below
+DEMO_TESTS = 1
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def _connect(dbname):
@@ -91,6 +102,19 @@ def test_install_with_demo_then_uninstall(scratch_db):
         )
     ]
     assert "talent.touch" in own_models and "talent.consent" in own_models
+
+    # the tests that need the demo data (tagged talent_crm_demo; skipped on the suite's database)
+    # run here, by Odoo's own runner, on the demo database
+    result = _odoo(
+        "-c", conf, "-d", scratch_db, "--test-tags", "talent_crm_demo", "--stop-after-init",
+        "--log-level=test", "--http-port=%s" % _free_port(),
+    )  # fmt: skip
+    ran = re.search(r"(\d+) post-tests in", result.stderr)
+    assert ran and int(ran.group(1)) >= DEMO_TESTS, "the demo tests did not run:\n%s" % result.stderr[-4000:]
+    failures = re.findall(r"^\S+ \S+ \d+ (?:ERROR|CRITICAL) .*$", result.stderr, re.MULTILINE)
+    assert not failures, "demo tests failed:\n%s\n%s" % ("\n".join(failures), result.stderr[-6000:])
+    skipped = re.findall(r"odoo\.addons\.talent_crm\.tests\.\S+: skipped .*$", result.stderr, re.MULTILINE)
+    assert not skipped, "demo tests skipped on the demo database:\n%s" % "\n".join(skipped)
 
     _odoo("module", "uninstall", "-c", conf, "-d", scratch_db, "talent_crm")
     [(state,)] = _query("SELECT state FROM ir_module_module WHERE name = 'talent_crm'")

@@ -78,10 +78,19 @@ class TestReportHistory(TalentCrmCommon):
         funnel = self._months("talent.lead.funnel.report", "date", [("talent_id", "in", talents.ids)])
         self.assertGreaterEqual(len(funnel), 6)
 
+
+
+@tagged("post_install", "-at_install", "talent_crm", "talent_crm_demo")
+class TestReportHistoryDemo(TalentCrmCommon):
+    """On the demo database (``tests/test_install.py`` runs the ``talent_crm_demo`` tests there;
+    on a database without demo data they are skipped)."""
+
+    _months = TestReportHistory._months
+
     def test_demo_reports_have_history(self):
         """On the demo database: each report has data in at least 6 of the last 18 months."""
         if not self.env["ir.module.module"].search([("name", "=", "talent_crm")]).demo:
-            self.skipTest("The demo data of talent_crm is not installed.")
+            self.skipTest("The demo data of talent_crm is not installed (tests/test_install.py runs this test).")
         for model, date_field in REPORTS:
             with self.subTest(report=model):
                 months = self._months(model, date_field)
