@@ -131,6 +131,15 @@ class HrJob(models.Model):
         action["context"] = {"default_job_id": self.id, "create": False}
         return action
 
+    @api.model
+    def _talent_open_matches_of_pipeline(self):
+        """Best matches of the job whose pipeline (applications opened from the job) is shown:
+        the job is the pipeline's ``default_job_id``."""
+        job = self.browse(self.env.context.get("default_job_id")).exists()
+        if not job:
+            raise UserError(self.env._("Open the applications of a job to see its best matches."))
+        return job.action_talent_open_matches()
+
     # ------------------------------------------------------------
     # Job alerts: a job opens, its candidates are alerted
     # ------------------------------------------------------------
@@ -407,6 +416,53 @@ class HrJob(models.Model):
             reference[config] = self.env.cr.fetchone()[0] or 0.0
         return terms, max(reference.values(), default=0.0)
 
+    @api.model
+    def _talent_match_title_words(self, title, terms):
+        """The words of the job title as they are written (PostgreSQL's ``simple`` configuration:
+        lower case, no stemming), without the stop words of the languages the job is searched in.
+
+        Stemming makes "Developer" and "Development" one word: a profile titled "Lead Development
+        Representative" would match "Experienced Developer" as well as "Python Developer" does.
+        The share of these words found as they are in the talent's title weighs its profile's
+        text rank (:meth:`_talent_match_title_fit`).
+        """
+        configs = [config for config in MATCH_TS_CONFIGS if terms.get(config)]
+        if not configs or not title.strip():
+            return []
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT w.word
+                  FROM unnest(tsvector_to_array(to_tsvector('simple', %(title)s))) AS w(word)
+                 WHERE %(not_stop)s
+                 ORDER BY 1
+                """,
+                title=title,
+                not_stop=SQL(" AND ").join(
+                    SQL("to_tsvector(%s::regconfig, w.word) != ''::tsvector", config) for config in configs
+                ),
+            )
+        )
+        return [row[0] for row in rows]
+
+    @api.model
+    def _talent_match_title_fit(self, inputs, alias):
+        """SQL of the factor (from 0.5 to 1) that weighs the profile text rank of talent ``alias``:
+        half the rank stands, the other half in the share of the job title's words found, unstemmed,
+        in the talent's title (see :meth:`_talent_match_title_words`). A talent whose title is the
+        job title keeps its full rank (the reference of text relevance)."""
+        words = inputs.get("title_words")
+        if not words:
+            return SQL("1::real")
+        return SQL(
+            """(0.5 + 0.5 * cardinality(ARRAY(
+                    SELECT unnest(tsvector_to_array(to_tsvector('simple', coalesce(%(title)s, ''))))
+                    INTERSECT SELECT unnest(%(words)s::text[])))::real / %(count)s)""",
+            title=SQL.identifier(alias, "talent_current_title"),
+            words=words,
+            count=len(words),
+        )
+
     def _talent_match_inputs(self):
         """Everything matching needs from the job and its company; ``UserError`` on unusable input."""
         self.ensure_one()
@@ -423,6 +479,7 @@ class HrJob(models.Model):
         text = " ".join(filter(None, [job.name, html2plaintext(job.description or ""), job.requirements or ""]))
         terms, text_reference = self._talent_match_terms(job.name or "", text) if text.strip() else ({}, 0.0)
         has_terms = any(terms.values()) and text_reference > 0
+        title_words = self._talent_match_title_words(job.name or "", terms) if has_terms else []
         if not skills and not job_degree and not html2plaintext(job.description or "").strip():
             raise UserError(
                 self.env._(
@@ -457,6 +514,7 @@ class HrJob(models.Model):
             "nice_total": nice_total,
             "terms": terms if has_terms else {},
             "text_reference": text_reference,
+            "title_words": title_words,
             "country_id": country.id or None,
             "remote_policy": job.talent_remote_policy or None,
             "seniority_rank": job.talent_seniority_id.rank or None,
@@ -632,7 +690,7 @@ class HrJob(models.Model):
         return SQL(
             """
             %(txt)s AS (
-                SELECT a.id, greatest(%(profile_rank)s) AS r
+                SELECT a.id, greatest(%(profile_rank)s) * %(title_fit)s AS r
                   FROM hr_applicant a
                  WHERE (%(profile_match)s)
                    AND %(profile_scope)s
@@ -648,6 +706,7 @@ class HrJob(models.Model):
             ),
             """,
             profile_rank=SQL(", ").join(profile_rank),
+            title_fit=self._talent_match_title_fit(inputs, "a"),
             profile_match=SQL(" OR ").join(profile_match),
             cv_rank=SQL(", ").join(cv_rank),
             cv_match=SQL(" OR ").join(cv_match),
@@ -1081,8 +1140,10 @@ class HrJob(models.Model):
 
         Returns a list of dicts: ``talent`` (hr.applicant), ``rank``, ``score`` (0-100),
         ``skill_matching_score`` (hr_recruitment_skills), ``matching_skills``, ``missing_skills`` and
-        ``factors``: a list of ``{key, label, weight, applicable, value, contribution}``; the
-        contributions add up to ``score`` (penalties are negative).
+        ``factors``: a list of ``{key, label, weight, share, applicable, value, contribution}``
+        (``share``: the weight in percent once rescaled over the factors that apply to the job, so
+        that ``contribution`` is ``share`` x ``value`` rounded to two decimals); the contributions
+        add up to ``score`` (penalties are negative).
         """
         self.ensure_one()
         if limit is not None and limit <= 0:
@@ -1105,6 +1166,8 @@ class HrJob(models.Model):
                     "key": key,
                     "label": labels[key],
                     "weight": weights[key],
+                    # the weight rescaled over the factors that apply: contribution = share x value
+                    "share": 100.0 * weights[key] / inputs["total_weight"],
                     "applicable": inputs["applicable"][key],
                     "value": float(row["v_%s" % key]) if inputs["applicable"][key] else 0.0,
                     "contribution": float(row["c_%s" % key]),
@@ -1120,6 +1183,7 @@ class HrJob(models.Model):
                         "key": key,
                         "label": labels[key],
                         "weight": points,
+                        "share": 0.0,
                         "applicable": bool(row[column]),
                         "value": 1.0 if row[column] else 0.0,
                         "contribution": -float(row[column]),

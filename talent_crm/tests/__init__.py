@@ -56,3 +56,5 @@ from . import test_smart_pools
 from . import test_smart_pools_cron
 from . import test_talent
 from . import test_ui
+from . import test_matching_quality
+from . import test_matching_golden
