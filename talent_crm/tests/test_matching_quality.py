@@ -134,16 +134,22 @@ class TestMatchingQuality(TalentCrmCommon):
         self.assertEqual(matches.job_id, self.job)
         with self.assertRaises(UserError):
             self.env["hr.job"].with_user(self.user_recruiter)._talent_open_matches_of_pipeline()
-        server_action = self.env.ref("talent_crm.hr_job_action_talent_matches_from_pipeline")
-        result = server_action.with_user(self.user_recruiter).with_context(default_job_id=self.job.id).run()
+        result = (
+            self.env["hr.applicant"]
+            .with_user(self.user_recruiter)
+            .with_context(default_job_id=self.job.id)
+            .action_talent_open_job_matches()
+        )
         self.assertEqual(result["res_model"], "talent.match.result")
+        self.assertEqual(result["domain"], [("id", "in", self.env["talent.match.result"].search(
+            [("job_id", "=", self.job.id), ("create_uid", "=", self.user_recruiter.id)]).ids)])
         # the job card's menu and the pipeline's control panel show the entry
         job_kanban = self.env.ref("hr_recruitment.view_hr_job_kanban").id
         kanban = self.env["hr.job"].with_user(self.user_recruiter).get_views([(job_kanban, "kanban")])
         self.assertIn("o_talent_best_matches", kanban["views"]["kanban"]["arch"])
         pipeline_kanban = self.env.ref("hr_recruitment.hr_kanban_view_applicant").id
         pipeline = self.env["hr.applicant"].with_user(self.user_recruiter).get_views([(pipeline_kanban, "kanban")])
-        self.assertIn('name="%s"' % server_action.id, pipeline["views"]["kanban"]["arch"])
+        self.assertIn('name="action_talent_open_job_matches"', pipeline["views"]["kanban"]["arch"])
 
     def test_demo_skills_map_onto_existing_skills(self):
         """The demo's skills are Odoo's skills of the same name (any case, any type): no second

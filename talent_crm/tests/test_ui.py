@@ -399,7 +399,8 @@ class TestRecruiterPathTour(HttpCase):
             return [Command.create({"skill_id": skill.id, "skill_level_id": expert.id, "skill_type_id": skill_type.id})]
 
         Talent = cls.env["hr.applicant"]
-        cls.paula, cls.lena = Talent.create(
+        community = cls.env["hr.talent.pool"].create({"name": "Tour Community"})
+        cls.paula, cls.lena = Talent.with_context(default_talent_pool_ids=community.ids).create(
             [
                 {
                     "partner_name": "Paula Python",

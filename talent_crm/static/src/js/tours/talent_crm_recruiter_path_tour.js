@@ -54,8 +54,8 @@ registry.category("web_tour.tours").add("talent_crm_recruiter_path_tour", {
         },
         {
             content: "Open the job card's menu",
-            trigger: ".o_kanban_record:contains('Tour Python Developer') .o_dropdown_kanban button",
-            run: "click",
+            trigger: ".o_kanban_record:contains('Tour Python Developer')",
+            run: "hover && click .o_kanban_record:contains('Tour Python Developer') .o_dropdown_kanban .dropdown-toggle",
         },
         {
             content: "Best matches of the job",
@@ -94,7 +94,7 @@ registry.category("web_tour.tours").add("talent_crm_recruiter_path_tour", {
         },
         {
             content: "Open the job's pipeline",
-            trigger: ".o_kanban_record:contains('Tour Python Developer') .o_field_widget[name='no_of_recruitment']",
+            trigger: ".o_kanban_record:contains('Tour Python Developer') .number_description:first",
             run: "click",
         },
         {
