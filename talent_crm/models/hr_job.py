@@ -371,14 +371,15 @@ class HrJob(models.Model):
     # ------------------------------------------------------------
 
     def _talent_match_terms(self, title, text):
-        """``({config: tsquery text}, reference rank)`` of the job's words.
+        """``({config: tsquery text}, reference rank, title words)`` of the job's words.
 
         The query OR-s the words of the job title and then the most frequent words of ``text``
         (``MATCH_MAX_TERMS`` in all). The text is searched in its own language: the
         configuration that drops the most words (its stop words) wins; both are kept when they
         drop as many. Searching an English text with the German configuration would look for
         "and", "the"... in every profile. The reference rank is the rank, for that query, of a
-        profile whose title is the job title: text relevance is measured against it.
+        profile whose title is the job title: text relevance is measured against it. The title
+        words are the job title's words as written (:meth:`_talent_match_title_words`).
         """
         lexemes_of, kept, reference = {}, {}, {}
         for config in MATCH_TS_CONFIGS:
@@ -404,46 +405,44 @@ class HrJob(models.Model):
             for config, lexemes in lexemes_of.items()
             if lexemes and kept[config] == fewest
         }
-        for config, query in terms.items():
+        title_words = []
+        for index, (config, query) in enumerate(terms.items()):
             self.env.cr.execute(
                 SQL(
-                    "SELECT ts_rank(setweight(to_tsvector(%s::regconfig, %s), 'A'), %s::tsquery)",
+                    "SELECT ts_rank(setweight(to_tsvector(%s::regconfig, %s), 'A'), %s::tsquery), %s",
                     config,
                     title,
                     query,
+                    # in the first query: the title's words, unstemmed
+                    self._talent_match_title_words(title, list(terms)) if not index else SQL("NULL"),
                 )
             )
-            reference[config] = self.env.cr.fetchone()[0] or 0.0
-        return terms, max(reference.values(), default=0.0)
+            rank, words = self.env.cr.fetchone()
+            reference[config] = rank or 0.0
+            title_words = words if not index else title_words
+        return terms, max(reference.values(), default=0.0), title_words or []
 
     @api.model
-    def _talent_match_title_words(self, title, terms):
-        """The words of the job title as they are written (PostgreSQL's ``simple`` configuration:
-        lower case, no stemming), without the stop words of the languages the job is searched in.
+    def _talent_match_title_words(self, title, configs):
+        """SQL of the words of the job title as they are written (PostgreSQL's ``simple``
+        configuration: lower case, no stemming), without the stop words of ``configs`` (the text
+        search configurations the job is searched in), as a sorted ``text[]``.
 
         Stemming makes "Developer" and "Development" one word: a profile titled "Lead Development
         Representative" would match "Experienced Developer" as well as "Python Developer" does.
         The share of these words found as they are in the talent's title weighs its profile's
         text rank (:meth:`_talent_match_title_fit`).
         """
-        configs = [config for config in MATCH_TS_CONFIGS if terms.get(config)]
-        if not configs or not title.strip():
-            return []
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT w.word
-                  FROM unnest(tsvector_to_array(to_tsvector('simple', %(title)s))) AS w(word)
-                 WHERE %(not_stop)s
-                 ORDER BY 1
-                """,
-                title=title,
-                not_stop=SQL(" AND ").join(
-                    SQL("to_tsvector(%s::regconfig, w.word) != ''::tsvector", config) for config in configs
-                ),
-            )
+        return SQL(
+            """ARRAY(SELECT w.word
+                       FROM unnest(tsvector_to_array(to_tsvector('simple', %(title)s))) AS w(word)
+                      WHERE %(not_stop)s
+                      ORDER BY 1)""",
+            title=title,
+            not_stop=SQL(" AND ").join(
+                SQL("to_tsvector(%s::regconfig, w.word) != ''::tsvector", config) for config in configs
+            ),
         )
-        return [row[0] for row in rows]
 
     @api.model
     def _talent_match_title_fit(self, inputs, alias):
@@ -477,9 +476,10 @@ class HrJob(models.Model):
         required_total = sum(level for _s, level, required in skills if required) + job_degree
         nice_total = sum(level for _s, level, required in skills if not required)
         text = " ".join(filter(None, [job.name, html2plaintext(job.description or ""), job.requirements or ""]))
-        terms, text_reference = self._talent_match_terms(job.name or "", text) if text.strip() else ({}, 0.0)
+        terms, text_reference, title_words = (
+            self._talent_match_terms(job.name or "", text) if text.strip() else ({}, 0.0, [])
+        )
         has_terms = any(terms.values()) and text_reference > 0
-        title_words = self._talent_match_title_words(job.name or "", terms) if has_terms else []
         if not skills and not job_degree and not html2plaintext(job.description or "").strip():
             raise UserError(
                 self.env._(
@@ -514,7 +514,7 @@ class HrJob(models.Model):
             "nice_total": nice_total,
             "terms": terms if has_terms else {},
             "text_reference": text_reference,
-            "title_words": title_words,
+            "title_words": title_words if has_terms else [],
             "country_id": country.id or None,
             "remote_policy": job.talent_remote_policy or None,
             "seniority_rank": job.talent_seniority_id.rank or None,
