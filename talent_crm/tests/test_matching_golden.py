@@ -180,7 +180,9 @@ class TestMatchingGolden(TransactionCase):
                     if "developer" in (result["talent"].talent_current_title or "").lower()
                     and required & set(result["talent"].skill_ids.ids)
                 ]
-                salespeople = [fit(result) for _name, result in ranking if result["talent"].talent_role_family_id == sales]
+                salespeople = [
+                    fit(result) for _name, result in ranking if result["talent"].talent_role_family_id == sales
+                ]
                 self.assertTrue(developers and salespeople)
                 self.assertGreater(
                     min(developers),
