@@ -107,10 +107,13 @@ class HrSkill(models.Model):
         """
         found = {}
         for xmlid, name in skills:
-            # several skills of the name (a database of an earlier demo): Odoo's own first
-            found[xmlid] = self.search([("name", "=ilike", name)]).sorted(
-                lambda s: (s.skill_type_id.name == fallback_type_name, s.id)
-            )[:1]
+            # several skills of the name (a database of an earlier demo, which had its own "Python"):
+            # Odoo's own is kept, the demo's is merged into it
+            same = self.search([("name", "=ilike", name)])
+            found[xmlid] = same.sorted(lambda s: (s.skill_type_id.name == fallback_type_name, s.id))[:1]
+            (same - found[xmlid]).filtered(
+                lambda s: s.skill_type_id.name == fallback_type_name
+            )._talent_merge_into(found[xmlid])
         missing = [name for xmlid, name in skills if not found[xmlid]]
         if missing:
             created = self._talent_demo_skill_type(fallback_type_name, missing).skill_ids
@@ -126,6 +129,30 @@ class HrSkill(models.Model):
                 level = min(levels, key=lambda lvl, p=progress: (abs(lvl.level_progress - p), -lvl.level_progress))
                 data.append({"xml_id": "talent_crm.%s_%s" % (xmlid, level_name), "record": level, "noupdate": True})
         self.env["ir.model.data"]._update_xmlids(data, update=True)
+
+    def _talent_merge_into(self, target):
+        """Move the talents' and jobs' lines of the skills ``self`` to the skill ``target`` (at the
+        level of its type nearest in progress; a line of a talent or job that has ``target``
+        already is dropped), then delete ``self``. Skills that employees have are left alone."""
+        employee_skills = self.env["hr.employee.skill"].sudo().with_context(active_test=False)
+        used_by_employees = set(employee_skills.search([("skill_id", "in", self.ids)]).skill_id.ids)
+        merged = self.filtered(lambda skill: skill.id not in used_by_employees and skill != target)
+        if not merged:
+            return
+        levels = target.skill_type_id.skill_level_ids
+        for model, owner in (("hr.applicant.skill", "applicant_id"), ("hr.job.skill", "job_id")):
+            Line = self.env[model].sudo().with_context(active_test=False)
+            lines = Line.search([("skill_id", "in", merged.ids)])
+            having = set(Line.search([("skill_id", "=", target.id), (owner, "in", lines[owner].ids)])[owner].ids)
+            duplicates = lines.filtered(lambda line, owner=owner, having=having: line[owner].id in having)
+            duplicates.unlink()
+            for line in lines - duplicates:
+                progress = line.skill_level_id.level_progress
+                level = min(levels, key=lambda lvl, p=progress: (abs(lvl.level_progress - p), -lvl.level_progress))
+                line.write(
+                    {"skill_id": target.id, "skill_type_id": target.skill_type_id.id, "skill_level_id": level.id}
+                )
+        merged.unlink()
 
     @api.model
     def _talent_demo_skill_type(self, name, skill_names):

@@ -175,3 +175,43 @@ class TestMatchingQuality(TalentCrmCommon):
         Skill._talent_demo_catalogue(specs, "Fallback skills (test)")
         self.assertEqual(Skill.search_count([]), count, "nothing created twice")
         self.assertEqual(self.env.ref("talent_crm.test_skill_brandnew_demo"), brandnew)
+
+    def test_demo_merges_its_earlier_duplicates(self):
+        """A database of an earlier demo had the demo's own "Python" beside Odoo's: updating the
+        demo moves the talents' and jobs' lines to Odoo's skill and deletes the duplicate."""
+        fallback = self.env["hr.skill.type"].create(
+            {
+                "name": "Fallback merge (test)",
+                "skill_ids": [Command.create({"name": "pythonesque (test)"})],
+                "skill_level_ids": [
+                    Command.create({"name": "Good", "level_progress": 70}),
+                    Command.create({"name": "Some", "level_progress": 20}),
+                ],
+            }
+        )
+        old = fallback.skill_ids
+        good = fallback.skill_level_ids.filtered(lambda level: level.level_progress == 70)
+        self.skill_python.name = "Pythonesque (test)"
+        line = {"skill_id": old.id, "skill_level_id": good.id, "skill_type_id": fallback.id}
+        talent = self._create_talent("Olga Old", applicant_skill_ids=[Command.create(dict(line))])
+        both = self._create_talent(
+            "Bert Both",
+            applicant_skill_ids=[
+                Command.create(dict(line)),
+                Command.create(
+                    {"skill_id": self.skill_python.id, "skill_level_id": self.level_advanced.id,
+                     "skill_type_id": self.skill_type.id}
+                ),
+            ],
+        )
+        job = self.env["hr.job"].create({"name": "Old demo job (test)", "job_skill_ids": [Command.create(dict(line))]})
+        self.env["hr.skill"]._talent_demo_catalogue([("test_merge_demo", "Pythonesque (test)")], fallback.name)
+        self.assertFalse(old.exists(), "the duplicate is merged")
+        self.assertEqual(self.env.ref("talent_crm.test_merge_demo"), self.skill_python)
+        self.assertRecordValues(
+            talent.applicant_skill_ids,
+            [{"skill_id": self.skill_python.id, "skill_type_id": self.skill_type.id,
+              "skill_level_id": self.level_advanced.id}],
+        )
+        self.assertEqual(both.applicant_skill_ids.skill_id, self.skill_python, "one line left, the kept one")
+        self.assertEqual(job.job_skill_ids.skill_id, self.skill_python)
