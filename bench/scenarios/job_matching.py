@@ -113,8 +113,9 @@ class JobMatching(Scenario):
                     matches.append(SQL("%s @@ %s::tsquery", column, query))
                 env.cr.execute(
                     SQL(
-                        "SELECT greatest(%s) FROM hr_applicant WHERE id = %s AND (%s)",
-                        SQL(", ").join(ranks), talent.id, SQL(" OR ").join(matches),
+                        "SELECT greatest(%s) * %s FROM hr_applicant a WHERE id = %s AND (%s)",
+                        SQL(", ").join(ranks), job._talent_match_title_fit(inputs, "a"), talent.id,
+                        SQL(" OR ").join(matches),
                     )
                 )
                 row = env.cr.fetchone()

@@ -4,6 +4,7 @@ from . import (
     hr_applicant,
     hr_applicant_skill,
     hr_skill,
+    hr_skill_type,
     hr_talent_pool,
     ir_attachment,
     mail_activity,

@@ -824,6 +824,10 @@ class HrApplicant(models.Model):
     # Actions
     # ------------------------------------------------------------
 
+    def action_talent_open_job_matches(self):
+        """"Best Matches" of the job's pipeline: the job is the pipeline's ``default_job_id``."""
+        return self.env["hr.job"]._talent_open_matches_of_pipeline()
+
     def action_talent_crm_open_applications(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("hr_recruitment.crm_case_categ0_act_job")

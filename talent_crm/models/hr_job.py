@@ -131,6 +131,15 @@ class HrJob(models.Model):
         action["context"] = {"default_job_id": self.id, "create": False}
         return action
 
+    @api.model
+    def _talent_open_matches_of_pipeline(self):
+        """Best matches of the job whose pipeline (applications opened from the job) is shown:
+        the job is the pipeline's ``default_job_id``."""
+        job = self.browse(self.env.context.get("default_job_id")).exists()
+        if not job:
+            raise UserError(self.env._("Open the applications of a job to see its best matches."))
+        return job.action_talent_open_matches()
+
     # ------------------------------------------------------------
     # Job alerts: a job opens, its candidates are alerted
     # ------------------------------------------------------------
@@ -362,14 +371,15 @@ class HrJob(models.Model):
     # ------------------------------------------------------------
 
     def _talent_match_terms(self, title, text):
-        """``({config: tsquery text}, reference rank)`` of the job's words.
+        """``({config: tsquery text}, reference rank, title words)`` of the job's words.
 
         The query OR-s the words of the job title and then the most frequent words of ``text``
         (``MATCH_MAX_TERMS`` in all). The text is searched in its own language: the
         configuration that drops the most words (its stop words) wins; both are kept when they
         drop as many. Searching an English text with the German configuration would look for
         "and", "the"... in every profile. The reference rank is the rank, for that query, of a
-        profile whose title is the job title: text relevance is measured against it.
+        profile whose title is the job title: text relevance is measured against it. The title
+        words are the job title's words as written (:meth:`_talent_match_title_words`).
         """
         lexemes_of, kept, reference = {}, {}, {}
         for config in MATCH_TS_CONFIGS:
@@ -395,17 +405,62 @@ class HrJob(models.Model):
             for config, lexemes in lexemes_of.items()
             if lexemes and kept[config] == fewest
         }
-        for config, query in terms.items():
+        title_words = []
+        for index, (config, query) in enumerate(terms.items()):
             self.env.cr.execute(
                 SQL(
-                    "SELECT ts_rank(setweight(to_tsvector(%s::regconfig, %s), 'A'), %s::tsquery)",
+                    "SELECT ts_rank(setweight(to_tsvector(%s::regconfig, %s), 'A'), %s::tsquery), %s",
                     config,
                     title,
                     query,
+                    # in the first query: the title's words, unstemmed
+                    self._talent_match_title_words(title, list(terms)) if not index else SQL("NULL"),
                 )
             )
-            reference[config] = self.env.cr.fetchone()[0] or 0.0
-        return terms, max(reference.values(), default=0.0)
+            rank, words = self.env.cr.fetchone()
+            reference[config] = rank or 0.0
+            title_words = words if not index else title_words
+        return terms, max(reference.values(), default=0.0), title_words or []
+
+    @api.model
+    def _talent_match_title_words(self, title, configs):
+        """SQL of the words of the job title as they are written (PostgreSQL's ``simple``
+        configuration: lower case, no stemming), without the stop words of ``configs`` (the text
+        search configurations the job is searched in), as a sorted ``text[]``.
+
+        Stemming makes "Developer" and "Development" one word: a profile titled "Lead Development
+        Representative" would match "Experienced Developer" as well as "Python Developer" does.
+        The share of these words found as they are in the talent's title weighs its profile's
+        text rank (:meth:`_talent_match_title_fit`).
+        """
+        return SQL(
+            """ARRAY(SELECT w.word
+                       FROM unnest(tsvector_to_array(to_tsvector('simple', %(title)s))) AS w(word)
+                      WHERE %(not_stop)s
+                      ORDER BY 1)""",
+            title=title,
+            not_stop=SQL(" AND ").join(
+                SQL("to_tsvector(%s::regconfig, w.word) != ''::tsvector", config) for config in configs
+            ),
+        )
+
+    @api.model
+    def _talent_match_title_fit(self, inputs, alias):
+        """SQL of the factor (from 0.5 to 1) that weighs the profile text rank of talent ``alias``:
+        half the rank stands, the other half in the share of the job title's words found, unstemmed,
+        in the talent's title (see :meth:`_talent_match_title_words`). A talent whose title is the
+        job title keeps its full rank (the reference of text relevance)."""
+        words = inputs.get("title_words")
+        if not words:
+            return SQL("1::real")
+        return SQL(
+            """(0.5 + 0.5 * cardinality(ARRAY(
+                    SELECT unnest(tsvector_to_array(to_tsvector('simple', coalesce(%(title)s, ''))))
+                    INTERSECT SELECT unnest(%(words)s::text[])))::real / %(count)s)""",
+            title=SQL.identifier(alias, "talent_current_title"),
+            words=words,
+            count=len(words),
+        )
 
     def _talent_match_inputs(self):
         """Everything matching needs from the job and its company; ``UserError`` on unusable input."""
@@ -421,7 +476,9 @@ class HrJob(models.Model):
         required_total = sum(level for _s, level, required in skills if required) + job_degree
         nice_total = sum(level for _s, level, required in skills if not required)
         text = " ".join(filter(None, [job.name, html2plaintext(job.description or ""), job.requirements or ""]))
-        terms, text_reference = self._talent_match_terms(job.name or "", text) if text.strip() else ({}, 0.0)
+        terms, text_reference, title_words = (
+            self._talent_match_terms(job.name or "", text) if text.strip() else ({}, 0.0, [])
+        )
         has_terms = any(terms.values()) and text_reference > 0
         if not skills and not job_degree and not html2plaintext(job.description or "").strip():
             raise UserError(
@@ -457,6 +514,7 @@ class HrJob(models.Model):
             "nice_total": nice_total,
             "terms": terms if has_terms else {},
             "text_reference": text_reference,
+            "title_words": title_words if has_terms else [],
             "country_id": country.id or None,
             "remote_policy": job.talent_remote_policy or None,
             "seniority_rank": job.talent_seniority_id.rank or None,
@@ -632,7 +690,7 @@ class HrJob(models.Model):
         return SQL(
             """
             %(txt)s AS (
-                SELECT a.id, greatest(%(profile_rank)s) AS r
+                SELECT a.id, greatest(%(profile_rank)s) * %(title_fit)s AS r
                   FROM hr_applicant a
                  WHERE (%(profile_match)s)
                    AND %(profile_scope)s
@@ -648,6 +706,7 @@ class HrJob(models.Model):
             ),
             """,
             profile_rank=SQL(", ").join(profile_rank),
+            title_fit=self._talent_match_title_fit(inputs, "a"),
             profile_match=SQL(" OR ").join(profile_match),
             cv_rank=SQL(", ").join(cv_rank),
             cv_match=SQL(" OR ").join(cv_match),
@@ -1081,8 +1140,10 @@ class HrJob(models.Model):
 
         Returns a list of dicts: ``talent`` (hr.applicant), ``rank``, ``score`` (0-100),
         ``skill_matching_score`` (hr_recruitment_skills), ``matching_skills``, ``missing_skills`` and
-        ``factors``: a list of ``{key, label, weight, applicable, value, contribution}``; the
-        contributions add up to ``score`` (penalties are negative).
+        ``factors``: a list of ``{key, label, weight, share, applicable, value, contribution}``
+        (``share``: the weight in percent once rescaled over the factors that apply to the job, so
+        that ``contribution`` is ``share`` x ``value`` rounded to two decimals); the contributions
+        add up to ``score`` (penalties are negative).
         """
         self.ensure_one()
         if limit is not None and limit <= 0:
@@ -1105,6 +1166,8 @@ class HrJob(models.Model):
                     "key": key,
                     "label": labels[key],
                     "weight": weights[key],
+                    # the weight rescaled over the factors that apply: contribution = share x value
+                    "share": 100.0 * weights[key] / inputs["total_weight"],
                     "applicable": inputs["applicable"][key],
                     "value": float(row["v_%s" % key]) if inputs["applicable"][key] else 0.0,
                     "contribution": float(row["c_%s" % key]),
@@ -1120,6 +1183,7 @@ class HrJob(models.Model):
                         "key": key,
                         "label": labels[key],
                         "weight": points,
+                        "share": 0.0,
                         "applicable": bool(row[column]),
                         "value": 1.0 if row[column] else 0.0,
                         "contribution": -float(row[column]),

@@ -29,6 +29,8 @@ from . import test_lead_funnel
 from . import test_lead_report
 from . import test_mailing_marketer
 from . import test_matching
+from . import test_matching_golden
+from . import test_matching_quality
 from . import test_merge
 from . import test_merge_nurture_alerts
 from . import test_no_automatic_decision

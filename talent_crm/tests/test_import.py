@@ -241,3 +241,77 @@ class TestTalentImport(TalentCrmCommon):
         self.assertFalse(result["messages"], result["messages"])
         emails = sorted(["ida@example.com", "lars@new.example.com", "nina@example.com", "nina@example.com"])
         self.assertEqual(calls, [("claim", emails), ("find", 4)], "claimed once, before the only lookup")
+
+    def test_import_maps_skills_onto_the_catalogue(self):
+        """One skill catalogue: an imported skill name ("elixir (test)", any case) is the existing
+        skill, in its own type, with the level of that type of the same name; no skill is created."""
+        languages, soft = self.env["hr.skill.type"].create(
+            [
+                {
+                    "name": "Import languages (test)",
+                    "skill_ids": [Command.create({"name": "Elixir (test)"})],
+                    "skill_level_ids": [
+                        Command.create({"name": "Junior", "level_progress": 30, "default_level": True}),
+                        Command.create({"name": "Senior", "level_progress": 90}),
+                    ],
+                },
+                {
+                    # the level "Senior" is found here first (created first would win otherwise)
+                    "name": "Import soft skills (test)",
+                    "skill_ids": [Command.create({"name": "Patience (test)"})],
+                    "skill_level_ids": [Command.create({"name": "Senior", "level_progress": 60})],
+                },
+            ]
+        )
+        elixir = languages.skill_ids
+        senior = languages.skill_level_ids.filtered(lambda level: level.name == "Senior")
+        skills_before = self.env["hr.skill"].search_count([])
+        columns = ["Name", "Email", "Skill", "Level"]
+        fields = ["partner_name", "email_from", "applicant_skill_ids/skill_id", "applicant_skill_ids/skill_level_id"]
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(columns)
+        writer.writerow(["Sven Skill", "sven.skill@example.com", "ELIXIR (TEST)", "Senior"])
+        context = self._wizard_context(self.user_recruiter)
+        options = dict(OPTIONS)
+        importer = self.env["base_import.import"].with_user(self.user_recruiter).create(
+            {"res_model": "hr.applicant", "file": buffer.getvalue().encode(), "file_type": "text/csv",
+             "file_name": "skills.csv"}
+        )
+        result = importer.with_context(**context).execute_import(fields, columns, options)
+        self.assertFalse([m for m in result["messages"] if m["type"] == "error"], result["messages"])
+        talent = self._talents("sven.skill@example.com")
+        self.assertRecordValues(
+            talent.applicant_skill_ids,
+            [{"skill_id": elixir.id, "skill_type_id": languages.id, "skill_level_id": senior.id}],
+        )
+        self.assertEqual(self.env["hr.skill"].search_count([]), skills_before, "no skill created twice")
+        self.assertNotIn(soft, talent.applicant_skill_ids.skill_type_id)
+        # "create if missing" on import: the existing skill again, not a second one
+        skill_id, _name = self.env["hr.skill"].with_context(import_file=True).name_create("elixir (TEST)")
+        self.assertEqual(skill_id, elixir.id)
+        self.assertEqual(self.env["hr.skill"].search_count([]), skills_before)
+
+    def test_duplicate_skill_names_are_reported(self):
+        """A data check: skills of the same name in two types (any case) are flagged, on the skill
+        and on its type, and found by the "Duplicate names" filter."""
+        first, second = self.env["hr.skill.type"].create(
+            [
+                {
+                    "name": name,
+                    "skill_ids": [Command.create({"name": skill}), Command.create({"name": "Unique %s" % name})],
+                    "skill_level_ids": [Command.create({"name": "Good", "level_progress": 50})],
+                }
+                for name, skill in (("Dup type A (test)", "Rust (dup test)"), ("Dup type B (test)", "RUST (dup test)"))
+            ]
+        )
+        duplicates = self.env["hr.skill"].search([("talent_duplicate_name", "=", True)])
+        rust = (first | second).skill_ids.filtered(lambda s: s.name.lower() == "rust (dup test)")
+        self.assertEqual(len(rust), 2)
+        self.assertEqual(duplicates & (first | second).skill_ids, rust)
+        self.assertEqual(rust.mapped("talent_duplicate_name"), [True, True])
+        self.assertEqual(first.talent_duplicate_skill_names, "Rust (dup test)")
+        self.assertEqual(second.talent_duplicate_skill_names, "RUST (dup test)")
+        rust[1].name = "Rust 2 (dup test)"
+        self.env.invalidate_all()
+        self.assertFalse(first.talent_duplicate_skill_names, "renamed: no duplicate left")

@@ -445,3 +445,91 @@ class TestMarketerTour(HttpCase):
 
     def test_marketer_path_german(self):
         self._run_marketer_path("de_DE")
+
+
+class TestRecruiterPathTour(HttpCase):
+    """The recruiter's path, in English and in German: search the talents, add one to a pool,
+    open a job, its best matches (from the job card's menu, then from the pipeline), convert the
+    best match into an application, refuse the application."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.recruiter = tour_user(
+            cls.env,
+            "tour_path_recruiter",
+            "Rita Recruiter",
+            "talent_crm.group_talent_crm_user,hr_recruitment.group_hr_recruitment_user",
+        )
+        skill_type = cls.env["hr.skill.type"].create(
+            {
+                "name": "Tour Technologies",
+                "skill_ids": [Command.create({"name": "Tour Python"}), Command.create({"name": "Tour Salesforce"})],
+                "skill_level_ids": [
+                    Command.create({"name": "Intermediate", "level_progress": 50, "default_level": True}),
+                    Command.create({"name": "Expert", "level_progress": 100}),
+                ],
+            }
+        )
+        python, salesforce = skill_type.skill_ids.sorted("name")
+        expert = skill_type.skill_level_ids.filtered(lambda level: level.level_progress == 100)
+
+        def skill(skill):
+            return [Command.create({"skill_id": skill.id, "skill_level_id": expert.id, "skill_type_id": skill_type.id})]
+
+        Talent = cls.env["hr.applicant"]
+        community = cls.env["hr.talent.pool"].create({"name": "Tour Community"})
+        cls.paula, cls.lena = Talent.with_context(default_talent_pool_ids=community.ids).create(
+            [
+                {
+                    "partner_name": "Paula Python",
+                    "email_from": "paula.python@example.com",
+                    "talent_current_title": "Python Developer",
+                    "applicant_skill_ids": skill(python),
+                },
+                {
+                    # "Development" and "Developer" share a stem: the title must not win the job
+                    "partner_name": "Lena Lead",
+                    "email_from": "lena.lead@example.com",
+                    "talent_current_title": "Lead Development Representative",
+                    "applicant_skill_ids": skill(salesforce),
+                },
+            ]
+        )
+        cls.pool = cls.env["hr.talent.pool"].create({"name": "Tour Python Pool"})
+        cls.job = cls.env["hr.job"].create(
+            {
+                "name": "Tour Python Developer",
+                "user_id": cls.recruiter.id,
+                "description": "<p>Develop our backend services in Python.</p>",
+                "job_skill_ids": skill(python),
+            }
+        )
+
+    def _walk_the_path(self):
+        self.start_tour("/odoo", "talent_crm_recruiter_path_tour", login=self.recruiter.login)
+        self.assertIn(self.pool, self.paula.talent_pool_ids, "the recruiter added the talent to the pool")
+        application = self.env["hr.applicant"].with_context(active_test=False).search(
+            [("pool_applicant_id", "=", self.paula.id), ("job_id", "=", self.job.id)]
+        )
+        self.assertEqual(len(application), 1, "the best match became one application for the job")
+        self.assertEqual(application.application_status, "refused")
+        self.assertTrue(application.refuse_reason_id)
+        self.assertFalse(
+            self.env["hr.applicant"].search([("pool_applicant_id", "=", self.lena.id), ("job_id", "=", self.job.id)]),
+            "the sales profile was not converted",
+        )
+
+    def test_recruiter_path_tour_en(self):
+        self._walk_the_path()
+
+    def test_recruiter_path_tour_de(self):
+        """The same path in German: no step depends on a translated text."""
+        self.env["res.lang"]._activate_lang("de_DE")
+        self.env["ir.module.module"]._load_module_terms(["talent_crm"], ["de_DE"], overwrite=True)
+        self.recruiter.lang = "de_DE"
+        menu = self.env.ref("talent_crm.talent_crm_menu_import")
+        self.assertNotEqual(
+            menu.with_context(lang="de_DE").name, menu.with_context(lang="en_US").name, "the German terms are loaded"
+        )
+        self._walk_the_path()

@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import formatLang
 
 
 class TalentMatchResult(models.TransientModel):
@@ -73,19 +74,55 @@ class TalentMatchResult(models.TransientModel):
         return self.create(vals_list)
 
     @api.model
+    def _talent_format(self, value, digits=2, sign=False):
+        """``value`` in the user's language (``12,50`` in German), with its sign when ``sign``."""
+        text = formatLang(self.env, abs(value), digits=digits)
+        if sign:
+            return ("-" if value < 0 else "+") + text
+        return ("-" if value < 0 else "") + text
+
+    @api.model
+    def _talent_percent(self, percent):
+        """``25 %`` or ``33,33 %``: whole percentages without decimals, the others with two."""
+        digits = 0 if round(percent, 2) == round(percent) else 2
+        return "%s %%" % self._talent_format(percent, digits=digits)
+
+    @api.model
     def _talent_explanation(self, result):
-        rows = Markup("").join(
-            Markup("<tr><td>%s</td><td class='text-end'>%s</td><td class='text-end'>%s</td>"
-                   "<td class='text-end'>%s</td></tr>")
-            % (
-                factor["label"],
-                factor["weight"] if factor["applicable"] or not factor["key"].startswith("penalty") else "",
-                ("%.0f%%" % (factor["value"] * 100)) if factor["applicable"] else self.env._("n/a"),
-                "%+.2f" % factor["contribution"],
-            )
-            for factor in result["factors"]
-            if factor["applicable"] or not factor["key"].startswith("penalty")
+        """The score breakdown: per factor its weight, its share once the weights of the factors
+        that apply are rescaled to 100 %, the talent's fit and the points (share x fit), adding up
+        to the score shown in the list."""
+        total_weight = sum(
+            factor["weight"] for factor in result["factors"]
+            if factor["applicable"] and not factor["key"].startswith("penalty")
         )
+        rows = []
+        for factor in result["factors"]:
+            penalty = factor["key"].startswith("penalty")
+            if penalty and not factor["applicable"]:
+                continue
+            if penalty:
+                weight, share, fit = "", "", ""
+            elif factor["applicable"]:
+                weight = str(factor["weight"])
+                share = self._talent_percent(factor["share"])
+                fit = self._talent_percent(factor["value"] * 100)
+            else:
+                weight, share, fit = "", "", self.env._("n/a")
+            rows.append(
+                Markup(
+                    "<tr data-factor='%s'><td>%s</td><td class='text-end'>%s</td><td class='text-end'>%s</td>"
+                    "<td class='text-end'>%s</td><td class='text-end'>%s</td></tr>"
+                )
+                % (
+                    factor["key"],
+                    factor["label"],
+                    weight,
+                    share,
+                    fit,
+                    self._talent_format(factor["contribution"], sign=True),
+                )
+            )
         skills = ""
         if result["matching_skills"] or result["missing_skills"]:
             skills = Markup("<p>%s %s<br/>%s %s</p>") % (
@@ -94,18 +131,27 @@ class TalentMatchResult(models.TransientModel):
                 self.env._("Missing skills:"),
                 ", ".join(result["missing_skills"].mapped("name")) or "-",
             )
+        note = Markup("<p class='text-muted small o_talent_match_rescaling'>%s</p>") % self.env._(
+            "Points = share × fit. The share is the factor's weight divided by %(total)s, the sum of the "
+            "weights of the factors that apply to this job; factors marked n/a have no data for this job "
+            "(e.g. no seniority sought) and count for nothing.",
+            total=total_weight,
+        )
         return Markup(
             "<table class='table table-sm o_talent_match_breakdown'><thead><tr><th>%s</th><th class='text-end'>%s</th>"
-            "<th class='text-end'>%s</th><th class='text-end'>%s</th></tr></thead><tbody>%s</tbody>"
-            "<tfoot><tr><th>%s</th><th/><th/><th class='text-end'>%s</th></tr></tfoot></table>%s"
+            "<th class='text-end'>%s</th><th class='text-end'>%s</th><th class='text-end'>%s</th></tr></thead>"
+            "<tbody>%s</tbody>"
+            "<tfoot><tr><th>%s</th><th/><th/><th/><th class='text-end'>%s</th></tr></tfoot></table>%s%s"
         ) % (
             self.env._("Factor"),
             self.env._("Weight"),
+            self.env._("Share"),
             self.env._("Fit"),
             self.env._("Points"),
-            rows,
+            Markup("").join(rows),
             self.env._("Score"),
-            "%.2f" % result["score"],
+            self._talent_format(result["score"]),
+            note,
             skills,
         )
 
