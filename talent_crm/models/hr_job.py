@@ -118,6 +118,14 @@ class HrJob(models.Model):
     def action_talent_prepare_job_alerts(self):
         """Prepare the job's alerts now (new matching subscribers only: nobody is alerted twice)."""
         self.ensure_one()
+        if not self.try_lock_for_update():
+            # the job-alert cron holds the job: it prepares or sends its alerts right now
+            raise UserError(
+                self.env._(
+                    "The job alerts of %(job)s are being prepared or sent right now. Try again in a minute.",
+                    job=self.name,
+                )
+            )
         self._talent_job_alert_prepare()
         return self.action_talent_job_alerts()
 
@@ -279,6 +287,9 @@ class HrJob(models.Model):
         when the company sends job alerts automatically."""
         alerts = self.env["talent.job.alert"].sudo()
         for job in self.sudo():
+            if not (job.company_id or self.env.company)._talent_match_is_agreed():
+                # the job's alerts wait (still pending) until the matching configuration in force is agreed
+                continue
             job.write({"talent_job_alert_pending": False, "talent_job_alert_date": fields.Datetime.now()})
             if not job._talent_job_is_open():
                 continue
@@ -467,6 +478,7 @@ class HrJob(models.Model):
         self.ensure_one()
         job = self.sudo()
         company = job.company_id or self.env.company
+        company._talent_match_check_agreed()
         skills = [
             (js.skill_id.id, js.level_progress, bool(js.talent_required))
             for js in job.job_skill_ids

@@ -4,6 +4,7 @@
 append-only audit trail."""
 
 from datetime import timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -195,3 +196,61 @@ class TestWorksCouncil(TalentCrmCommon):
         bulk = Log.search([("action", "=", "bulk_action")], limit=1)
         self.assertEqual((bulk.user_id, bulk.record_count), (self.user_recruiter, 2))
         self.assertIn(other_pool.name, bulk.summary)
+
+    # ------------------------------------------------------------
+    # Rankings record their version; nothing ranks without agreement when the company asks
+    # ------------------------------------------------------------
+
+    def _job(self):
+        return self.env["hr.job"].create(
+            {
+                "name": "Python Developer (council)",
+                "company_id": self.company.id,
+                "no_of_recruitment": 1,
+                "description": "<p>Python backend development</p>",
+                "job_skill_ids": [
+                    Command.create(
+                        {
+                            "skill_id": self.skill_python.id,
+                            "skill_level_id": self.level_advanced.id,
+                            "skill_type_id": self.skill_type.id,
+                        }
+                    )
+                ],
+            }
+        )
+
+    def test_a_ranking_records_its_version_and_goes_into_the_trail(self):
+        self._create_talent("Paul Python", talent_current_title="Python Developer")
+        job = self._job()
+        action = job.with_user(self.user_recruiter).action_talent_open_matches()
+        results = self.env["talent.match.result"].with_user(self.user_recruiter).search(action["domain"])
+        self.assertTrue(results)
+        self.assertEqual(results.version_id, self.Version._talent_current(self.company))
+        log = self.env["talent.audit.log"].search([("action", "=", "rank"), ("job_id", "=", job.id)])
+        self.assertEqual((log.user_id, log.record_count), (self.user_recruiter, len(results)))
+        self.assertIn(results.version_id.display_name, log.summary)
+
+    def test_nothing_ranks_without_agreement_when_the_company_asks(self):
+        job = self._job()
+        self.company.talent_match_require_agreed = True
+        with self.assertRaisesRegex(UserError, "not agreed with the works council"):
+            job.with_user(self.user_recruiter).action_talent_open_matches()
+        # the job's alerts wait, pending, until the version in force is agreed
+        job.talent_job_alert_pending = True
+        job._talent_job_alert_prepare()
+        self.assertTrue(job.talent_job_alert_pending)
+        self.Version._talent_current(self.company).agreed = True
+        job._talent_job_alert_prepare()
+        self.assertFalse(job.talent_job_alert_pending)
+        self.assertTrue(job.with_user(self.user_recruiter).action_talent_open_matches()["domain"])
+
+    def test_preparing_alerts_while_the_cron_holds_the_job_says_so(self):
+        job = self._job()
+        JobClass = type(job)
+        with (
+            patch.object(JobClass, "try_lock_for_update", lambda records, **kwargs: records.browse()),
+            self.assertRaisesRegex(UserError, "being prepared or sent right now"),
+        ):
+            job.action_talent_prepare_job_alerts()
+        self.assertTrue(job.action_talent_prepare_job_alerts())

@@ -38,6 +38,9 @@ class TalentMatchResult(models.TransientModel):
     )
     missing_skill_ids = fields.Many2many("hr.skill", "talent_match_result_missing_skill_rel", string="Missing Skills")
     explanation = fields.Html(sanitize=False, readonly=True)
+    version_id = fields.Many2one(
+        "talent.matching.version", string="Matching Version", readonly=True, help="The configuration that ranked."
+    )
     partner_name = fields.Char(related="talent_id.partner_name")
     email_from = fields.Char(related="talent_id.email_from")
     talent_current_title = fields.Char(related="talent_id.talent_current_title")
@@ -48,6 +51,7 @@ class TalentMatchResult(models.TransientModel):
     def _talent_store(self, job, results):
         """Store ``results`` of ``hr.job._talent_match_talents`` for the list view."""
         self.search([("job_id", "=", job.id), ("create_uid", "=", self.env.uid)]).unlink()
+        version = self.env["talent.matching.version"]._talent_current(job.company_id or self.env.company)
         vals_list = []
         for result in results:
             contribution = {factor["key"]: factor["contribution"] for factor in result["factors"]}
@@ -69,8 +73,20 @@ class TalentMatchResult(models.TransientModel):
                     "matching_skill_ids": [Command.set(result["matching_skills"].ids)],
                     "missing_skill_ids": [Command.set(result["missing_skills"].ids)],
                     "explanation": self._talent_explanation(result),
+                    "version_id": version.id,
                 }
             )
+        self.env["talent.audit.log"]._talent_log(
+            "rank",
+            self.env["hr.applicant"].browse([result["talent"].id for result in results]),
+            summary=self.env._(
+                "%(count)s talents ranked for %(job)s with %(version)s",
+                count=len(results),
+                job=job.name,
+                version=version.display_name,
+            ),
+            job=job,
+        )
         return self.create(vals_list)
 
     @api.model
