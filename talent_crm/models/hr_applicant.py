@@ -1750,9 +1750,11 @@ class HrApplicant(models.Model):
         )
         created, reused = wizard._talent_convert()
         company = self.company_id or job.company_id or self.env.company
-        self.partner_id._talent_log_community_event(
+        # written in the person's language, not the public page's
+        partner = self.partner_id.with_context(lang=self.partner_id._talent_record_lang(company))
+        partner._talent_log_community_event(
             company,
-            self.env._("Answered the job alert for %(job)s: interested.", job=job.name),
+            partner.env._("Answered the job alert for %(job)s: interested.", job=job.name),
             engagement="other",
         )
         return created | reused

@@ -482,8 +482,10 @@ class MailingMailing(models.Model):
             partner.talent_topic_ids = [fields.Command.unlink(topic.id) for topic in removed]
             mailing_company = self._talent_company()
             company = partner._talent_get_company_talent(mailing_company).company_id or mailing_company
-            partner._talent_log_community_event(
+            # written in the person's language, not the public page's
+            person = partner.with_context(lang=partner._talent_record_lang(company))
+            person._talent_log_community_event(
                 company,
-                self.env._("Unsubscribed from %(topics)s.", topics=", ".join(removed.mapped("name"))),
+                person.env._("Unsubscribed from %(topics)s.", topics=", ".join(removed.with_env(person.env).mapped("name"))),
             )
         return partner, removed

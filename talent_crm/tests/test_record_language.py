@@ -109,6 +109,27 @@ class TestRecordLanguage(TransactionCase):
         partner.with_env(self.public_env).sudo()._talent_request_erasure(self.company)
         self.assertIn(self._german(ERASURE), self._notes(talent))
 
+    def test_topic_unsubscribe_and_job_alert_answer_in_the_persons_language(self):
+        partner, talent = self._sign_up("topics.de@example.com", "de_DE")
+        topic = self.env["talent.topic"].create({"name": "Backend news (lang test)", "kind": "news"})
+        partner.talent_topic_ids = [Command.link(topic.id)]
+        mailing = self.env["mailing.mailing"].create(
+            {
+                "subject": "News",
+                "mailing_model_id": self.env["ir.model"]._get_id("hr.applicant"),
+                "talent_audience": True,
+                "talent_topic_ids": [Command.set(topic.ids)],
+            }
+        )
+        mailing.with_env(self.public_env).sudo()._talent_unsubscribe_topics(talent.id, partner.email)
+        self.assertIn("Von Backend news (lang test) abgemeldet.", talent.talent_touch_ids.mapped("summary"))
+        job = self.env["hr.job"].create({"name": "Backend Developer (lang test)", "no_of_recruitment": 1})
+        talent.with_env(self.public_env).sudo()._talent_job_alert_apply(job)
+        self.assertIn(
+            "Hat auf den Job-Alert für Backend Developer (lang test) geantwortet: interessiert.",
+            talent.talent_touch_ids.mapped("summary"),
+        )
+
 
 @tagged("post_install", "-at_install", "talent_crm")
 class TestPageNumbers(TalentCommunityHttpCommon):
