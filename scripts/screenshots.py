@@ -36,10 +36,10 @@ SHOTS = [
     ("talents", "/odoo/action-talent_crm.hr_applicant_action_talent", [("wait", ".o_list_renderer .o_data_row")], 900),
     ("pools", "/odoo/action-talent_crm.hr_talent_pool_action_talent_crm", [("wait", ".o_kanban_record")], 900),
     ("lead-funnel", "/odoo/action-talent_crm.hr_applicant_action_talent_lead", [("wait", ".o_kanban_group")], 900),
-    ("best-matches", "job:hr.job_developer", [("wait", OPEN_MATCHES[1]), OPEN_MATCHES, MATCH_ROWS], 900),
+    ("best-matches", "job:talent_crm.hr_job_python_developer_demo", [("wait", OPEN_MATCHES[1]), OPEN_MATCHES, MATCH_ROWS], 900),
     (
         "match-explained",
-        "job:hr.job_developer",
+        "job:talent_crm.hr_job_python_developer_demo",
         [
             ("wait", OPEN_MATCHES[1]),
             OPEN_MATCHES,
@@ -50,7 +50,7 @@ SHOTS = [
         1000,
     ),
     ("pool-growth", "/odoo/action-talent_crm.talent_pool_growth_report_action", [CHART], 800),
-    ("hires", "/odoo/action-talent_crm.talent_hire_report_action", [CHART], 800),
+    ("pool-health", "/odoo/action-talent_crm.talent_pool_health_report_action", [("wait", ".o_data_row")], 700),
     ("signup", "/talent/join", [("wait", "form")], 1100),
 ]
 
