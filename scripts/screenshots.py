@@ -29,6 +29,7 @@ import websocket
 
 # name, path (or "job:<xmlid>" for the job's form), steps, the viewport height. A step is
 # ("wait", selector), ("click", selector) or ("until", JS expression); the shot is taken after the last.
+PYTHON_JOB = "job:talent_crm.hr_job_python_developer_demo"
 OPEN_MATCHES = ("click", "button[name=action_talent_open_matches]")
 MATCH_ROWS = ("wait", ".o_list_renderer .o_data_row")
 CHART = ("wait", ".o_graph_renderer canvas")
@@ -36,10 +37,10 @@ SHOTS = [
     ("talents", "/odoo/action-talent_crm.hr_applicant_action_talent", [("wait", ".o_list_renderer .o_data_row")], 900),
     ("pools", "/odoo/action-talent_crm.hr_talent_pool_action_talent_crm", [("wait", ".o_kanban_record")], 900),
     ("lead-funnel", "/odoo/action-talent_crm.hr_applicant_action_talent_lead", [("wait", ".o_kanban_group")], 900),
-    ("best-matches", "job:talent_crm.hr_job_python_developer_demo", [("wait", OPEN_MATCHES[1]), OPEN_MATCHES, MATCH_ROWS], 900),
+    ("best-matches", PYTHON_JOB, [("wait", OPEN_MATCHES[1]), OPEN_MATCHES, MATCH_ROWS], 900),
     (
         "match-explained",
-        "job:talent_crm.hr_job_python_developer_demo",
+        PYTHON_JOB,
         [
             ("wait", OPEN_MATCHES[1]),
             OPEN_MATCHES,

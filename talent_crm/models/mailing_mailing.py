@@ -486,6 +486,8 @@ class MailingMailing(models.Model):
             person = partner.with_context(lang=partner._talent_record_lang(company))
             person._talent_log_community_event(
                 company,
-                person.env._("Unsubscribed from %(topics)s.", topics=", ".join(removed.with_env(person.env).mapped("name"))),
+                person.env._(
+                    "Unsubscribed from %(topics)s.", topics=", ".join(removed.with_env(person.env).mapped("name"))
+                ),
             )
         return partner, removed
