@@ -336,10 +336,10 @@ class ResCompany(models.Model):
     # ------------------------------------------------------------
 
     def _compute_talent_match_version_id(self):
+        Version = self.env["talent.matching.version"]
+        latest = Version._talent_latest(self._origin)
         for company in self:
-            company.talent_match_version_id = self.env["talent.matching.version"].sudo().search(
-                [("company_id", "=", company._origin.id)], order="version desc", limit=1
-            )
+            company.talent_match_version_id = latest.get(company._origin.id, Version)
 
     def _talent_match_change_reason(self):
         """Why the matching configuration changes: given by the person (the settings ask for it), or

@@ -99,10 +99,19 @@ class TalentMatchingVersion(models.Model):
         return {key: company[field] for key, field in MATCH_CONFIG_FIELDS.items()}
 
     @api.model
+    def _talent_latest(self, companies):
+        """``{company id: its newest version}`` for the companies that have one, in one query."""
+        latest = {}
+        for version in self.sudo().search([("company_id", "in", companies.ids)], order="company_id, version desc"):
+            latest.setdefault(version.company_id.id, version)
+        return latest
+
+    @api.model
     def _talent_current(self, company):
         """The company's version in force (the newest), made from its settings if it has none."""
-        version = self.sudo().search([("company_id", "=", company.id)], order="version desc", limit=1)
-        return version or self._talent_make(company, self._talent_config_of(company), self.env._("Initial settings"))
+        return self._talent_latest(company).get(company.id) or self._talent_make(
+            company, self._talent_config_of(company), self.env._("Initial settings")
+        )
 
     @api.model
     def _talent_make(self, company, config, reason, previous=None):
