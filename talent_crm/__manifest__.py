@@ -78,6 +78,7 @@
         "report/talent_hire_report_views.xml",
         "report/talent_pool_health_report_views.xml",
         "report/talent_pool_growth_report_views.xml",
+        "report/talent_matching_version_reports.xml",
         "views/talent_crm_templates.xml",
         "views/talent_crm_menus.xml",
     ],

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .res_company import MATCH_CONFIG_FIELDS
+from .res_company import MATCH_CONFIG_FIELDS, MATCH_WEIGHT_FIELDS
 
 # fields of a version that may change after it was made: the works agreement
 AGREEMENT_FIELDS = {"agreed", "agreement_date", "agreement_reference"}
@@ -38,6 +38,12 @@ class TalentMatchingVersion(models.Model):
         string="Works Agreement",
         help="Reference of the works agreement (Betriebsvereinbarung) that covers this version.",
     )
+    council_document = fields.Html(
+        string="For the Works Council",
+        compute="_compute_council_document",
+        sanitize=False,
+        help="What the score of this version uses and does not use, generated from its weights and penalties.",
+    )
 
     _company_version_uniq = models.Constraint(
         "UNIQUE(company_id, version)", "A company has one matching configuration per version number."
@@ -53,6 +59,14 @@ class TalentMatchingVersion(models.Model):
         for version in self:
             version.config_text = "\n".join(
                 "%s: %s" % (label, (version.config or {}).get(key, "")) for key, label in self._talent_labels().items()
+            )
+
+    @api.depends("config", "reason", "agreed", "agreement_date", "agreement_reference", "change_summary")
+    @api.depends_context("lang")
+    def _compute_council_document(self):
+        for version in self:
+            version.council_document = self.env["ir.qweb"]._render(
+                "talent_crm.talent_matching_version_council_document", {"doc": version, **version._talent_council()}
             )
 
     # ------------------------------------------------------------
@@ -136,3 +150,133 @@ class TalentMatchingVersion(models.Model):
             "config_change", version, summary=summary or reason, reason=reason, company=company
         )
         return version
+
+    # ------------------------------------------------------------
+    # Documentation for the works council
+    # ------------------------------------------------------------
+    # What the score uses is described here, once, next to the version it documents; the
+    # document (form tab and printed report) is generated from the version's own configuration.
+
+    @api.model
+    def _talent_council_factor_texts(self):
+        """``{factor: (data it reads, how its fit is measured)}``, as hr.job's matching computes them."""
+        return {
+            "skills_required": (
+                self.env._(
+                    "The skills recorded on the talent that the job lists as required, with their level; the degree "
+                    "the job expects, if it sets one."
+                ),
+                self.env._(
+                    "The talent's levels in the required skills (each counted up to twice the level the job asks "
+                    "for) against the levels the job asks for. Expired skills count only when they are "
+                    "certifications."
+                ),
+            ),
+            "skills_nice": (
+                self.env._("The skills recorded on the talent that the job lists as nice to have, with their level."),
+                self.env._("As for required skills, against the nice-to-have skills of the job."),
+            ),
+            "text": (
+                self.env._(
+                    "The words of the job's title, description and requirements, searched in the talent's profile "
+                    "(current title, summary, skills) and in the text of their CVs."
+                ),
+                self.env._(
+                    "How well these words occur, measured against a profile whose title is the job title; a "
+                    "profile whose title shares no word with the job title counts less."
+                ),
+            ),
+            "location": (
+                self.env._(
+                    "The talent's country and remote preference; the job's country (of its address, else of the "
+                    "company) and its remote policy."
+                ),
+                self.env._(
+                    "Full for remote jobs (half for people who want to work on site) and for talents in the job's "
+                    "country (half when they want remote work and the job is on site); half when the talent's "
+                    "country is unknown; a quarter for hybrid jobs abroad when the talent works remotely; none "
+                    "otherwise."
+                ),
+            ),
+            "seniority": (
+                self.env._("The talent's seniority level and the job's."),
+                self.env._("Full for the same level, half for one level apart, none otherwise or when unknown."),
+            ),
+            "availability": (
+                self.env._(
+                    "The talent's availability (open, unknown, not looking) and the date they are available from."
+                ),
+                self.env._(
+                    "Full when open, half when unknown, none when not looking; halved when they are available only "
+                    "in more than 90 days."
+                ),
+            ),
+            "engagement": (
+                self.env._("The date the person last reacted to a message or signed up (a reply, an open, a click)."),
+                self.env._("Full on the day, falling evenly to none after a year."),
+            ),
+        }
+
+    @api.model
+    def _talent_council_not_used(self):
+        """What no factor reads: the characteristics of §1 AGG and everything else about the person."""
+        return [
+            self.env._("Name, photo, email address, phone number and profile links"),
+            self.env._("Gender, age and date of birth"),
+            self.env._("Nationality and ethnic origin, religion or belief, disability, sexual identity"),
+            self.env._("Marital status, family and health"),
+            self.env._("Salary expectations and the language the person writes in"),
+            self.env._("Earlier refusals, recruiters' notes, ratings and interview evaluations"),
+        ]
+
+    def _talent_council(self):
+        """The values of the council document of one version."""
+        self.ensure_one()
+        config = self.config or {}
+        labels = self.env["hr.job"]._talent_match_labels()
+        texts = self._talent_council_factor_texts()
+        weights = {key: config.get(key) or 0 for key in MATCH_WEIGHT_FIELDS}
+        total = sum(weights.values())
+        factors = [
+            {
+                "label": labels[key],
+                "weight": weights[key],
+                "share": round(100.0 * weights[key] / total) if total else 0,
+                "uses": texts[key][0],
+                "fit": texts[key][1],
+            }
+            for key in MATCH_WEIGHT_FIELDS
+        ]
+        penalties = [
+            self.env._(
+                "People who asked not to be contacted lose %(points)s points.", points=config.get("penalty_dnc") or 0
+            ),
+            self.env._(
+                "People contacted in the last %(days)s days lose %(points)s points.",
+                days=config.get("recent_days") or 0,
+                points=config.get("penalty_recent") or 0,
+            ),
+        ]
+        lang = self.env["res.lang"]._get_data(code=self.env.lang or "en_US")
+        header = self.env._(
+            "%(company)s, valid from %(date)s; changed by %(user)s: %(reason)s",
+            company=self.company_id.name,
+            date=self.date.strftime(lang.date_format) if self.date else "",
+            user=self.user_id.name or "",
+            reason=self.reason,
+        )
+        agreement = False
+        if self.agreed:
+            agreement = self.env._(
+                "Agreed with the works council on %(date)s (works agreement %(reference)s).",
+                date=self.agreement_date.strftime(lang.date_format) if self.agreement_date else "-",
+                reference=self.agreement_reference or "-",
+            )
+        return {
+            "title": self.env._("How talents are ranked: %(version)s", version=self.display_name),
+            "header": header,
+            "agreement": agreement,
+            "factors": factors,
+            "penalties": penalties,
+            "not_used": self._talent_council_not_used(),
+        }
