@@ -7,3 +7,4 @@ from . import talent_source_report
 from . import talent_hire_report
 from . import talent_pool_health_report
 from . import talent_pool_growth_report
+from . import talent_match_outcome_report

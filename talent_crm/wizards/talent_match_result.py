@@ -87,6 +87,10 @@ class TalentMatchResult(models.TransientModel):
             ),
             job=job,
         )
+        # what the list showed is kept for the works council and the outcome report
+        self.env["talent.match.ranking"]._talent_record(
+            job, version, results, [vals["explanation"] for vals in vals_list]
+        )
         return self.create(vals_list)
 
     @api.model
