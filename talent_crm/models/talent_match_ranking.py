@@ -29,14 +29,15 @@ class TalentMatchRanking(models.Model):
 
     ranking_date = fields.Datetime(string="Ranked On", required=True, readonly=True, index=True)
     user_id = fields.Many2one("res.users", string="Ranked By", readonly=True, ondelete="set null")
-    job_id = fields.Many2one("hr.job", string="Job Position", required=True, readonly=True, index=True, ondelete="cascade")
+    job_id = fields.Many2one(
+        "hr.job", string="Job Position", required=True, readonly=True, index=True, ondelete="cascade"
+    )
     company_id = fields.Many2one("res.company", required=True, readonly=True, index=True, ondelete="cascade")
     version_id = fields.Many2one(
         "talent.matching.version", string="Matching Version", required=True, readonly=True, ondelete="restrict"
     )
     talent_id = fields.Many2one(
         "hr.applicant",
-        string="Talent",
         required=True,
         readonly=True,
         index=True,
@@ -91,7 +92,8 @@ class TalentMatchRanking(models.Model):
                     "score": result["score"],
                     "explanation": explanation,
                     "fits": {
-                        key: factors[key]["value"] if factors[key]["applicable"] else None for key in MATCH_WEIGHT_FIELDS
+                        key: factors[key]["value"] if factors[key]["applicable"] else None
+                        for key in MATCH_WEIGHT_FIELDS
                     },
                 }
             )

@@ -54,7 +54,9 @@ class TestMatchOutcome(TalentCrmCommon):
             )
         ]
         cls.pia = cls._create_talent("Pia Python", talent_current_title="Python Developer", applicant_skill_ids=python)
-        cls.petra = cls._create_talent("Petra Python", talent_current_title="Backend Developer", applicant_skill_ids=python)
+        cls.petra = cls._create_talent(
+            "Petra Python", talent_current_title="Backend Developer", applicant_skill_ids=python
+        )
         cls.sven = cls._create_talent("Sven Sales", talent_current_title="Sales Representative")
         cls.Ranking = cls.env["talent.match.ranking"]
         cls.Report = cls.env["talent.match.outcome.report"]
@@ -67,7 +69,7 @@ class TestMatchOutcome(TalentCrmCommon):
         """The recruiter's path: select the talent in the best matches, "Create Applications"."""
         match = matches.filtered(lambda result: result.talent_id == talent)
         action = match.with_user(self.user_recruiter).action_talent_convert()
-        wizard = Form(self.env[action["res_model"]].with_user(self.user_recruiter).with_context(action["context"]))
+        wizard = Form(self.env[action["res_model"]].with_user(self.user_recruiter).with_context(**action["context"]))
         wizard.save().action_add_applicants_to_job()
         return self.env["hr.applicant"].search([("pool_applicant_id", "=", talent.id), ("job_id", "=", self.job.id)])
 
