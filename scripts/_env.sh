@@ -30,6 +30,11 @@ odoo_cmd() {
     "$PYTHON" -m odoo -c "$ODOO_CONF" "$@"
 }
 
+# Odoo's launcher script (odoo-bin next to the odoo package), for serving; `-m odoo` elsewhere.
+odoo_bin() {
+    "$PYTHON" -c 'import os, odoo; print(os.path.join(os.path.dirname(list(odoo.__path__)[0]), "odoo-bin"))'
+}
+
 db_exists() {
     psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1
 }
