@@ -768,7 +768,8 @@ class HrJob(models.Model):
             profile_ctes = SQL(
                 """
                 %(profile)s AS (%(profile_rows)s),
-                %(titles)s AS (
+                -- MATERIALIZED: inlined, the fit would be computed again for each talent after the join
+                %(titles)s AS MATERIALIZED (
                     SELECT t.title, %(title_fit)s AS fit FROM (SELECT DISTINCT title FROM %(profile)s) t
                 ),
                 %(txt)s AS (
