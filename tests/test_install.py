@@ -17,7 +17,8 @@ import pytest
 from odoo.tools import config
 
 # tests tagged talent_crm_demo (they read the demo data): run on the demo database below
-DEMO_TESTS = 1
+# (test_report_history's demo test and the three of test_matching_golden)
+DEMO_TESTS = 4
 
 
 def _free_port():

@@ -33,7 +33,8 @@ class JobMatching(Scenario):
     title = "Matching: top 50 talents for one job"
     description = (
         "hr.job._talent_match_talents(limit=50): skills (required and nice-to-have), full-text relevance "
-        "(English and German, GIN), location, seniority, availability, engagement and penalties, in SQL, "
+        "(English and German, GIN), location, seniority, availability, engagement (counted as much as the "
+        "profile fits the job) and penalties, in SQL, "
         "scoring only the talents whose score bound (skills, text, the other factors) can lift them into the "
         "list. Baseline: one unpruned scoring query over every candidate (the same formulas, no bound), then "
         "the same explanation of the 50 returned."
@@ -67,8 +68,6 @@ class JobMatching(Scenario):
 
     def reference(self, env, state):
         """Every talent scored in Python from its records (untimed; a correctness check)."""
-        from odoo.addons.talent_crm.tools.text_search import MATCH_TS_CONFIGS
-
         job = env["hr.job"].browse(state["job_id"])
         inputs = job._talent_match_inputs()
         company = inputs["company"]
@@ -83,6 +82,7 @@ class JobMatching(Scenario):
         today = fields.Date.context_today(job)
         now = fields.Datetime.now()
         terms = inputs["terms"]
+        title_words = set(inputs["title_words"])
         raw = {}
         for talent in talents:
             if talent.talent_application_ids.filtered(lambda a: a.job_id == job and a.active):
@@ -104,22 +104,7 @@ class JobMatching(Scenario):
                 "skills_nice": min(Decimal(1), Decimal(nice) / Decimal(inputs["nice_total"]))
                 if inputs["nice_total"] else Decimal(0),
             }
-            text = 0.0
-            if any(terms.values()):
-                ranks, matches = [], []
-                for config, query in terms.items():
-                    column = SQL.identifier("talent_profile_tsv_%s" % MATCH_TS_CONFIGS[config])
-                    ranks.append(SQL("ts_rank(%s, %s::tsquery)", column, query))
-                    matches.append(SQL("%s @@ %s::tsquery", column, query))
-                env.cr.execute(
-                    SQL(
-                        "SELECT greatest(%s) * %s FROM hr_applicant a WHERE id = %s AND (%s)",
-                        SQL(", ").join(ranks), job._talent_match_title_fit(inputs, "a"), talent.id,
-                        SQL(" OR ").join(matches),
-                    )
-                )
-                row = env.cr.fetchone()
-                text = float(row[0]) if row else 0.0
+            text = self._reference_text(env, talent, terms, title_words)
             values["text"] = text
             policy, country = inputs["remote_policy"], inputs["country_id"]
             pref = talent.talent_remote_preference
@@ -153,11 +138,25 @@ class JobMatching(Scenario):
             recent = bool(talent.talent_last_contact_date and talent.talent_last_contact_date >= inputs["recent_since"])
             raw[talent.id] = (values, dnc, recent)
         reference = inputs["text_reference"]
+        # the context factors count as much as the profile fits the job: the weighted mean of the
+        # fits of the skills and the text (those that apply), or fully when none applies
+        relevance_keys = [key for key in ("skills_required", "skills_nice", "text") if weights[key]]
+        relevance_weight = sum(weights[key] for key in relevance_keys)
         scored = []
         for talent_id, (values, dnc, recent) in raw.items():
             values["text"] = _round(min(1.0, values["text"] / reference), 4) if reference else Decimal(0)
+            relevance = (
+                _round(sum(weights[key] * values[key] for key in relevance_keys) / Decimal(relevance_weight), 4)
+                if relevance_weight
+                else Decimal(1)
+            )
             contributions = {
-                key: _round(Decimal(100) * weights[key] * values[key] / total) for key in weights
+                key: _round(
+                    Decimal(100) * weights[key] * values[key]
+                    * (relevance if key in ("location", "seniority", "availability", "engagement") else 1)
+                    / total
+                )
+                for key in weights
             }
             base = sum(contributions.values(), Decimal(0))
             p_dnc = min(Decimal(inputs["penalty_dnc"]), base) if dnc else Decimal(0)
@@ -165,3 +164,30 @@ class JobMatching(Scenario):
             scored.append((-(base - p_dnc - p_recent), -contributions["skills_required"], talent_id))
         scored.sort()
         return [talent_id for _score, _skills, talent_id in scored[:TOP]]
+
+    @staticmethod
+    def _reference_text(env, talent, terms, title_words):
+        """The talent's profile rank for the job's words, weighed by its title fit (half the rank
+        stands, the other half in the share of the job title's words found in the talent's title
+        as written: PostgreSQL's simple configuration)."""
+        from odoo.addons.talent_crm.tools.text_search import MATCH_TS_CONFIGS
+
+        if not any(terms.values()):
+            return 0.0
+        ranks, matches = [], []
+        for config, query in terms.items():
+            column = SQL.identifier("talent_profile_tsv_%s" % MATCH_TS_CONFIGS[config])
+            ranks.append(SQL("ts_rank(%s, %s::tsquery)", column, query))
+            matches.append(SQL("%s @@ %s::tsquery", column, query))
+        env.cr.execute(
+            SQL(
+                "SELECT greatest(%s), tsvector_to_array(to_tsvector('simple', coalesce(%s, ''))) "
+                "FROM hr_applicant a WHERE id = %s AND (%s)",
+                SQL(", ").join(ranks), talent.talent_current_title, talent.id, SQL(" OR ").join(matches),
+            )
+        )
+        row = env.cr.fetchone()
+        if not row:
+            return 0.0
+        fit = 0.5 + 0.5 * len(title_words & set(row[1])) / len(title_words) if title_words else 1.0
+        return float(row[0]) * fit

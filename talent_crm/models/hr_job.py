@@ -31,6 +31,11 @@ MATCH_SCOPE_SHARE = 0.25
 MATCH_SCOPE_MIN = 1000
 # Talents listed in the recruiter's "role opened" activity.
 MATCH_ACTIVITY_TOP = 10
+# The factors that say whether a profile fits the job (its relevance), and the factors that say how
+# reachable a person is. The context factors count as much as the profile fits: a sales profile
+# available today in the job's city is no match for a developer job.
+MATCH_RELEVANCE_FACTORS = ("skills_required", "skills_nice", "text")
+MATCH_CONTEXT_FACTORS = ("location", "seniority", "availability", "engagement")
 
 
 class HrJob(models.Model):
@@ -456,11 +461,13 @@ class HrJob(models.Model):
         )
 
     @api.model
-    def _talent_match_title_fit(self, inputs, alias):
-        """SQL of the factor (from 0.5 to 1) that weighs the profile text rank of talent ``alias``:
-        half the rank stands, the other half in the share of the job title's words found, unstemmed,
-        in the talent's title (see :meth:`_talent_match_title_words`). A talent whose title is the
-        job title keeps its full rank (the reference of text relevance)."""
+    def _talent_match_title_fit(self, inputs, title):
+        """SQL of the factor (from 0.5 to 1) that weighs the profile text rank of a talent whose
+        title is ``title`` (SQL of a text): half the rank stands, the other half in the share of
+        the job title's words found, unstemmed, in the talent's title (see
+        :meth:`_talent_match_title_words`). A talent whose title is the job title keeps its full
+        rank (the reference of text relevance). Computed once per distinct title
+        (:meth:`_talent_match_text_ctes`)."""
         words = inputs.get("title_words")
         if not words:
             return SQL("1::real")
@@ -468,7 +475,7 @@ class HrJob(models.Model):
             """(0.5 + 0.5 * cardinality(ARRAY(
                     SELECT unnest(tsvector_to_array(to_tsvector('simple', coalesce(%(title)s, ''))))
                     INTERSECT SELECT unnest(%(words)s::text[])))::real / %(count)s)""",
-            title=SQL.identifier(alias, "talent_current_title"),
+            title=title,
             words=words,
             count=len(words),
         )
@@ -518,6 +525,7 @@ class HrJob(models.Model):
                     job=job.name,
                 )
             )
+        weights = {key: (weights[key] if usable else 0) for key, usable in applicable.items()}
         return {
             "company": company,
             "skills": skills,
@@ -531,8 +539,10 @@ class HrJob(models.Model):
             "remote_policy": job.talent_remote_policy or None,
             "seniority_rank": job.talent_seniority_id.rank or None,
             "applicable": applicable,
-            "weights": {key: (weights[key] if usable else 0) for key, usable in applicable.items()},
+            "weights": weights,
             "total_weight": total_weight,
+            # the weight of the relevance factors that apply: 0 when none does (no gating then)
+            "relevance_weight": sum(weights[key] for key in MATCH_RELEVANCE_FACTORS),
             "penalty_dnc": company.talent_match_penalty_dnc,
             "penalty_recent": company.talent_match_penalty_recent,
             "recent_since": fields.Datetime.now() - timedelta(days=company.talent_match_recent_days),
@@ -587,6 +597,13 @@ class HrJob(models.Model):
         ``exact``: in ``numeric``, rounded as the explanation shows them (contributions to two
         decimals, so that they add up to the score); otherwise in ``float8``, for ranking every
         candidate quickly. Both agree to within a few hundredths of a point.
+
+        Relevance gates the context: ``values["relevance"]`` is how well the profile fits the job,
+        the weighted mean of the fits of the relevance factors that apply (required and
+        nice-to-have skills, text; ``MATCH_RELEVANCE_FACTORS``), from 0 to 1; 1 when none of them
+        applies. The points of the context factors (location, seniority, availability,
+        engagement) are multiplied by it, read from the column ``raw.rel_exact`` (``exact``) or
+        ``raw.rel_fast``, which the caller computes first from ``values["relevance"]``.
         """
         kind = SQL("numeric") if exact else SQL("float8")
         w = inputs["weights"]
@@ -664,28 +681,67 @@ class HrJob(models.Model):
                 ),
             ),
         }
+        relevance_weight = inputs["relevance_weight"]
+        gate = SQL.identifier("raw", "rel_exact" if exact else "rel_fast")
         contributions = {
-            key: SQL("round((100.0 * %s * (%s) / %s)::numeric, 2)", w[key], value, total)
+            key: SQL(
+                "round((100.0 * %s * (%s) * %s / %s)::numeric, 2)",
+                w[key],
+                value,
+                gate if key in MATCH_CONTEXT_FACTORS else SQL("1"),
+                total,
+            )
             if exact
             # in float8 throughout: numeric arithmetic on every candidate costs several times more
-            else SQL("(%s::float8 * (%s))", 100.0 * w[key] / total, value)
+            else SQL(
+                "(%s::float8 * (%s)%s)",
+                100.0 * w[key] / total,
+                value,
+                SQL(" * %s", gate) if key in MATCH_CONTEXT_FACTORS and relevance_weight else SQL(""),
+            )
             if w[key]
             else SQL("0::float8")
             for key, value in values.items()
         }
+        values["relevance"] = (
+            rounded(
+                SQL(
+                    "(%s) / %s::%s",
+                    SQL(" + ").join(
+                        SQL("%s * (%s)", w[key], values[key]) for key in MATCH_RELEVANCE_FACTORS if w[key]
+                    ),
+                    relevance_weight,
+                    kind,
+                ),
+                4,
+            )
+            if relevance_weight
+            else SQL("1::%s", kind)
+        )
         return values, contributions
 
     def _talent_match_text_ctes(self, inputs, among=None, prefix=""):
         """CTEs ``<prefix>txt`` and ``<prefix>cv`` (each ``id, r``): the rank of the job's words in
         the talents' profiles and in their CVs (the best CV of the talent or of its applications),
-        for the talents that match them; only the talents of the CTE ``among``, when given."""
-        names = {"txt": SQL.identifier(prefix + "txt"), "cv": SQL.identifier(prefix + "cv")}
+        for the talents that match them; only the talents of the CTE ``among``, when given.
+
+        The profile rank is weighed by the title fit (:meth:`_talent_match_title_fit`), computed
+        once per distinct title of the matching talents (``<prefix>txt_title``) and joined: parsing
+        every talent's title costs as much as ranking its profile, and talents share few titles.
+        """
+        names = {
+            "txt": SQL.identifier(prefix + "txt"),
+            "cv": SQL.identifier(prefix + "cv"),
+            "profile": SQL.identifier(prefix + "txt_profile"),
+            "titles": SQL.identifier(prefix + "txt_title"),
+        }
         terms = inputs["terms"]
         if not any(terms.values()):
             return SQL(
                 "%(txt)s AS (SELECT NULL::int AS id, 0::real AS r WHERE FALSE), "
                 "%(cv)s AS (SELECT NULL::int AS id, 0::real AS r WHERE FALSE),",
-                **names,
+                txt=names["txt"],
+                cv=names["cv"],
             )
         profile_rank, profile_match, cv_rank, cv_match = [], [], [], []
         for config, suffix in MATCH_TS_CONFIGS.items():
@@ -699,14 +755,35 @@ class HrJob(models.Model):
             cv_rank.append(SQL("ts_rank(%s, %s)", cv, query))
             cv_match.append(SQL("%s @@ %s", cv, query))
         only = SQL("IN (SELECT id FROM %s)", SQL.identifier(among)) if among else None
+        profile_rows = SQL(
+            """SELECT a.id, coalesce(a.talent_current_title, '') AS title, greatest(%s) AS r
+                 FROM hr_applicant a
+                WHERE (%s)
+                  AND %s""",
+            SQL(", ").join(profile_rank),
+            SQL(" OR ").join(profile_match),
+            SQL("a.id %s", only) if only else SQL("TRUE"),
+        )
+        if inputs.get("title_words"):
+            profile_ctes = SQL(
+                """
+                %(profile)s AS (%(profile_rows)s),
+                -- MATERIALIZED: inlined, the fit would be computed again for each talent after the join
+                %(titles)s AS MATERIALIZED (
+                    SELECT t.title, %(title_fit)s AS fit FROM (SELECT DISTINCT title FROM %(profile)s) t
+                ),
+                %(txt)s AS (
+                    SELECT p.id, p.r * f.fit AS r FROM %(profile)s p JOIN %(titles)s f ON f.title = p.title
+                ),""",
+                profile_rows=profile_rows,
+                title_fit=self._talent_match_title_fit(inputs, SQL.identifier("t", "title")),
+                **names,
+            )
+        else:
+            profile_ctes = SQL("%s AS (SELECT id, r FROM (%s) p),", names["txt"], profile_rows)
         return SQL(
             """
-            %(txt)s AS (
-                SELECT a.id, greatest(%(profile_rank)s) * %(title_fit)s AS r
-                  FROM hr_applicant a
-                 WHERE (%(profile_match)s)
-                   AND %(profile_scope)s
-            ),
+            %(profile_ctes)s
             %(cv)s AS (
                 SELECT coalesce(ap.pool_applicant_id, ap.id) AS id, max(greatest(%(cv_rank)s)) AS r
                   FROM ir_attachment att
@@ -717,14 +794,11 @@ class HrJob(models.Model):
                  GROUP BY 1
             ),
             """,
-            profile_rank=SQL(", ").join(profile_rank),
-            title_fit=self._talent_match_title_fit(inputs, "a"),
-            profile_match=SQL(" OR ").join(profile_match),
+            profile_ctes=profile_ctes,
             cv_rank=SQL(", ").join(cv_rank),
             cv_match=SQL(" OR ").join(cv_match),
-            profile_scope=SQL("a.id %s", only) if only else SQL("TRUE"),
             cv_scope=SQL("coalesce(ap.pool_applicant_id, ap.id) %s", only) if only else SQL("TRUE"),
-            **names,
+            cv=names["cv"],
         )
 
     @api.model
@@ -758,7 +832,7 @@ class HrJob(models.Model):
         skill_ids = [s for s, _l, _r in inputs["skills"]] or [0]
         text_ctes = self._talent_match_text_ctes(inputs, "cand" if few else None)
         keys = list(MATCH_WEIGHT_FIELDS)
-        _values, fast_contributions = self._talent_match_formulas(inputs, exact=False)
+        fast_values, fast_contributions = self._talent_match_formulas(inputs, exact=False)
         fast_base = SQL(" + ").join(fast_contributions[key] for key in keys)
         # the score is the base minus the penalties, each at most what is left of the base
         fast_score = SQL(
@@ -813,7 +887,9 @@ class HrJob(models.Model):
                 -- OFFSET 0: each step computed once per row, not inlined into the next
                 SELECT raw.*, %(fast_score)s AS fast_score
                   FROM (SELECT raw.*, %(fast_base_dnc)s AS fast_base_dnc
-                          FROM (SELECT raw.*, %(fast_base)s AS fast_base FROM unranked raw OFFSET 0) raw
+                          FROM (SELECT raw.*, %(fast_base)s AS fast_base
+                                  FROM (SELECT raw.*, %(relevance)s AS rel_fast FROM unranked raw OFFSET 0) raw
+                                OFFSET 0) raw
                         OFFSET 0) raw
             )
             """,
@@ -828,6 +904,7 @@ class HrJob(models.Model):
             fast_score=fast_score,
             fast_base_dnc=fast_base_dnc,
             fast_base=fast_base,
+            relevance=fast_values["relevance"],
             # a short list looks its partners up one by one rather than hashing all of them
             is_dnc=SQL(
                 "coalesce((SELECT p.talent_do_not_contact FROM res_partner p WHERE p.id = c.partner_id), FALSE)"
@@ -880,7 +957,7 @@ class HrJob(models.Model):
         keys = list(MATCH_WEIGHT_FIELDS)
         weights, total = inputs["weights"], inputs["total_weight"]
         required_total, nice_total = inputs["required_total"], inputs["nice_total"]
-        _values, contributions = self._talent_match_formulas(inputs, exact=False)
+        values, contributions = self._talent_match_formulas(inputs, exact=False)
         seed_size = max(4 * limit, 200)
         skill_types = self.env["hr.skill"].sudo().browse([s for s, _l, _r in inputs["skills"]]).skill_type_id
         progress = self._talent_match_array({level.id: level.level_progress for level in skill_types.skill_level_ids})
@@ -918,6 +995,8 @@ class HrJob(models.Model):
             else SQL("0::float8"),
         )
         others_max = 100.0 * sum(weights[key] for key in keys if key not in ("skills_required", "skills_nice")) / total
+        # the points of the relevance factors at full fit: the context is gated by their share
+        relevance_max = 100.0 * inputs["relevance_weight"] / total
         # skill points that can still reach the threshold with every other factor at full points;
         # with one kind of skill, the least points needed are computed once (one point lower,
         # against rounding: letting a talent too many through is harmless)
@@ -946,13 +1025,15 @@ class HrJob(models.Model):
             skill_less_max += 100.0 * weights["skills_required"] / total * min(1.0, degree_max / required_total)
 
         def bound_of(skill_rows):
-            """Rows ``id, ub, is_recent`` of the talents of ``skill_rows`` (``id, req, nice``): the
-            bound of each before the penalty for a recent contact (do-not-contact is left out),
-            read from the narrow matching index."""
+            """Rows ``id, ub, ctx, is_recent`` of the talents of ``skill_rows`` (``id, req, nice``):
+            the bound of each before the penalty for a recent contact (do-not-contact is left out),
+            read from the narrow matching index, and the points of its context factors before the
+            relevance gate (``ctx``). The text at full points makes the relevance, and so the gated
+            context, a bound too."""
             return SQL(
                 """
-                SELECT raw.id, %(bound)s AS ub, raw.is_recent
-                  FROM (
+                SELECT raw.id, %(bound)s AS ub, %(context)s AS ctx, raw.is_recent
+                  FROM (SELECT raw.*, %(relevance)s AS rel_fast FROM (
                         SELECT a.id, sp.req, sp.nice,
                                %(text_full)s::float8 AS text_rank,
                                %(talent_inputs)s
@@ -970,9 +1051,14 @@ class HrJob(models.Model):
                           ) a
                           LEFT JOIN hr_recruitment_degree deg ON deg.id = a.type_id
                           LEFT JOIN talent_seniority sen ON sen.id = a.talent_seniority_id
-                       ) raw
+                       ) raw OFFSET 0) raw
                 """,
                 bound=SQL(" + ").join(contributions[key] for key in keys),
+                relevance=values["relevance"],
+                context=SQL(" + ").join(
+                    SQL("%s::float8 * (%s)", 100.0 * weights[key] / total, values[key])
+                    for key in MATCH_CONTEXT_FACTORS
+                ),
                 text_full=inputs["text_reference"] or 1,
                 talent_inputs=self._talent_match_talent_inputs(inputs, "a"),
                 skill_rows=skill_rows,
@@ -1002,12 +1088,12 @@ class HrJob(models.Model):
                 -- talents whose skill points cannot reach the threshold are not read
                 bound AS MATERIALIZED (%(bound)s),
                 wide AS MATERIALIZED (
-                    SELECT id, ub, is_recent FROM bound WHERE %(penalised_ub)s >= (SELECT v FROM threshold)
+                    SELECT id, ub, ctx, is_recent FROM bound WHERE %(penalised_ub)s >= (SELECT v FROM threshold)
                 ),
                 -- the text of the talents left, unless too many are left for the narrowing to pay
                 -- (a share of the applicants as PostgreSQL's statistics count them)
                 scope AS MATERIALIZED (
-                    SELECT id, ub, is_recent FROM wide
+                    SELECT id, ub, ctx, is_recent FROM wide
                      WHERE (SELECT count(*) FROM wide) <= greatest(
                            %(scope_min)s,
                            %(scope_share)s * (SELECT reltuples FROM pg_class WHERE oid = 'hr_applicant'::regclass))
@@ -1016,17 +1102,21 @@ class HrJob(models.Model):
                 narrow AS (
                     SELECT raw.id
                       FROM (
-                            SELECT scope.id, scope.ub, scope.is_recent,
-                                   coalesce(scope_txt.r, 0) + coalesce(scope_cv.r, 0) AS text_rank
-                              FROM scope
-                              LEFT JOIN scope_txt ON scope_txt.id = scope.id
-                              LEFT JOIN scope_cv ON scope_cv.id = scope.id
+                            SELECT raw.id, raw.ub - (%(text_full_points)s - %(text_points)s) * %(text_gain)s AS ub,
+                                   raw.is_recent
+                              FROM (
+                                    SELECT scope.id, scope.ub, scope.ctx, scope.is_recent,
+                                           coalesce(scope_txt.r, 0) + coalesce(scope_cv.r, 0) AS text_rank
+                                      FROM scope
+                                      LEFT JOIN scope_txt ON scope_txt.id = scope.id
+                                      LEFT JOIN scope_cv ON scope_cv.id = scope.id
+                                   ) raw
                            ) raw
-                     -- the bound with the talent's own text instead of full text points
-                     WHERE CASE WHEN raw.is_recent
-                                THEN greatest(raw.ub - %(text_full_points)s + %(text_points)s - %(recent)s, 0)
-                                ELSE raw.ub - %(text_full_points)s + %(text_points)s
-                           END >= (SELECT v FROM threshold)
+                     -- the bound with the talent's own text instead of full text points: each point
+                     -- of text less is a point less, and the relevance it carries gates the context
+                     -- points (ub = S + T + ctx x (S + T) / R, R the points of the relevance factors)
+                     WHERE CASE WHEN raw.is_recent THEN greatest(raw.ub - %(recent)s, 0) ELSE raw.ub END
+                           >= (SELECT v FROM threshold)
                 )
                 SELECT (SELECT v FROM threshold) > %(skill_less_max)s,
                        (SELECT count(*) FROM wide) = (SELECT count(*) FROM scope),
@@ -1056,6 +1146,7 @@ class HrJob(models.Model):
                 scope_text=self._talent_match_text_ctes(inputs, "scope", prefix="scope_"),
                 text_full_points=100.0 * weights["text"] / total if weights["text"] else 0.0,
                 text_points=contributions["text"],
+                text_gain=SQL("(1 + raw.ctx / %s::float8)", relevance_max) if relevance_max else SQL("1"),
                 recent=inputs["penalty_recent"],
                 skill_less_max=skill_less_max,
             )
@@ -1092,7 +1183,7 @@ class HrJob(models.Model):
             WITH %(job_skill)s,
             %(scored)s,
             best AS (
-                SELECT raw.* FROM raw
+                SELECT raw.*, %(relevance)s AS rel_exact FROM raw
                  WHERE %(limit)s::int IS NULL
                     OR raw.fast_score >= coalesce(
                         (SELECT fast_score FROM raw ORDER BY fast_score DESC OFFSET %(offset)s LIMIT 1),
@@ -1106,7 +1197,7 @@ class HrJob(models.Model):
                        %(c_skills_required)s AS c_skills_required, %(c_skills_nice)s AS c_skills_nice,
                        %(c_text)s AS c_text, %(c_location)s AS c_location, %(c_seniority)s AS c_seniority,
                        %(c_availability)s AS c_availability, %(c_engagement)s AS c_engagement,
-                       raw.is_dnc, raw.is_recent
+                       raw.rel_exact AS relevance, raw.is_dnc, raw.is_recent
                   FROM best raw
             ),
             based AS (
@@ -1122,7 +1213,7 @@ class HrJob(models.Model):
             )
             SELECT id, v_skills_required, v_skills_nice, v_text, v_location, v_seniority, v_availability,
                    v_engagement, c_skills_required, c_skills_nice, c_text, c_location, c_seniority,
-                   c_availability, c_engagement, p_dnc,
+                   c_availability, c_engagement, relevance, p_dnc,
                    CASE WHEN is_recent THEN least(%(penalty_recent)s, base - p_dnc) ELSE 0 END AS p_recent,
                    base - p_dnc - CASE WHEN is_recent THEN least(%(penalty_recent)s, base - p_dnc) ELSE 0 END AS score
               FROM penalised
@@ -1135,6 +1226,7 @@ class HrJob(models.Model):
             penalty_dnc=inputs["penalty_dnc"],
             penalty_recent=inputs["penalty_recent"],
             limit=limit,
+            relevance=values["relevance"],
             **{"v_%s" % key: values[key] for key in keys},
             **{"c_%s" % key: contributions[key] for key in keys},
         )
@@ -1152,10 +1244,13 @@ class HrJob(models.Model):
 
         Returns a list of dicts: ``talent`` (hr.applicant), ``rank``, ``score`` (0-100),
         ``skill_matching_score`` (hr_recruitment_skills), ``matching_skills``, ``missing_skills`` and
-        ``factors``: a list of ``{key, label, weight, share, applicable, value, contribution}``
-        (``share``: the weight in percent once rescaled over the factors that apply to the job, so
-        that ``contribution`` is ``share`` x ``value`` rounded to two decimals); the contributions
-        add up to ``score`` (penalties are negative).
+        ``relevance`` (0-1: how well the profile fits the job, see :meth:`_talent_match_formulas`),
+        ``gated`` (whether relevance factors apply, so that it gates the context factors) and
+        ``factors``: a list of ``{key, label, weight, share, applicable, value, counts, contribution}``
+        (``share``: the weight in percent once rescaled over the factors that apply to the job;
+        ``counts``: the relevance for the context factors, 1 for the others; ``contribution`` is
+        ``share`` x ``value`` x ``counts`` rounded to two decimals); the contributions add up to
+        ``score`` (penalties are negative).
         """
         self.ensure_one()
         if limit is not None and limit <= 0:
@@ -1173,15 +1268,19 @@ class HrJob(models.Model):
         weights = inputs["weights"]
         results = []
         for rank, (row, talent) in enumerate(zip(rows, skill_talents, strict=True), start=1):
+            relevance = float(row["relevance"])
             factors = [
                 {
                     "key": key,
                     "label": labels[key],
                     "weight": weights[key],
-                    # the weight rescaled over the factors that apply: contribution = share x value
+                    # the weight rescaled over the factors that apply
                     "share": 100.0 * weights[key] / inputs["total_weight"],
                     "applicable": inputs["applicable"][key],
                     "value": float(row["v_%s" % key]) if inputs["applicable"][key] else 0.0,
+                    # how much of it counts: the relevance for a context factor, else all of it;
+                    # contribution = share x value x counts
+                    "counts": relevance if key in MATCH_CONTEXT_FACTORS else 1.0,
                     "contribution": float(row["c_%s" % key]),
                 }
                 for key in MATCH_WEIGHT_FIELDS
@@ -1198,6 +1297,7 @@ class HrJob(models.Model):
                         "share": 0.0,
                         "applicable": bool(row[column]),
                         "value": 1.0 if row[column] else 0.0,
+                        "counts": 1.0,
                         "contribution": -float(row[column]),
                     }
                 )
@@ -1207,6 +1307,9 @@ class HrJob(models.Model):
                     "talent": talent,
                     "rank": rank,
                     "score": float(row["score"]),
+                    # how well the profile fits the job (0-1): the share of the context that counts
+                    "relevance": relevance,
+                    "gated": bool(inputs["relevance_weight"]),
                     "skill_matching_score": talent.matching_score if has_skills else 0,
                     "matching_skills": talent.matching_skill_ids if has_skills else talent.skill_ids.browse(),
                     "missing_skills": talent.missing_skill_ids if has_skills else talent.skill_ids.browse(),

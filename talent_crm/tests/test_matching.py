@@ -225,6 +225,57 @@ class TestMatching(TalentCrmCommon):
         self.assertEqual([r["talent"] for r in results][:4], [fine, recent, dnc, both])
         self.assertExplained(results)
 
+    def test_context_counts_as_much_as_the_profile_fits(self):
+        """Location, seniority, availability and engagement tell how reachable a person is, not
+        whether the profile fits: their points are multiplied by the relevance (the weighted fit
+        of the skills and the text), so a profile without the job's skills gets none of them."""
+        self._weights(skills_required=50, location=25, availability=25)
+        self.job.talent_remote_policy = "onsite"
+        de = self.env.ref("base.de").id
+        at = self.env.ref("base.at").id
+        fits = self._create_talent(
+            "Fiona Fits", talent_country_id=de, talent_availability="open",
+            applicant_skill_ids=[self._skill(self.skill_python, self.level_advanced)],
+        )
+        nearby = self._create_talent("Nick Nearby (no skills)", talent_country_id=de, talent_availability="open")
+        some = self._create_talent(
+            "Sue Some", talent_country_id=de, talent_availability="open",
+            applicant_skill_ids=[self._skill(self.skill_python, self.level_beginner)],
+        )
+        far = self._create_talent(
+            "Fred Far", talent_country_id=at, talent_availability="not_now",
+            applicant_skill_ids=[self._skill(self.skill_python, self.level_beginner)],
+        )
+        results = self._rank()
+        by_talent = self._by_talent(results)
+        self.assertExplained(results)
+        self.assertEqual(by_talent[fits]["score"], 100.0)
+        self.assertEqual(by_talent[fits]["relevance"], 1.0)
+        # without the job's skills, being nearby and available counts for nothing (50 points ungated)
+        self.assertEqual(by_talent[nearby]["relevance"], 0.0)
+        self.assertEqual(by_talent[nearby]["score"], 0.0)
+        # 25 of 75 level points: the profile fits 33.33 %, and so does the context count
+        self.assertEqual(by_talent[some]["relevance"], 0.3333)
+        self.assertEqual(self._factor(by_talent[some], "location")["counts"], 0.3333)
+        self.assertEqual(self._factor(by_talent[some], "skills_required")["counts"], 1.0)
+        self.assertEqual(self._factor(by_talent[some], "location")["contribution"], 8.33)
+        self.assertEqual(by_talent[some]["score"], 33.33)
+        # some of the skills, far and busy, still ranks above no skills, nearby and available
+        self.assertGreater(by_talent[far]["score"], by_talent[nearby]["score"])
+        html = str(self.env["talent.match.result"]._talent_explanation(by_talent[some]))
+        self.assertIn("counts 33.33 % because the profile fits the job 33.33 %", html)
+        self.assertIn("The profile fits the job 33.33 %", html)
+        # the pruned ranking agrees with the full scan under the gate
+        job = self.job.with_user(self.user_recruiter)
+        for limit in (1, 2, 3):
+            self.assertEqual(
+                [(r["talent"], r["score"]) for r in job._talent_match_talents(limit=limit)],
+                [
+                    (r["talent"], r["score"])
+                    for r in job.with_context(talent_match_full_scan=True)._talent_match_talents(limit=limit)
+                ],
+            )
+
     def test_default_weights_explained_and_stable(self):
         self._create_talent(
             "Ada All",

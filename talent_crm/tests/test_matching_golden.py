@@ -87,7 +87,9 @@ DEVELOPER_JOBS = [
 ]
 
 
-@tagged("post_install", "-at_install", "talent_crm")
+# standard (on the suite's database, with the talent demo loaded in the transaction) and
+# talent_crm_demo: tests/test_install.py runs it on a demo database too, with the 18 months of history
+@tagged("post_install", "-at_install", "talent_crm", "talent_crm_demo")
 class TestMatchingGolden(TransactionCase):
     @classmethod
     def setUpClass(cls):

@@ -96,14 +96,16 @@ class TestMatchingQuality(TalentCrmCommon):
         self.assertAlmostEqual(shares["skills_required"], 100.0 * 40 / 90)
         for factor in result["factors"]:
             if factor["applicable"] and not factor["key"].startswith("penalty"):
-                self.assertAlmostEqual(factor["contribution"], factor["share"] * factor["value"], delta=0.01)
+                self.assertAlmostEqual(
+                    factor["contribution"], factor["share"] * factor["value"] * factor["counts"], delta=0.01
+                )
         match = self.env["talent.match.result"].browse(self.job.action_talent_open_matches()["domain"][0][2])
         match = match.filtered(lambda m: m.talent_id == talent)
         html = str(match.explanation)
-        # the required-skills row: weight 40, share 44.44 % (40 / 90), fit 100 %, points +44.44
+        # the required-skills row: weight 40, share 44.44 % (40 / 90), fit 100 %, counts fully, points +44.44
         row = re.search(r"<tr data-factor='skills_required'>(.*?)</tr>", html).group(1)
         cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
-        self.assertEqual(cells[1:], ["40", "44.44 %", "100 %", "+44.44"])
+        self.assertEqual(cells[1:], ["40", "44.44 %", "100 %", "100 %", "+44.44"])
         self.assertIn("divided by 90", html, "the note says what the weights are rescaled over")
         nice = re.search(r"<tr data-factor='skills_nice'>(.*?)</tr>", html).group(1)
         self.assertIn("n/a", nice)

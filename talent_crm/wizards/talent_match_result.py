@@ -8,6 +8,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import formatLang
 
+from ..models.hr_job import MATCH_CONTEXT_FACTORS
+
 
 class TalentMatchResult(models.TransientModel):
     """One ranked talent for a job, with the score breakdown (the "Best matches" list)."""
@@ -110,36 +112,55 @@ class TalentMatchResult(models.TransientModel):
     @api.model
     def _talent_explanation(self, result):
         """The score breakdown: per factor its weight, its share once the weights of the factors
-        that apply are rescaled to 100 %, the talent's fit and the points (share x fit), adding up
-        to the score shown in the list."""
+        that apply are rescaled to 100 %, the talent's fit, how much of it counts and the points
+        (share x fit x counts), adding up to the score shown in the list.
+
+        The context factors (location, seniority, availability, engagement) count as much as the
+        profile fits the job (its relevance, from the skills and the text): the explanation says
+        so in words, with the percentage."""
         total_weight = sum(
             factor["weight"] for factor in result["factors"]
             if factor["applicable"] and not factor["key"].startswith("penalty")
         )
+        gated = result.get("gated")
+        relevance = self._talent_percent(result.get("relevance", 1.0) * 100)
         rows = []
         for factor in result["factors"]:
             penalty = factor["key"].startswith("penalty")
             if penalty and not factor["applicable"]:
                 continue
+            context = factor["key"] in MATCH_CONTEXT_FACTORS
+            label = factor["label"]
             if penalty:
-                weight, share, fit = "", "", ""
+                weight, share, fit, counts = "", "", "", ""
             elif factor["applicable"]:
                 weight = str(factor["weight"])
                 share = self._talent_percent(factor["share"])
                 fit = self._talent_percent(factor["value"] * 100)
+                counts = self._talent_percent(factor.get("counts", 1.0) * 100)
+                if context and gated:
+                    label = Markup("%s<br/><small class='text-muted o_talent_match_gate'>%s</small>") % (
+                        label,
+                        self.env._(
+                            "counts %(counts)s because the profile fits the job %(fit)s",
+                            counts=relevance,
+                            fit=relevance,
+                        ),
+                    )
             else:
-                weight, share, fit = "", "", self.env._("n/a")
+                weight, share, fit, counts = "", "", self.env._("n/a"), ""
             rows.append(
                 Markup(
                     "<tr data-factor='%s'><td>%s</td><td class='text-end'>%s</td><td class='text-end'>%s</td>"
-                    "<td class='text-end'>%s</td><td class='text-end'>%s</td></tr>"
+                    "<td class='text-end'>%s</td><td class='text-end'>%s</td><td class='text-end'>%s</td></tr>"
                 )
                 % (
                     factor["key"],
-                    factor["label"],
+                    label,
                     weight,
                     share,
                     fit,
+                    counts,
                     self._talent_format(factor["contribution"], sign=True),
                 )
             )
@@ -151,22 +172,33 @@ class TalentMatchResult(models.TransientModel):
                 self.env._("Missing skills:"),
                 ", ".join(result["missing_skills"].mapped("name")) or "-",
             )
+        fits = ""
+        if gated:
+            fits = Markup("<p class='o_talent_match_relevance'>%s</p>") % self.env._(
+                "The profile fits the job %(fit)s: the weighted fit of the skills and the text relevance. "
+                "Location, seniority, availability and engagement tell how reachable a person is, not whether "
+                "the profile fits: they count %(fit)s.",
+                fit=relevance,
+            )
         note = Markup("<p class='text-muted small o_talent_match_rescaling'>%s</p>") % self.env._(
-            "Points = share × fit. The share is the factor's weight divided by %(total)s, the sum of the "
+            "Points = share × fit × counts. The share is the factor's weight divided by %(total)s, the sum of the "
             "weights of the factors that apply to this job; factors marked n/a have no data for this job "
             "(e.g. no seniority sought) and count for nothing.",
             total=total_weight,
         )
         return Markup(
-            "<table class='table table-sm o_talent_match_breakdown'><thead><tr><th>%s</th><th class='text-end'>%s</th>"
-            "<th class='text-end'>%s</th><th class='text-end'>%s</th><th class='text-end'>%s</th></tr></thead>"
+            "%s<table class='table table-sm o_talent_match_breakdown'><thead><tr><th>%s</th>"
+            "<th class='text-end'>%s</th><th class='text-end'>%s</th><th class='text-end'>%s</th>"
+            "<th class='text-end'>%s</th><th class='text-end'>%s</th></tr></thead>"
             "<tbody>%s</tbody>"
-            "<tfoot><tr><th>%s</th><th/><th/><th/><th class='text-end'>%s</th></tr></tfoot></table>%s%s"
+            "<tfoot><tr><th>%s</th><th/><th/><th/><th/><th class='text-end'>%s</th></tr></tfoot></table>%s%s"
         ) % (
+            fits,
             self.env._("Factor"),
             self.env._("Weight"),
             self.env._("Share"),
             self.env._("Fit"),
+            self.env._("Counts"),
             self.env._("Points"),
             Markup("").join(rows),
             self.env._("Score"),
