@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .hr_job import MATCH_CONTEXT_FACTORS
 from .res_company import MATCH_CONFIG_FIELDS, MATCH_WEIGHT_FIELDS
 
 # fields of a version that may change after it was made: the works agreement
@@ -244,6 +245,9 @@ class TalentMatchingVersion(models.Model):
                 "share": round(100.0 * weights[key] / total) if total else 0,
                 "uses": texts[key][0],
                 "fit": texts[key][1],
+                "counts": self.env._("As much as the profile fits the job")
+                if key in MATCH_CONTEXT_FACTORS
+                else self.env._("Fully"),
             }
             for key in MATCH_WEIGHT_FIELDS
         ]

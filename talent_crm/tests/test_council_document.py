@@ -46,10 +46,12 @@ class TestCouncilDocument(TalentCrmCommon):
         labels = self.env["hr.job"]._talent_match_labels()
         self.assertEqual(set(rows), {labels[key] for key in MATCH_WEIGHT_FIELDS}, "one row per factor of the score")
         for key in MATCH_WEIGHT_FIELDS:
-            _label, weight, share, uses, fit = rows[labels[key]]
+            _label, weight, share, uses, fit, counts = rows[labels[key]]
             self.assertEqual(int(weight), config[key], key)
             self.assertEqual(share, "%s %%" % round(100.0 * config[key] / total), key)
             self.assertTrue(uses and fit, "%s: the data it reads and how its fit is measured are described" % key)
+            gated = key in ("location", "seniority", "availability", "engagement")
+            self.assertEqual(counts, "As much as the profile fits the job" if gated else "Fully", key)
         self.assertEqual(rows[labels["engagement"]][2], "0 %", "a factor weighted 0 has no share")
         penalty_items = tree.xpath("//h4[text()='Penalties']/following-sibling::ul[1]/li")
         penalties = " ".join(li.text_content() for li in penalty_items)
