@@ -3,7 +3,7 @@
 {
     "name": "Talent CRM",
     "summary": "Recruiting CRM: segmented talent pools, nurture, consent and a lossless hand-over to the ATS",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Human Resources/Recruitment",
     "website": "https://github.com/talent-crm/talent_crm",
     "author": "talent_crm developers",

@@ -47,8 +47,16 @@ touches = env["talent.touch"].sudo().create([
     {"partner_id": partner.id, "company_id": company.id, "summary": "reply", "direction": "inbound",
      "date": "2026-03-01 09:00:00"},
 ])
+# one contact frequency for every company (19.0.1.2.0 makes it company-dependent)
+partner.talent_contact_frequency = "quarterly"
+company_b = env["res.company"].create({"name": "Upgrade company B"})
+talent_b = env["hr.applicant"].with_company(company_b).create({
+    "partner_name": "Upgrade Person B", "email_from": "upgrade.b@example.com", "company_id": company_b.id,
+})
+talent_b.partner_id.talent_contact_frequency = "monthly"
 env.cr.commit()
 print("IDS", partner.id, talent.id, pool.id, company.id)
+print("FREQ", talent_b.partner_id.id, company_b.id)
 """
 
 
@@ -134,6 +142,8 @@ def test_upgrade_from_19_0_1_0_0(scratch_db, tmp_path):
                   "--log-level=warn", stdin=SETUP_SCRIPT)
     ids_line = next(line for line in shell.stdout.splitlines() if line.startswith("IDS "))
     partner_id, talent_id, pool_id, company_id = (int(x) for x in ids_line.split()[1:])
+    freq_line = next(line for line in shell.stdout.splitlines() if line.startswith("FREQ "))
+    partner_b_id, company_b_id = (int(x) for x in freq_line.split()[1:])
 
     # what the old code filled, as it left it
     [(cap_date, cap_company, last_touch, last_engagement)] = _execute(
@@ -174,3 +184,11 @@ def test_upgrade_from_19_0_1_0_0(scratch_db, tmp_path):
         [talent_id, pool_id],
     )
     assert rows == [("other", True)], "the member's membership is open again, from when the talent was created"
+    # the contact frequency, now company-dependent: for the companies of each person's talents
+    rows = _execute(
+        "SELECT id, talent_contact_frequency FROM res_partner WHERE id IN %s ORDER BY id",
+        [(partner_id, partner_b_id)],
+    )
+    assert rows == sorted(
+        [(partner_id, {str(company_id): "quarterly"}), (partner_b_id, {str(company_b_id): "monthly"})]
+    ), "the contact frequency is kept, per company"

@@ -242,7 +242,8 @@ def generate_talents(gen):
             "talent_do_not_contact_date": gen.between(created, gen.anchor) if do_not_contact else None,
             "talent_preferred_channel": rng.choice(["email", "email", "sms", "call", "linkedin"])
             if rng.random() < 0.3 else None,
-            "talent_contact_frequency": rng.choice(["monthly", "quarterly", "quarterly"])
+            # company-dependent (jsonb keyed by company id): the frequency asked of the talent's company
+            "talent_contact_frequency": {"1": rng.choice(["monthly", "quarterly", "quarterly"])}
             if rng.random() < 0.25 else None,
             "create_date": created,
             "create_uid": owner,

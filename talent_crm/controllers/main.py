@@ -421,7 +421,8 @@ class TalentCommunityController(http.Controller):
             "profile_url": talent.linkedin_profile or talent.talent_website_url or talent.talent_xing_url or "",
             "github_url": talent.talent_github_url or "",
             "role_family_id": talent.talent_role_family_id.id,
-            "frequency": partner.talent_contact_frequency or "",
+            # company-dependent: the value the person chose for the link's company
+            "frequency": partner.with_company(company).talent_contact_frequency or "",
             "availability": talent.talent_availability or "unknown",
             "availability_date": fields.Date.to_string(talent.availability) if talent.availability else "",
         }

@@ -354,7 +354,8 @@ class MailingMailing(models.Model):
 
         Per person (its first talent, in the mailing's company) the frequency cap is
         res.partner's (``_talent_cap_days_sql``: the company's passive or warm cap, tightened by
-        the person's contact frequency), counted from the company's last counted touch.
+        the contact frequency the person asked of that company), counted from the company's last
+        counted touch.
         """
         Talent = self.env["hr.applicant"]
         query = Talent._search(self._get_recipients_domain())
@@ -417,7 +418,10 @@ class MailingMailing(models.Model):
                     if held
                     else "NULL, NULL, NULL, NULL"
                 ),
-                frequency=SQL.identifier(partner_alias, "talent_contact_frequency"),
+                # company-dependent: the person's frequency for the mailing's company (or the default)
+                frequency=Partner.sudo()
+                .with_company(company)
+                ._field_to_sql(partner_alias, "talent_contact_frequency", query),
                 last_date=SQL.identifier(partner_alias, "talent_cap_touch_date"),
                 last_company=SQL.identifier(partner_alias, "talent_cap_touch_company_id"),
                 company=company.id,

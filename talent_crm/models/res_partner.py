@@ -107,7 +107,9 @@ class ResPartner(models.Model):
     talent_contact_frequency = fields.Selection(
         [("monthly", "Monthly"), ("quarterly", "Quarterly")],
         string="Contact Frequency",
-        help="How often the person wants to hear from us. Empty: the company's default cap applies.",
+        company_dependent=True,
+        help="How often the person wants to hear from this company (each company keeps its own). "
+        "Empty: the company's default cap applies.",
         groups="talent_crm.group_talent_crm_user",
     )
     talent_topic_ids = fields.Many2many(
@@ -538,9 +540,9 @@ class ResPartner(models.Model):
         a talent or application there (of this contact, or with its email address) or a consent
         given there.
 
-        What such a person tells ``company``'s pages stays with ``company``: the contact, its
-        contact frequency and Odoo's email and phone blacklists (one entry for the whole
-        database) are the other companies' too.
+        What such a person tells ``company``'s pages stays with ``company``: the contact and
+        Odoo's email and phone blacklists (one entry for the whole database) are the other
+        companies' too (the contact frequency is company-dependent, each company has its own).
         """
         self.ensure_one()
         partner = self.sudo()
@@ -578,8 +580,8 @@ class ResPartner(models.Model):
 
         A person known to other companies (:meth:`_talent_known_to_other_companies`) changes
         ``company``'s data only: their talent there takes the name and number, and the contact
-        all companies share keeps its name, phone and contact frequency (the frequency they ask
-        for is noted on the talent: the caps read it from the contact, for every company).
+        all companies share keeps its name and phone. The contact frequency is company-dependent:
+        it is set for ``company`` only, whoever else knows the person.
         """
         self.ensure_one()
         partner = self.sudo()
@@ -594,19 +596,18 @@ class ResPartner(models.Model):
                     "Topics: %(topics)s", topics=", ".join(values["topics"].mapped("name")) or self.env._("none")
                 )
             )
-        labels = dict(self._fields["talent_contact_frequency"]._description_selection(self.env))
-        frequency_label = labels.get(values["frequency"]) or self.env._("no preference")
-        if shared:
-            if values["frequency"] != (partner.talent_contact_frequency or False):
-                changes.append(
-                    self.env._(
-                        "Contact frequency asked for: %(frequency)s (noted here, not applied to the contact)",
-                        frequency=frequency_label,
-                    )
+        # the frequency is company-dependent: what the person asks on company's page is
+        # company's, other companies' values (and caps) stay as they are
+        own = partner.with_company(company)
+        if values["frequency"] != (own.talent_contact_frequency or False):
+            own.talent_contact_frequency = values["frequency"]
+            labels = dict(self._fields["talent_contact_frequency"]._description_selection(self.env))
+            changes.append(
+                self.env._(
+                    "Contact frequency: %(frequency)s",
+                    frequency=labels.get(values["frequency"]) or self.env._("no preference"),
                 )
-        elif values["frequency"] != (partner.talent_contact_frequency or False):
-            partner.talent_contact_frequency = values["frequency"]
-            changes.append(self.env._("Contact frequency: %(frequency)s", frequency=frequency_label))
+            )
         contact_changed = []
         if shared:
             if talent and values["name"] and values["name"] != talent.partner_name:
@@ -801,7 +802,7 @@ class ResPartner(models.Model):
                 "email": talent.email_from if shared else partner.email,
                 "phone": talent.partner_phone if shared else partner.phone,
                 "language": partner.lang,
-                "contact_frequency": partner.talent_contact_frequency or None,
+                "contact_frequency": partner.with_company(company).talent_contact_frequency or None,
                 "topics": partner.talent_topic_ids.mapped("name"),
                 "blacklisted": bool(partner.is_blacklisted),
             },
@@ -1079,7 +1080,6 @@ class ResPartner(models.Model):
                     "ref": False,
                     "image_1920": False,
                     "talent_topic_ids": [fields.Command.clear()],
-                    "talent_contact_frequency": False,
                     "talent_preferred_channel": False,
                     "talent_bounced_email": False,
                     "talent_email_bounce_date": False,
@@ -1088,6 +1088,13 @@ class ResPartner(models.Model):
                     "active": False,
                 }
             )
+        # the contact frequency is company-dependent: every company's value goes, not only the
+        # one of the env's company that a write would clear
+        persons.flush_recordset(["talent_contact_frequency"])
+        self.env.execute_query(
+            SQL("UPDATE res_partner SET talent_contact_frequency = NULL WHERE id = ANY(%s)", persons.ids)
+        )
+        persons.invalidate_recordset(["talent_contact_frequency"])
         persons._talent_revoke_links()
         persons.message_unsubscribe(partner_ids=persons.ids)
         # tracking of the writes above (and of earlier edits) names nobody any more
@@ -1317,7 +1324,8 @@ class ResPartner(models.Model):
         days = self._talent_cap_days_sql(
             company,
             SQL("%s IN %s", id_sql, self._talent_warm_partners_sql()),
-            partners._field_to_sql(partners._table, "talent_contact_frequency", query),
+            # company-dependent: the value for ``company`` (or the default), not the env's company's
+            partners.with_company(company)._field_to_sql(partners._table, "talent_contact_frequency", query),
         )
         rows = self.env.execute_query(query.select(id_sql, days))
         return {partner_id: timedelta(days=days) for partner_id, days in rows}

@@ -71,3 +71,4 @@ from . import test_works_council
 from . import test_council_document
 from . import test_match_outcome
 from . import test_council_ui
+from . import test_migration_contact_frequency

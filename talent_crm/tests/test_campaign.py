@@ -378,7 +378,7 @@ class TestCampaignCapsAgree(TalentCampaignCommon):
             {"partner_id": warm.partner_id.id, "job_id": job.id, "pool_applicant_id": warm.id}
         )
         quarterly = self._create_talent("Quinn Quarterly")
-        quarterly.partner_id.talent_contact_frequency = "quarterly"
+        quarterly.partner_id.with_company(self.company).talent_contact_frequency = "quarterly"
         talents = self.anna | warm | quarterly | self.sam
         for talent, days_ago in ((self.anna, 10), (warm, 10), (quarterly, 60), (self.sam, 40)):
             talent.partner_id._talent_log_touch(

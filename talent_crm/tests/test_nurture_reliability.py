@@ -298,9 +298,13 @@ class TestNurtureConcurrentWorkers(TransactionCase):
                 records.env.cr.execute("SELECT count(*) FROM res_partner")  # the worker's snapshot starts
                 with self.registry.cursor() as cr_user:
                     # e.g. the person updates their preferences in the preference centre meanwhile
+                    # (the frequency is company-dependent: a jsonb column keyed by company id)
                     cr_user.execute(
-                        "UPDATE res_partner SET talent_contact_frequency = 'quarterly' WHERE id = %s",
-                        [self.created["partners"][0]],
+                        """UPDATE res_partner
+                              SET talent_contact_frequency = COALESCE(talent_contact_frequency, '{}'::jsonb)
+                                  || jsonb_build_object(%s::text, 'quarterly')
+                            WHERE id = %s""",
+                        [self.env.company.id, self.created["partners"][0]],
                     )
             return original_claim(records, *args, **kwargs)
 

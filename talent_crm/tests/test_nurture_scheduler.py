@@ -298,13 +298,17 @@ class TestNurtureScheduler(TalentNurtureCommon):
             now,
             "caps count the touches of the company asking",
         )
-        # the person's own frequency tightens the cap
-        self.clara.partner_id.talent_contact_frequency = "quarterly"
+        # the frequency the person asked of the company tightens that company's cap, not the
+        # other company's
+        other_intervals = partners._talent_cap_intervals(self.other_company)
+        self.assertEqual(other_intervals[self.clara.partner_id.id], timedelta(days=30))
+        self.clara.partner_id.with_company(self.company).talent_contact_frequency = "quarterly"
         self.assertEqual(
             partners._talent_cap_next_allowed(self.company, now)[self.clara.partner_id.id], now + timedelta(days=86)
         )
+        self.assertEqual(partners._talent_cap_intervals(self.other_company), other_intervals)
         # warm pipeline: an ongoing application
-        self.clara.partner_id.talent_contact_frequency = False
+        self.clara.partner_id.with_company(self.company).talent_contact_frequency = False
         self.env["hr.applicant"].create(
             {"partner_id": self.david.partner_id.id, "job_id": self.job.id, "pool_applicant_id": self.david.id}
         )

@@ -99,7 +99,7 @@ class TestPreferenceCentre(TalentCommunityHttpCommon):
         self.assertEqual(response.status_code, 200)
         self.assertIn("Your preferences are saved", response.text)
         self.assertEqual(self.partner.talent_topic_ids, self.topic_events)
-        self.assertEqual(self.partner.talent_contact_frequency, "quarterly")
+        self.assertEqual(self.partner.with_company(self.company).talent_contact_frequency, "quarterly")
         self.assertEqual(self.talent.talent_availability, "open")
         self.assertEqual(self.talent.availability, date(2031, 9, 1))
         self.assertEqual(self.talent.partner_phone, "+49 30 5550199")

@@ -2,11 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """One person (one email address) in the talent pools of two companies: the preference centre
 opened from company A's link shows and changes company A's data only; company B's talent,
-topics and consents stay as they are, and nothing of company B is rendered on A's page."""
+topics, consents and contact frequency (company-dependent) stay as they are, and nothing of
+company B is rendered on A's page."""
 
 import re
+from datetime import timedelta
 
-from odoo import Command
+from lxml import html
+
+from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -95,7 +99,7 @@ class TestPreferenceCentreTwoCompanies(HttpCase):
 
     def _snapshot_b(self, person_wide=True):
         """What company B holds about the person. ``person_wide``: also what lives on the contact
-        both companies share (B's topics, B's contact blockers, name and contact frequency)."""
+        both companies share (B's topics, B's contact blockers, name) and B's contact frequency."""
         self.env.invalidate_all()
         talent = self.talent_b
         snapshot = {
@@ -110,7 +114,8 @@ class TestPreferenceCentreTwoCompanies(HttpCase):
             snapshot.update(
                 topics=talent.partner_id.talent_topic_ids & self.topic_b,
                 blockers=talent.partner_id._talent_contact_blockers("email", self.company_b),
-                partner=talent.partner_id.read(["name", "talent_contact_frequency"]),
+                partner=talent.partner_id.read(["name"]),
+                frequency=talent.partner_id.with_company(self.company_b).talent_contact_frequency,
             )
         return snapshot
 
@@ -186,54 +191,130 @@ class TestPreferenceCentreTwoCompanies(HttpCase):
         self.assertEqual((self.consent_a.state, self.consent_b.state), ("withdrawn", "valid"))
         self.assertEqual(self._snapshot_b(), before_b)
 
-    def test_frequency_and_name_chosen_on_company_a_stay_with_company_a(self):
-        """A frequency and a new name given on company A's page are company A's: the contact
-        both companies share (its name, phone and contact frequency, which B's caps read) keeps
-        its values, A's talent carries the new name and number, A's chatter the frequency asked."""
-        partner = self.talent_a.partner_id
-        partner.write({"talent_contact_frequency": "monthly", "phone": "+43 1 5550200"})
-        before_b = self._snapshot_b()
-        intervals_b = partner._talent_cap_intervals(self.company_b)
-        response = self._post(
-            self._path(self.talent_a),
-            name="Patricia Two",
-            phone="+49 30 5550199",
-            city="Köln",
-            profile_url="https://www.linkedin.com/in/pat-alpha",
-            topic_ids=[self.topic_a.id],
-            frequency="quarterly",
-            availability="unknown",
-        )
+    def _page_frequency(self, talent):
+        """The contact frequency ticked on the preference page of ``talent``'s company."""
+        page = self.url_open(self._path(talent))
+        self.assertEqual(page.status_code, 200)
+        return html.fromstring(page.content).xpath("//input[@name='frequency'][@checked]/@value")
+
+    def _post_frequency(self, talent, frequency, **changes):
+        """Send ``talent``'s company's preference form with ``frequency`` and ``changes``, the
+        other fields as the person's page of that company shows them."""
+        form = {
+            "name": talent.partner_name,
+            "phone": talent.partner_phone,
+            "city": talent.talent_city,
+            "profile_url": talent.linkedin_profile or "",
+            "github_url": talent.talent_github_url or "",
+            "topic_ids": (talent.partner_id.talent_topic_ids & (self.topic_a | self.topic_b))
+            .filtered(lambda topic: topic.company_id == talent.company_id)
+            .ids,
+            "availability": talent.talent_availability or "unknown",
+        }
+        form.update(changes, frequency=frequency)
+        response = self._post(self._path(talent), **form)
         self.assertEqual(response.status_code, 200)
+        self.assertIn("Your preferences are saved", response.text)
         self.env.invalidate_all()
+        return response
+
+    def test_frequency_chosen_on_company_a_is_company_a_only(self):
+        """The contact frequency is company-dependent: the one chosen on company A's page is A's
+        (A's caps and page follow it), company B's value, caps and page stay as they were. A new
+        name and number given there go to A's talent; the contact both share keeps its own."""
+        self.company_a.talent_cap_passive_days = 30
+        self.company_b.talent_cap_passive_days = 30
+        partner = self.talent_a.partner_id
+        partner.with_company(self.company_b).talent_contact_frequency = "monthly"
+        partner.phone = "+43 1 5550200"
+        before_b = self._snapshot_b()
+        self.assertEqual(partner._talent_cap_intervals(self.company_a), {partner.id: timedelta(days=30)})
+        self.assertEqual(partner._talent_cap_intervals(self.company_b), {partner.id: timedelta(days=30)})
+        self.assertEqual(self._page_frequency(self.talent_a), [""])
+        self.assertEqual(self._page_frequency(self.talent_b), ["monthly"])
+
+        self._post_frequency(self.talent_a, "quarterly", name="Patricia Two", phone="+49 30 5550199")
         self.assertRecordValues(self.talent_a, [{"partner_name": "Patricia Two", "partner_phone": "+49 30 5550199"}])
-        self.assertRecordValues(
-            partner, [{"name": "Pat Two", "phone": "+43 1 5550200", "talent_contact_frequency": "monthly"}]
-        )
-        self.assertEqual(partner._talent_cap_intervals(self.company_b), intervals_b)
+        self.assertRecordValues(partner, [{"name": "Pat Two", "phone": "+43 1 5550200"}])
+        self.assertEqual(partner.with_company(self.company_a).talent_contact_frequency, "quarterly")
+        self.assertEqual(partner.with_company(self.company_b).talent_contact_frequency, "monthly")
+        self.assertEqual(partner._talent_cap_intervals(self.company_a), {partner.id: timedelta(days=91)})
+        self.assertEqual(partner._talent_cap_intervals(self.company_b), {partner.id: timedelta(days=30)})
         note = self.talent_a.message_ids[0].body
-        self.assertIn("Contact frequency asked for", note)
-        self.assertIn("Quarterly", note)
+        self.assertIn("Contact frequency: Quarterly", note)
+        self.assertNotIn("not applied", note)
+        self.assertEqual(self._page_frequency(self.talent_a), ["quarterly"])
+        self.assertEqual(self._page_frequency(self.talent_b), ["monthly"])
         self.assertEqual(self._snapshot_b(), before_b)
 
-    def test_frequency_chosen_on_company_a_is_not_company_b(self):
+        # and the other way round: B's choice is B's, A keeps its own
+        messages_a = self.talent_a.message_ids
+        self._post_frequency(self.talent_b, "")
+        self.assertEqual(partner.with_company(self.company_b).talent_contact_frequency, False)
+        self.assertEqual(partner.with_company(self.company_a).talent_contact_frequency, "quarterly")
+        self.assertEqual(partner._talent_cap_intervals(self.company_b), {partner.id: timedelta(days=30)})
+        self.assertEqual(partner._talent_cap_intervals(self.company_a), {partner.id: timedelta(days=91)})
+        self.assertIn("Contact frequency: no preference", self.talent_b.message_ids[0].body)
+        self.assertEqual(self.talent_a.message_ids, messages_a, "nothing logged on A's talent")
+        self.assertEqual(self._page_frequency(self.talent_a), ["quarterly"])
+        self.assertEqual(self._page_frequency(self.talent_b), [""])
+
+    def test_mailing_of_company_b_ignores_frequency_chosen_on_company_a(self):
+        """A talent mailing follows the frequency the person chose for the mailing's company."""
+        self.company_a.talent_cap_passive_days = 30
+        self.company_b.talent_cap_passive_days = 30
         partner = self.talent_a.partner_id
-        before_b = self._snapshot_b()
-        response = self._post(
-            self._path(self.talent_a),
-            name="Pat Two",
-            phone="+49 30 5550100",
-            city="Köln",
-            profile_url="https://www.linkedin.com/in/pat-alpha",
-            topic_ids=[self.topic_a.id],
-            frequency="quarterly",
-            availability="unknown",
+        now = fields.Datetime.now()
+        last_touch = now - timedelta(days=60)
+        for company in (self.company_a, self.company_b):
+            partner._talent_log_touch("Call", channel="call", company_id=company.id, date=last_touch)
+        mailing_a, mailing_b = self.env["mailing.mailing"].create(
+            [
+                {
+                    "subject": "News of %s" % company.name,
+                    "mailing_type": "mail",
+                    "mailing_model_id": self.env["ir.model"]._get_id("hr.applicant"),
+                    "mailing_domain": repr([("id", "in", (self.talent_a | self.talent_b).ids)]),
+                    "body_html": "<p>Hello</p>",
+                    "talent_company_id": company.id,
+                }
+                for company in (self.company_a, self.company_b)
+            ]
         )
-        self.assertEqual(response.status_code, 200)
+        self.assertEqual(mailing_a._talent_audience(now=now)["recipient_ids"], self.talent_a.ids)
+        self.assertEqual(mailing_b._talent_audience(now=now)["recipient_ids"], self.talent_b.ids)
+
+        self._post_frequency(self.talent_a, "quarterly")
+        audience_a = mailing_a._talent_audience(now=now)
+        self.assertEqual(audience_a["recipient_ids"], [])
+        self.assertEqual(audience_a["capped"], {partner.id: (self.talent_a.id, last_touch + timedelta(days=91))})
+        audience_b = mailing_b._talent_audience(now=now)
+        self.assertEqual((audience_b["recipient_ids"], audience_b["capped"]), (self.talent_b.ids, {}))
+        self.assertEqual(mailing_b._talent_audience_row(now)[0], self.talent_b.ids)
+
+        # B's own choice caps B's mailing
+        self._post_frequency(self.talent_b, "quarterly")
+        audience_b = mailing_b._talent_audience(now=now)
+        self.assertEqual(audience_b["recipient_ids"], [])
+        self.assertEqual(audience_b["capped"], {partner.id: (self.talent_b.id, last_touch + timedelta(days=91))})
+
+    def test_export_and_erasure_of_each_company_frequency(self):
+        """The data export of a company names the frequency asked of that company; erasing the
+        person clears it for every company, not only for the company of the erasing user."""
+        partner = self.talent_a.partner_id
+        partner.with_company(self.company_a).talent_contact_frequency = "quarterly"
+        partner.with_company(self.company_b).talent_contact_frequency = "monthly"
+        self.assertEqual(partner._talent_export_data(self.company_a)["person"]["contact_frequency"], "quarterly")
+        self.assertEqual(partner._talent_export_data(self.company_b)["person"]["contact_frequency"], "monthly")
+        erased = partner._talent_anonymize(applicants=self.talent_a | self.talent_b)
+        self.assertEqual(erased, partner)
         self.env.invalidate_all()
-        self.assertFalse(partner.talent_contact_frequency, "B's caps read the shared contact's frequency")
-        self.assertIn("Contact frequency asked for", self.talent_a.message_ids[0].body)
-        self.assertEqual(self._snapshot_b(), before_b)
+        self.assertEqual(
+            [partner.with_company(company).talent_contact_frequency for company in (self.company_a, self.company_b)],
+            [False, False],
+        )
+        self.env.cr.execute("SELECT talent_contact_frequency FROM res_partner WHERE id = %s", [partner.id])
+        self.assertEqual(self.env.cr.fetchone(), (None,))
 
     def test_unsubscribe_on_company_a_keeps_company_b_topics_and_contact(self):
         partner = self.talent_a.partner_id
