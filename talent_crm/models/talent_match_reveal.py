@@ -21,7 +21,7 @@ class TalentMatchReveal(models.Model):
     date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now)
     user_id = fields.Many2one("res.users", string="Revealed By", required=True, readonly=True, ondelete="cascade")
     job_id = fields.Many2one("hr.job", string="Job Position", required=True, readonly=True, ondelete="cascade")
-    talent_id = fields.Many2one("hr.applicant", string="Talent", required=True, readonly=True, ondelete="cascade")
+    talent_id = fields.Many2one("hr.applicant", required=True, readonly=True, ondelete="cascade")
     company_id = fields.Many2one("res.company", required=True, readonly=True, ondelete="cascade")
     reason = fields.Text(required=True, readonly=True)
 

@@ -119,7 +119,9 @@ class TestMatchingBlind(TalentCrmCase, HttpCase):
         self.assertTrue(record["talent_hidden"])
         # what the shortlist shows instead: title, location, skills and the explanation
         self.assertEqual(record["talent_current_title"], "Python Developer")
-        self.assertEqual((record["talent_city"], record["talent_country_id"][0]), ("Leipzig", self.env.ref("base.de").id))
+        self.assertEqual(
+            (record["talent_city"], record["talent_country_id"][0]), ("Leipzig", self.env.ref("base.de").id)
+        )
         self.assertTrue(record["matching_skill_ids"])
         self.assertIn("Required skills", record["explanation"])
         rows = self._rpc("talent.match.result", "search_read", [("id", "=", match_id)], fnames)
@@ -134,7 +136,9 @@ class TestMatchingBlind(TalentCrmCase, HttpCase):
         for call in (
             lambda: self._rpc("talent.match.result", "read", [match_id], ["talent_ref_id"]),
             lambda: self._rpc("talent.match.result", "search", [("talent_ref_id.partner_name", "ilike", "Bettina")]),
-            lambda: self._rpc("talent.match.result", "formatted_read_group", [("id", "=", match_id)], ["talent_ref_id"]),
+            lambda: self._rpc(
+                "talent.match.result", "formatted_read_group", [("id", "=", match_id)], ["talent_ref_id"]
+            ),
         ):
             with self.assertRaises(JsonRpcException), self.assertLogs("odoo.http", "WARNING"):
                 call()
@@ -245,7 +249,10 @@ class TestMatchingBlind(TalentCrmCase, HttpCase):
         # the works council reads the trail over RPC: who ranked, viewed and revealed whom, and why
         self.authenticate("blind_council", "blind_council")
         entries = self._rpc(
-            "talent.audit.log", "search_read", [("job_id", "=", self.job.id)], ["action", "user_id", "reason", "summary"]
+            "talent.audit.log",
+            "search_read",
+            [("job_id", "=", self.job.id)],
+            ["action", "user_id", "reason", "summary"],
         )
         by_action = {entry["action"]: entry for entry in entries}
         self.assertLessEqual({"rank", "view", "reveal"}, set(by_action))
@@ -310,5 +317,11 @@ class TestMatchingBlind(TalentCrmCase, HttpCase):
         reveal = self.env["talent.match.reveal"].sudo().search([("job_id", "=", job.id)])
         self.assertRecordValues(
             reveal,
-            [{"talent_id": talent.id, "user_id": self.user_recruiter.id, "reason": "Shortlisted for a first interview"}],
+            [
+                {
+                    "talent_id": talent.id,
+                    "user_id": self.user_recruiter.id,
+                    "reason": "Shortlisted for a first interview",
+                }
+            ],
         )

@@ -9,7 +9,7 @@ class TalentMatchRevealWizard(models.TransientModel):
     _name = "talent.match.reveal.wizard"
     _description = "Reveal a Talent of a Blind Shortlist"
 
-    match_id = fields.Many2one("talent.match.result", string="Match", required=True, ondelete="cascade")
+    match_id = fields.Many2one("talent.match.result", required=True, ondelete="cascade")
     talent_label = fields.Char(related="match_id.talent_label", string="Talent")
     job_id = fields.Many2one(related="match_id.job_id")
     reason = fields.Text(
