@@ -84,6 +84,8 @@
         "report/talent_match_outcome_report_views.xml",
         "views/talent_crm_templates.xml",
         "views/talent_crm_menus.xml",
+        "security/talent_match_reveal_security.xml",
+        "wizards/talent_match_reveal_wizard_views.xml",
     ],
     "demo": [
         "demo/hr_applicant_demo.xml",

@@ -48,5 +48,6 @@ from . import (
     talent_audit_log,
     ir_model,
     talent_demo_history,
+    talent_match_reveal,
 )
 from . import talent_match_ranking

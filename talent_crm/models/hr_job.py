@@ -69,6 +69,25 @@ class HrJob(models.Model):
         string="Work Mode",
         help="Used by matching to compare with the talents' remote preference and country.",
     )
+    talent_match_blind = fields.Boolean(
+        string="Blind Shortlist",
+        default=lambda self: self._talent_default_blind(),
+        groups="talent_crm.group_talent_crm_user",
+        help="The best matches of this job hide who the talents are (name, photo, contact details, birth "
+        "date, gender, nationality, profile links) and show their skills, title, seniority, location and "
+        "score explanation. A recruiter reveals one person at a time, giving a reason; each reveal is "
+        "recorded in the audit trail.",
+    )
+
+    # ------------------------------------------------------------
+    # DEFAULTS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _talent_default_blind(self):
+        """Whether new jobs have blind shortlists: not by default. The hook for a company-wide
+        setting (issue 21: blind per company or per job)."""
+        return False
 
     # ------------------------------------------------------------
     # COMPUTES
@@ -135,14 +154,36 @@ class HrJob(models.Model):
         return self.action_talent_job_alerts()
 
     def action_talent_open_matches(self):
-        """Rank the talents and open the list of results with their score breakdown."""
+        """Rank the talents and open the list of results with their score breakdown (blind when
+        the job's shortlist is: who the talents are stays hidden, and the view is logged)."""
         self.ensure_one()
         results = self.env["talent.match.result"]._talent_store(self, self._talent_match_talents(limit=50))
+        blind = self._talent_match_is_blind()
         action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.talent_match_result_action")
-        action["display_name"] = self.env._("Best matches for %(job)s", job=self.name)
+        action["display_name"] = (
+            self.env._("Blind shortlist for %(job)s", job=self.name)
+            if blind
+            else self.env._("Best matches for %(job)s", job=self.name)
+        )
         action["domain"] = [("id", "in", results.ids)]
-        action["context"] = {"default_job_id": self.id, "create": False}
+        action["context"] = {"default_job_id": self.id, "create": False, "talent_blind": blind}
+        if blind:
+            self.env["talent.audit.log"]._talent_log(
+                "view",
+                results.sudo().talent_ref_id,
+                summary=self.env._(
+                    "Blind shortlist of %(job)s viewed: %(count)s talents, who they are hidden",
+                    job=self.name,
+                    count=len(results),
+                ),
+                job=self,
+            )
         return action
+
+    def _talent_match_is_blind(self):
+        """Whether the best matches of this job hide who the talents are."""
+        self.ensure_one()
+        return bool(self.sudo().talent_match_blind)
 
     @api.model
     def _talent_open_matches_of_pipeline(self):
@@ -1362,11 +1403,15 @@ class HrJob(models.Model):
         Activity.create(to_create)
 
     def _talent_match_note(self, results):
+        blind = self._talent_match_is_blind()
         rows = Markup("").join(
             Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
             % (
                 result["rank"],
-                result["talent"].partner_name or result["talent"].display_name,
+                # a blind shortlist names nobody, in the recruiter's activity either
+                self.env._("Talent #%(rank)s", rank=result["rank"])
+                if blind
+                else result["talent"].partner_name or result["talent"].display_name,
                 "%.0f" % result["score"],
                 ", ".join(result["matching_skills"].mapped("name")),
             )

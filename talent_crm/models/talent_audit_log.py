@@ -8,6 +8,7 @@ from odoo.fields import Domain
 
 AUDIT_ACTIONS = [
     ("rank", "Ranked talents for a job"),
+    ("view", "Viewed a blind list"),
     ("reveal", "Revealed a person in a blind list"),
     ("config_change", "Changed the matching configuration"),
     ("config_agreement", "Recorded a works agreement"),
@@ -19,7 +20,7 @@ AUDIT_PURGE_BATCH = 5000
 
 class TalentAuditLog(models.Model):
     """The audit trail of what was done with talents' data and with the matching: who ranked a
-    job, revealed a person in a blind list, changed or agreed the matching configuration,
+    job, viewed a blind list or revealed a person in it, changed or agreed the matching configuration,
     exported talents or ran a bulk action on them.
 
     Append-only: entries are written by the code (as superuser) and never changed; they are

@@ -17,7 +17,7 @@ class TalentMatchRanking(models.Model):
 
     The best-matches list itself is a per-user transient view; these records keep what was shown,
     so that the works council can read how a job's ranking was produced (blind: the talent is
-    readable only by Talent CRM users) and the outcome report can compare shortlist and hire
+    readable by administrators only, whether or not the job's list was blind) and the outcome report can compare shortlist and hire
     rates by version and by factor band. Written by the code only, never edited; removed with
     the company's audit-trail retention.
     """
@@ -42,7 +42,8 @@ class TalentMatchRanking(models.Model):
         readonly=True,
         index=True,
         ondelete="cascade",
-        groups="talent_crm.group_talent_crm_user",
+        # as talent.match.result's talent_ref_id: blind lists stay blind in what was stored
+        groups="base.group_system",
     )
     rank = fields.Integer(required=True, readonly=True, aggregator="avg")
     score = fields.Float(digits=(5, 2), readonly=True, aggregator="avg")

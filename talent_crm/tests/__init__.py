@@ -72,3 +72,4 @@ from . import test_council_document
 from . import test_match_outcome
 from . import test_council_ui
 from . import test_migration_contact_frequency
+from . import test_matching_blind

@@ -116,6 +116,10 @@ class TestMatchOutcome(TalentCrmCommon):
             rankings[:1].sudo().write({"score": 99})
         with self.assertRaises(UserError):
             rankings[:1].sudo().unlink()
+        manager_rankings = self.Ranking.with_user(self.user_manager).search([("job_id", "=", self.job.id)])
+        self.assertEqual(len(manager_rankings), 3)
+        with self.assertRaises(AccessError):
+            manager_rankings.read(["talent_id"])  # a blind list stays blind in what was stored
         with self.assertRaises(AccessError):
             self.Ranking.with_user(self.user_employee).search([])
         with self.assertRaises(AccessError):

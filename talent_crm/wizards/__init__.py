@@ -14,4 +14,5 @@ from . import (
     talent_sequence_enroll,
     talent_match_result,
     talent_pool_add_selection,
+    talent_match_reveal_wizard,
 )

@@ -10,17 +10,36 @@ from odoo.tools.misc import formatLang
 
 from ..models.hr_job import MATCH_CONTEXT_FACTORS
 
+# the fields of talent.match.result that say who the talent is: hidden in a blind shortlist
+BLIND_FIELDS = ("talent_id", "partner_name", "email_from", "partner_phone")
+
 
 class TalentMatchResult(models.TransientModel):
-    """One ranked talent for a job, with the score breakdown (the "Best matches" list)."""
+    """One ranked talent for a job, with the score breakdown (the "Best matches" list).
+
+    Blind shortlists (issue 21): when the job's shortlist is blind, the fields that say who the
+    talent is (``BLIND_FIELDS``: the talent itself, name, email, phone) read as hidden for every
+    user who has not revealed that person for that job (``talent.match.reveal``, per user) -
+    through the views and over RPC alike, since they are computed from ``talent_ref_id``, which
+    only administrators may read. Photo, birth date, gender, nationality and profile links are
+    not fields of a match at all. Skills, title, seniority, location and the explanation show.
+    """
 
     _name = "talent.match.result"
     _description = "Talent Match"
     _order = "job_id, rank, id"
-    _rec_name = "talent_id"
 
     job_id = fields.Many2one("hr.job", string="Job Position", required=True, ondelete="cascade")
-    talent_id = fields.Many2one("hr.applicant", required=True, ondelete="cascade")
+    # the talent ranked; read through talent_id, which hides it in a blind shortlist
+    talent_ref_id = fields.Many2one(
+        "hr.applicant", string="Ranked Talent", required=True, ondelete="cascade", groups="base.group_system"
+    )
+    talent_id = fields.Many2one("hr.applicant", compute="_compute_talent_identity", compute_sudo=True)
+    talent_hidden = fields.Boolean(
+        string="Hidden", compute="_compute_talent_identity", compute_sudo=True,
+        help="The job's shortlist is blind and you have not revealed this person.",
+    )
+    talent_label = fields.Char(string="Talent Name", compute="_compute_talent_identity", compute_sudo=True)
     company_id = fields.Many2one(related="job_id.company_id")
     rank = fields.Integer(required=True)
     score = fields.Float(digits=(5, 2), aggregator="avg")
@@ -43,16 +62,61 @@ class TalentMatchResult(models.TransientModel):
     version_id = fields.Many2one(
         "talent.matching.version", string="Matching Version", readonly=True, help="The configuration that ranked."
     )
-    partner_name = fields.Char(related="talent_id.partner_name")
-    email_from = fields.Char(related="talent_id.email_from")
-    talent_current_title = fields.Char(related="talent_id.talent_current_title")
-    talent_pool_ids = fields.Many2many(related="talent_id.talent_pool_ids")
-    talent_do_not_contact = fields.Boolean(related="talent_id.talent_do_not_contact")
+    partner_name = fields.Char(string="Name", compute="_compute_talent_identity", compute_sudo=True)
+    email_from = fields.Char(string="Email", compute="_compute_talent_identity", compute_sudo=True)
+    partner_phone = fields.Char(string="Phone", compute="_compute_talent_identity", compute_sudo=True)
+    talent_current_title = fields.Char(related="talent_ref_id.talent_current_title")
+    talent_seniority_id = fields.Many2one(related="talent_ref_id.talent_seniority_id", string="Seniority Level")
+    talent_city = fields.Char(related="talent_ref_id.talent_city")
+    talent_country_id = fields.Many2one(related="talent_ref_id.talent_country_id")
+    talent_remote_preference = fields.Selection(related="talent_ref_id.talent_remote_preference")
+    talent_pool_ids = fields.Many2many(related="talent_ref_id.talent_pool_ids")
+    talent_do_not_contact = fields.Boolean(related="talent_ref_id.talent_do_not_contact")
+
+    @api.depends("talent_ref_id", "job_id", "rank")
+    @api.depends_context("uid")
+    def _compute_talent_identity(self):
+        """Who the talent is, unless the job's shortlist is blind and the current user has not
+        revealed the person (then "Talent #<rank>" and nothing else)."""
+        blind = self.filtered(lambda match: match.job_id.talent_match_blind)
+        revealed = self.env["talent.match.reveal"]._talent_revealed(blind.job_id, blind.talent_ref_id)
+        for match in self:
+            talent = match.talent_ref_id
+            hidden = match in blind and (match.job_id.id, talent.id) not in revealed
+            match.talent_hidden = hidden
+            if hidden:
+                match.update(
+                    {
+                        "talent_id": False,
+                        "talent_label": self.env._("Talent #%(rank)s", rank=match.rank),
+                        "partner_name": False,
+                        "email_from": False,
+                        "partner_phone": False,
+                    }
+                )
+            else:
+                match.update(
+                    {
+                        "talent_id": talent,
+                        "talent_label": talent.partner_name or talent.display_name,
+                        "partner_name": talent.partner_name,
+                        "email_from": talent.email_from,
+                        "partner_phone": talent.partner_phone,
+                    }
+                )
+
+    @api.depends("talent_label")
+    @api.depends_context("uid")
+    def _compute_display_name(self):
+        for match in self:
+            match.display_name = match.talent_label
 
     @api.model
     def _talent_store(self, job, results):
         """Store ``results`` of ``hr.job._talent_match_talents`` for the list view."""
         self.search([("job_id", "=", job.id), ("create_uid", "=", self.env.uid)]).unlink()
+        # talent_ref_id is for administrators only: the results are created as they are
+        # (their creator is still the user, who alone reads them)
         version = self.env["talent.matching.version"]._talent_current(job.company_id or self.env.company)
         vals_list = []
         for result in results:
@@ -60,7 +124,7 @@ class TalentMatchResult(models.TransientModel):
             vals_list.append(
                 {
                     "job_id": job.id,
-                    "talent_id": result["talent"].id,
+                    "talent_ref_id": result["talent"].id,
                     "rank": result["rank"],
                     "score": result["score"],
                     "skill_matching_score": result["skill_matching_score"],
@@ -93,7 +157,7 @@ class TalentMatchResult(models.TransientModel):
         self.env["talent.match.ranking"]._talent_record(
             job, version, results, [vals["explanation"] for vals in vals_list]
         )
-        return self.create(vals_list)
+        return self.browse(self.sudo().create(vals_list).ids)
 
     @api.model
     def _talent_format(self, value, digits=2, sign=False):
@@ -212,9 +276,59 @@ class TalentMatchResult(models.TransientModel):
     # ------------------------------------------------------------
 
     def _talent_selected(self):
+        """The talents of the selected matches; refused for a person still hidden in a blind
+        shortlist (acting on them would show who they are)."""
         if not self:
             raise UserError(self.env._("Select at least one match."))
+        self._talent_check_not_hidden()
         return self.talent_id
+
+    def _talent_check_not_hidden(self):
+        hidden = self.filtered("talent_hidden")
+        if hidden:
+            raise UserError(
+                self.env._(
+                    "%(talents)s: the shortlist of this job is blind. Reveal the person first, giving a reason.",
+                    talents=", ".join(hidden.mapped("talent_label")),
+                )
+            )
+
+    def action_talent_open(self):
+        """Open the talent's profile; refused while the person is hidden in a blind shortlist."""
+        self.ensure_one()
+        self._talent_check_not_hidden()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.applicant",
+            "res_id": self.talent_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def action_talent_reveal(self):
+        """The dialog that reveals this person, one at a time, asking why."""
+        self.ensure_one()
+        if not self.talent_hidden:
+            raise UserError(self.env._("This person is not hidden."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reveal %(talent)s", talent=self.talent_label),
+            "res_model": "talent.match.reveal.wizard",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_match_id": self.id},
+        }
+
+    def _talent_reveal(self, reason):
+        """Reveal this person to the current user for ``reason`` (required; logged)."""
+        self.ensure_one()
+        if not self.talent_hidden:
+            raise UserError(self.env._("This person is not hidden."))
+        match = self.sudo()
+        self.env["talent.match.reveal"]._talent_reveal(match.job_id, match.talent_ref_id, reason, self.talent_label)
+        self.invalidate_model(["talent_id", "talent_hidden", "talent_label", *BLIND_FIELDS[1:]])
+        return True
 
     def action_talent_add_to_pool(self):
         talents = self._talent_selected()
