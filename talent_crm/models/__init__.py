@@ -48,4 +48,5 @@ from . import (
     talent_audit_log,
     ir_model,
     talent_demo_history,
+    talent_referral,
 )

@@ -50,6 +50,7 @@ class TalentConsent(models.Model):
             ("recruiter", "Recruiter note"),
             ("ats", "Application"),
             ("renewal", "Renewal link"),
+            ("referral", "Employee referral"),
         ],
         required=True,
         default="recruiter",

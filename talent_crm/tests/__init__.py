@@ -68,3 +68,4 @@ from . import test_smart_pools_cron
 from . import test_talent
 from . import test_ui
 from . import test_works_council
+from . import test_referral
