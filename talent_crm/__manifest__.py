@@ -15,6 +15,7 @@
         "attachment_indexation",
         "base_import",
         "digest",
+        "event",
         "hr_recruitment",
         "hr_recruitment_skills",
         "mass_mailing",
@@ -74,6 +75,7 @@
         "views/talent_job_alert_views.xml",
         "views/talent_mailing_held_views.xml",
         "views/talent_referral_views.xml",
+        "views/event_event_views.xml",
         "report/talent_lead_funnel_report_views.xml",
         "report/talent_engagement_report_views.xml",
         "report/talent_engagement_pool_report_views.xml",
@@ -82,6 +84,7 @@
         "report/talent_pool_health_report_views.xml",
         "report/talent_pool_growth_report_views.xml",
         "views/talent_crm_templates.xml",
+        "views/talent_event_templates.xml",
         "views/talent_crm_menus.xml",
     ],
     "demo": [

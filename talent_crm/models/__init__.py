@@ -49,4 +49,6 @@ from . import (
     ir_model,
     talent_demo_history,
     talent_referral,
+    event_event,
+    event_registration,
 )

@@ -51,6 +51,7 @@ class TalentConsent(models.Model):
             ("ats", "Application"),
             ("renewal", "Renewal link"),
             ("referral", "Employee referral"),
+            ("event", "Event"),
         ],
         required=True,
         default="recruiter",

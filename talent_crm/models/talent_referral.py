@@ -49,7 +49,7 @@ class TalentReferral(models.Model):
     _description = "Employee Referral"
     _order = "date_referred desc, id desc"
 
-    name = fields.Char(string="Name", required=True, help="Name of the person you refer.")
+    name = fields.Char(required=True, help="Name of the person you refer.")
     email = fields.Char(required=True, help="The person's email address: they receive an information email.")
     profile_url = fields.Char(string="Profile URL", help="LinkedIn, GitHub, Xing or a personal website.")
     job_id = fields.Many2one(
@@ -120,7 +120,6 @@ class TalentReferral(models.Model):
     hired_count = fields.Integer(string="Hires", compute="_compute_state", store=True, aggregator="sum")
     talent_id = fields.Many2one(
         "hr.applicant",
-        string="Talent",
         readonly=True,
         index="btree_not_null",
         ondelete="set null",

@@ -69,3 +69,4 @@ from . import test_talent
 from . import test_ui
 from . import test_works_council
 from . import test_referral
+from . import test_recruiting_event

@@ -253,7 +253,9 @@ class TestReferral(TalentCrmCommon, MockSmtplibCase):
         later = fields.Datetime.now() + timedelta(minutes=1)
         steps = [("qualified", "in_touch"), ("converted", "interviewing"), ("hired", "hired")]
         for lead_state, state in steps:
-            talent.with_context(talent_lead_date=later, talent_lead_system=True).sudo().write({"talent_lead_state": lead_state})
+            talent.with_context(talent_lead_date=later, talent_lead_system=True).sudo().write(
+                {"talent_lead_state": lead_state}
+            )
             self.assertEqual(referral.with_user(self.user_employee).state, state, lead_state)
         self.assertEqual((referral.converted_count, referral.hired_count), (1, 1))
         talent.sudo().active = False
