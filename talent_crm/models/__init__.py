@@ -49,5 +49,8 @@ from . import (
     ir_model,
     talent_demo_history,
     talent_match_reveal,
+    talent_referral,
+    event_event,
+    event_registration,
+    talent_match_ranking,
 )
-from . import talent_match_ranking

@@ -50,6 +50,8 @@ class TalentConsent(models.Model):
             ("recruiter", "Recruiter note"),
             ("ats", "Application"),
             ("renewal", "Renewal link"),
+            ("referral", "Employee referral"),
+            ("event", "Event"),
         ],
         required=True,
         default="recruiter",

@@ -308,33 +308,13 @@ class TalentSignup(models.Model):
         """Find or create the talent of this sign-up (the claim on the address is held)."""
         self.ensure_one()
         company = self.company_id
-        Applicant = (
-            self.env["hr.applicant"]
-            .sudo()
-            .with_company(company)
-            .with_context(
-                talent_pool_join_method="signup",
-                # the person's own move in the lead history, not a recruiter's
-                talent_lead_origin="signup",
-                mail_create_nosubscribe=True,
-                lang=self.lang or None,
-            )
-        )
         pools = self.pool_ids.filtered("active") or company._talent_get_signup_pools()
         profile = {fname: self[fname] for fname in PROFILE_FIELDS if self[fname]}
         for fname in ("talent_country_id", "talent_role_family_id"):
             if fname in profile:
                 profile[fname] = profile[fname].id
         # matched on the proven address only: a URL or a phone typed on a form proves nothing
-        talent = Applicant.with_context(active_test=False).search(
-            [
-                ("email_normalized", "=", self.email),
-                ("talent_pool_ids", "!=", False),
-                ("company_id", "in", [company.id, False]),
-            ],
-            order="active desc, id",
-            limit=1,
-        )
+        talent = self._talent_find_talent(company, self.email)
         if talent:
             vals = dict(profile, talent_pool_ids=[Command.link(pool.id) for pool in pools])
             if self.phone and not talent.partner_phone and not talent.partner_id.phone:
@@ -348,10 +328,84 @@ class TalentSignup(models.Model):
             if extra:
                 talent.write(extra)
             return talent
+        return self._talent_create_talent(
+            company,
+            self.email,
+            name=self.name,
+            phone=self.phone,
+            lang=self.lang,
+            profile=profile,
+            pools=pools,
+            source=self.source_id,
+        )
+
+    # ------------------------------------------------------------
+    # Find or create a talent: shared by every path that captures people from outside
+    # (the web sign-up, employee referrals, recruiting events)
+    # ------------------------------------------------------------
+
+    @api.model
+    def _talent_applicant_env(self, company, join_method="signup", lead_origin="signup", lang=None):
+        """``hr.applicant`` as superuser in ``company``, with the context of a capture."""
+        return (
+            self.env["hr.applicant"]
+            .sudo()
+            .with_company(company)
+            .with_context(
+                talent_pool_join_method=join_method,
+                talent_lead_origin=lead_origin,
+                mail_create_nosubscribe=True,
+                lang=lang or None,
+            )
+        )
+
+    @api.model
+    def _talent_find_talent(self, company, email):
+        """The talent of ``company`` with the normalised address ``email`` (archived ones too,
+        active first), as superuser. Callers hold the claim on the address
+        (``talent.identity.claim._talent_claim``)."""
+        email = tools.email_normalize(email or "")
+        if not email:
+            return self.env["hr.applicant"].sudo()
+        return (
+            self._talent_applicant_env(company)
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("email_normalized", "=", email),
+                    ("talent_pool_ids", "!=", False),
+                    ("company_id", "in", [company.id, False]),
+                ],
+                order="active desc, id",
+                limit=1,
+            )
+        )
+
+    @api.model
+    def _talent_create_talent(
+        self,
+        company,
+        email,
+        name=None,
+        phone=None,
+        lang=None,
+        profile=None,
+        pools=None,
+        source=None,
+        join_method="signup",
+        lead_origin="signup",
+        extra_vals=None,
+    ):
+        """Create the talent of a person the company does not know yet as a talent (see
+        :meth:`_talent_find_talent`): the contact with this address is reused, else created.
+        Returns the new talent, as superuser."""
+        email = tools.email_normalize(email or "")
+        Applicant = self._talent_applicant_env(company, join_method=join_method, lead_origin=lead_origin, lang=lang)
+        pools = pools or company._talent_get_signup_pools()
         partner = (
             self.env["res.partner"]
             .sudo()
-            .search([("email_normalized", "=", self.email)], order="id", limit=1)
+            .search([("email_normalized", "=", email)], order="id", limit=1)
         )
         if not partner:
             partner = (
@@ -360,25 +414,26 @@ class TalentSignup(models.Model):
                 .with_context(mail_create_nosubscribe=True)
                 .create(
                     {
-                        "name": self.name or self.email,
-                        "email": self.email,
-                        "phone": self.phone or False,
-                        "lang": self.lang or False,
+                        "name": name or email,
+                        "email": email,
+                        "phone": phone or False,
+                        "lang": lang or False,
                         "company_id": False,
                     }
                 )
             )
         vals = dict(
-            profile,
+            profile or {},
             partner_id=partner.id,
             partner_name=partner.name,
             company_id=company.id,
-            source_id=self.source_id.id,
+            source_id=source.id if source else False,
             talent_pool_ids=[Command.set(pools.ids)],
             user_id=pools[:1].pool_manager.id,
+            **(extra_vals or {}),
         )
-        if self.phone and not partner.phone:
-            vals["partner_phone"] = self.phone
+        if phone and not partner.phone:
+            vals["partner_phone"] = phone
         return Applicant.create(vals)
 
     def _talent_lift_own_blacklist(self):

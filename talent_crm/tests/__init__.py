@@ -73,3 +73,5 @@ from . import test_match_outcome
 from . import test_council_ui
 from . import test_migration_contact_frequency
 from . import test_matching_blind
+from . import test_referral
+from . import test_recruiting_event
