@@ -1052,6 +1052,18 @@ class ResPartner(models.Model):
         requests = self.env["talent.erasure.request"].sudo().search(own)
         self._talent_erase_documents("talent.erasure.request", requests.ids, wipe_tracking=True, keep_bodies=True)
         (protected - shared).write({"talent_topic_ids": [fields.Command.clear()]})
+        # what an employee typed about the person when referring them
+        referrals = self.env["talent.referral"].sudo().search([("talent_id", "in", applicants.ids)])
+        for referral in referrals:
+            referral.write(
+                {
+                    "name": self.env._("Anonymised person %(id)s", id=referral.talent_id.partner_id.id or referral.id),
+                    "email": "anonymised-%s@anonymised.invalid" % referral.id,
+                    "profile_url": False,
+                    "note": False,
+                }
+            )
+        self._talent_erase_documents("talent.referral", referrals.ids, wipe_tracking=True)
         if not persons:
             return persons
         emails = [email for email in persons.mapped("email_normalized") if email]

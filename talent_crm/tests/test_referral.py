@@ -112,6 +112,20 @@ class TestReferral(TalentCrmCommon, MockSmtplibCase):
         self.assertIn("/talent/my-preferences", mail.body_html)
         self.assertIn("/talent/join", mail.body_html)
 
+    def test_erasure_clears_what_the_referrer_typed(self):
+        referral = self._refer()
+        talent = referral.sudo().talent_id
+        # as an erasure request and the retention cron erase a person
+        talent.partner_id._talent_anonymize(applicants=talent)
+        talent._talent_anonymize()
+        self.env.invalidate_all()
+        values = referral.sudo().read(["name", "email", "profile_url", "note", "referrer_id", "state"])[0]
+        self.assertNotIn("Nora", values["name"])
+        self.assertNotIn("newperson", values["email"].lower())
+        self.assertFalse(values["profile_url"])
+        self.assertFalse(values["note"])
+        self.assertEqual(values["referrer_id"][0], self.user_employee.id, "the referral itself counts on")
+
     def test_notice_link_opens_the_persons_preference_centre(self):
         self._refer()
         talent = self._talents("nora.newperson@example.com")
