@@ -18,8 +18,8 @@ class TalentMatchRanking(models.Model):
     The best-matches list itself is a per-user transient view; these records keep what was shown,
     so that the works council can read how a job's ranking was produced (blind: the talent is
     readable by administrators only, whether or not the job's list was blind) and the outcome
-    report can compare shortlist and hire rates by version and by factor band. Written by the code only, never edited; removed with
-    the company's audit-trail retention.
+    report can compare shortlist and hire rates by version and by factor band. Written by the
+    code only, never edited; removed with the company's audit-trail retention.
     """
 
     _name = "talent.match.ranking"
