@@ -80,6 +80,9 @@
         "report/talent_pool_growth_report_views.xml",
         "views/talent_crm_templates.xml",
         "views/talent_crm_menus.xml",
+        "security/talent_retention_hold_security.xml",
+        "views/talent_retention_hold_views.xml",
+        "views/talent_self_service_templates.xml",
     ],
     "demo": [
         "demo/hr_applicant_demo.xml",

@@ -49,3 +49,4 @@ from . import (
     ir_model,
     talent_demo_history,
 )
+from . import talent_retention_hold
