@@ -2841,6 +2841,57 @@ class HrApplicant(models.Model):
         self.sudo().write({"talent_retention_notice_date": today})
         return self
 
+    @api.model
+    def _talent_lifecycle_upgrade(self):
+        """Assign a legal basis and a retention to the applicants that existed before (upgrade and
+        install on a database with Recruitment data): an application closed before counts from its
+        refuse date, else its last change, not from today. Logs and returns the records it could
+        not classify (neither an application nor a talent), listed in the deletion calendar's
+        "No Legal Basis" filter."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE hr_applicant
+                   SET talent_closed_date = COALESCE(refuse_date, write_date, create_date)::date
+                 WHERE job_id IS NOT NULL
+                   AND talent_anonymized_date IS NULL
+                   AND (refuse_reason_id IS NOT NULL OR active IS NOT TRUE)
+                """
+            )
+        )
+        Applicant = self.sudo().with_context(active_test=False)
+        Applicant.invalidate_model(["talent_closed_date"])
+        ids = [row[0] for row in self.env.execute_query(SQL("SELECT id FROM hr_applicant ORDER BY id"))]
+        for start in range(0, len(ids), 1000):
+            batch = Applicant.browse(ids[start : start + 1000])
+            for fname in (
+                "talent_legal_basis",
+                "talent_legal_basis_date",
+                "talent_legal_basis_evidence",
+                "talent_retention_date",
+                "talent_retention_reason",
+            ):
+                self.env.add_to_compute(self._fields[fname], batch)
+            batch.flush_recordset()
+            batch.invalidate_recordset()
+        records = Applicant
+        unclassified = records.search(
+            [("talent_legal_basis", "=", False), ("talent_anonymized_date", "=", False)]
+        )
+        counts = dict(
+            (basis, count) for basis, count in records._read_group([], ["talent_legal_basis"], ["__count"])
+        )
+        _logger.info("talent_crm data lifecycle: legal bases assigned %s", counts)
+        if unclassified:
+            _logger.warning(
+                "talent_crm data lifecycle: %s applicants have no legal basis (neither an application nor in a "
+                "pool), ids %s; see Talents > Deletion Calendar, filter No Legal Basis",
+                len(unclassified),
+                unclassified.ids[:50],
+            )
+        return unclassified
+
     def _talent_retention_plan(self, today=None):
         """What the retention cron does with the people of ``self`` on ``today``:
         ``{"anonymise": [records of a person], "held": records, "kept": records}``. A person is

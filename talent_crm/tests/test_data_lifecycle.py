@@ -2,7 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Issue 16, points 2, 6 and 7: erasure and retention hit only people of the talent pool,
 evidence cannot be edited, and nothing identifies an erased person afterwards."""
-from datetime import datetime, timedelta
+import ast
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
@@ -761,6 +762,23 @@ class TestLifecycleByLegalBasis(LifecycleMixin, TalentLeadCommon):
         with self.assertRaises(AccessError):
             self.env["hr.applicant"].with_user(self.user_recruiter).action_talent_retention_dry_run()
 
+    def test_monthly_digest_counts_the_anonymised(self):
+        digest = self.env.ref("talent_crm.digest_digest_talent_crm")
+        self.assertTrue(digest.kpi_talent_crm_anonymised, "on in the monthly Talent CRM digest")
+        with freeze_time(self.T0):
+            application = self._application("Dora Digest")
+            self._refuse(application, send_mail=False)
+        self._run_on(self.T0 + relativedelta(months=6, days=2))
+        digest = digest.with_user(self.user_manager).with_context(
+            start_datetime=self.T0 + relativedelta(months=6), end_datetime=self.T0 + relativedelta(months=7)
+        )
+        self.assertEqual(digest.kpi_talent_crm_anonymised_value, 1)
+        digest.invalidate_recordset()
+        digest = digest.with_context(
+            start_datetime=self.T0 + relativedelta(months=7), end_datetime=self.T0 + relativedelta(months=8)
+        )
+        self.assertEqual(digest.kpi_talent_crm_anonymised_value, 0)
+
     def test_two_runs_give_the_same_result(self):
         with freeze_time(self.T0):
             application = self._application("Ida Idempotent")
@@ -773,6 +791,52 @@ class TestLifecycleByLegalBasis(LifecycleMixin, TalentLeadCommon):
         self.assertEqual(
             (application.talent_anonymized_date, application.partner_name, len(application.message_ids)), state
         )
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestLifecycleUpgrade(LifecycleMixin, TalentLeadCommon):
+    """Issue 19, point 3: applicants from before talent_crm get a basis from what is known."""
+
+    def test_existing_applicants_get_a_basis_and_the_rest_is_listed(self):
+        self.company.write({"talent_application_retention_months": 6, "talent_legitimate_interest_months": 12})
+        refused = self._application("Rudi Refused")
+        archived = self._application("Anke Archived", job=self.job_2)
+        ongoing = self._application("Olaf Ongoing")
+        sourced = self._create_talent("Sina Sourced")
+        stray = self.env["hr.applicant"].create({"partner_name": "Stray Record"})
+        refused.write({"refuse_reason_id": self.refuse_reason.id, "active": False, "refuse_date": self.T0})
+        archived.action_archive()
+        records = refused | archived | ongoing | sourced | stray
+        self._set_create_date(records, self.T0 - relativedelta(months=1))
+        # as the database was before the update: nothing of the lifecycle yet, archived long ago
+        self.env.cr.execute(
+            "UPDATE hr_applicant SET talent_legal_basis = NULL, talent_retention_date = NULL, "
+            "talent_retention_reason = NULL, talent_closed_date = NULL, write_date = %s WHERE id IN %s",
+            (self.T0 + relativedelta(months=2), tuple(records.ids)),
+        )
+        self.env.invalidate_all()
+        with freeze_time(self.T0 + relativedelta(years=1)):
+            unclassified = self.env["hr.applicant"]._talent_lifecycle_upgrade()
+        self.assertIn(stray, unclassified)
+        self.assertFalse((refused | archived | ongoing | sourced) & unclassified)
+        records = records.with_context(active_test=False)
+        self.assertRecordValues(
+            records,
+            [
+                {"talent_legal_basis": "application", "talent_retention_date": date(2026, 7, 15)},
+                {"talent_legal_basis": "application", "talent_retention_date": date(2026, 9, 15)},
+                {"talent_legal_basis": "application", "talent_retention_date": False},
+                {
+                    "talent_legal_basis": "legitimate_interest",
+                    "talent_retention_date": (self.T0 + relativedelta(months=11)).date(),
+                },
+                {"talent_legal_basis": False, "talent_retention_date": False},
+            ],
+        )
+        action = self.env.ref("talent_crm.hr_applicant_action_talent_unclassified")
+        listed = self.env["hr.applicant"].with_context(active_test=False).search(ast.literal_eval(action.domain))
+        self.assertIn(stray, listed)
+        self.assertNotIn(refused, listed)
 
 
 @tagged("post_install", "-at_install", "talent_crm")
