@@ -491,7 +491,7 @@ class HrApplicant(models.Model):
             months = company.talent_retention_months
             if months <= 0:
                 return values
-            start = min(person.mapped("create_date") or [fields.Datetime.now()]).date()
+            start = min([date for date in person.mapped("create_date") if date] or [fields.Datetime.now()]).date()
             ends.append((start + relativedelta(months=months), "consent"))
             ends += [
                 (consent.date_expiry or consent.date_given.date() + relativedelta(months=months), "consent")
@@ -506,7 +506,7 @@ class HrApplicant(models.Model):
                 evidence=self.env._("Application for %(job)s", job=last.job_id.name),
             )
         else:
-            start = min(person.mapped("create_date") or [fields.Datetime.now()])
+            start = min([date for date in person.mapped("create_date") if date] or [fields.Datetime.now()])
             objections = person.filtered("talent_objection_date").mapped("talent_objection_date")
             source = talents[:1].source_id.name or self.env._("added by a recruiter")
             values = dict(
