@@ -25,7 +25,7 @@ def pre_init_hook(env):
 
 def post_init_hook(env):
     """Data that existed before talent_crm: profiles count as updated when they were last
-    written, pool members get an open membership."""
+    written, pool members get an open membership, applicants a legal basis and a retention."""
     env.cr.execute(
         SQL(
             "UPDATE hr_applicant SET talent_profile_date = COALESCE(write_date, create_date) "
@@ -33,3 +33,6 @@ def post_init_hook(env):
         )
     )
     env["talent.pool.membership"]._talent_open_existing()
+    # Odoo's own applicants, archived and refused ones included: a legal basis and a retention
+    env["hr.applicant"]._talent_lifecycle_upgrade()
+    env["digest.digest"]._talent_lifecycle_digest_line()

@@ -58,7 +58,12 @@ NOW_COLUMNS = {
 }
 # stored fields computed from the creation moment: compared once the twins are moved back
 # to the creation moment of their generated record (see ``_reanchor``)
-ANCHORED_FIELDS = {"hr.applicant": ["talent_retention_date", "talent_is_stale"]}
+ANCHORED_FIELDS = {
+    "hr.applicant": [
+        "talent_retention_date", "talent_is_stale", "talent_legal_basis", "talent_legal_basis_date",
+        "talent_legal_basis_evidence", "talent_retention_reason",
+    ]
+}
 META_COLUMNS = {"id", "create_uid", "write_uid", "create_date", "write_date"}
 
 

@@ -30,6 +30,12 @@ REGIONS = {
     "North America": ["US"],
 }
 
+# stored fields of the data lifecycle (one compute): they read the person's applications and consents
+LIFECYCLE_FIELDS = [
+    "talent_legal_basis", "talent_legal_basis_date", "talent_legal_basis_evidence", "talent_retention_date",
+    "talent_retention_reason",
+]
+
 
 def _country_ids(gen):
     countries = gen.env["res.country"].search([("code", "in", list(LANGUAGES_BY_COUNTRY))])
@@ -487,6 +493,8 @@ def generate_applications(gen):
         talent_ids.append(talent_id)
     ids = gen.insert("hr.applicant", rows)
     gen.recompute("hr.applicant", ids, handled=APPLICANT_HANDLED)
+    # the talents' legal basis and retention read their applications (data lifecycle, issue 19)
+    gen.recompute_fields("hr.applicant", sorted(set(talent_ids)), LIFECYCLE_FIELDS)
     gen.data["applications"] = list(zip(ids, talent_ids, strict=True))
     gen.log("  %d applications" % len(ids))
 
@@ -529,7 +537,9 @@ def generate_consents(gen):
                 topic_rel.append((topic_id, partner_id))
     gen.insert("talent.consent", rows)
     # a pool consent extends the retention date computed when the talent was inserted
-    gen.recompute_fields("hr.applicant", sorted({row["talent_id"] for row in rows}), ["talent_retention_date"])
+    talents = {row["talent_id"] for row in rows}
+    applications = {app_id for app_id, talent_id in gen.data.get("applications", []) if talent_id in talents}
+    gen.recompute_fields("hr.applicant", sorted(talents | applications), LIFECYCLE_FIELDS)
     gen.insert_relation("res_partner_talent_topic_rel", ["topic_id", "partner_id"], topic_rel)
     gen.log("  %d consents, %d topic subscriptions" % (len(rows), len(topic_rel)))
 

@@ -3,3 +3,4 @@
 from . import main
 from . import campaign
 from . import event
+from . import self_service

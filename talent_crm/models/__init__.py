@@ -54,3 +54,4 @@ from . import (
     event_registration,
     talent_match_ranking,
 )
+from . import talent_retention_hold

@@ -1,6 +1,6 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 
@@ -21,6 +21,8 @@ class DigestDigest(models.Model):
     kpi_talent_crm_conversions_value = fields.Integer(compute="_compute_kpi_talent_crm_conversions_value")
     kpi_talent_crm_pool_hires = fields.Boolean(string="Hires from Talent Pools")
     kpi_talent_crm_pool_hires_value = fields.Integer(compute="_compute_kpi_talent_crm_pool_hires_value")
+    kpi_talent_crm_anonymised = fields.Boolean(string="Anonymised at the End of Retention")
+    kpi_talent_crm_anonymised_value = fields.Integer(compute="_compute_kpi_talent_crm_anonymised_value")
 
     def _talent_check_kpi_access(self):
         if not self.env.user.has_group("talent_crm.group_talent_crm_user"):
@@ -57,6 +59,14 @@ class DigestDigest(models.Model):
             additional_domain=[("from_pool", "=", True)],
         )
 
+    def _compute_kpi_talent_crm_anonymised_value(self):
+        """Talents and applications anonymised in the period (archived by then): the deletion
+        calendar's monthly line."""
+        self._talent_check_kpi_access()
+        self.with_context(active_test=False)._calculate_company_based_kpi(
+            "hr.applicant", "kpi_talent_crm_anonymised_value", date_field="talent_anonymized_date"
+        )
+
     def _talent_subscribe_managers(self):
         """Send the digest to every Talent CRM manager (called once when the module is installed)."""
         managers = self.env.ref("talent_crm.group_talent_crm_manager").all_user_ids.filtered(
@@ -65,6 +75,13 @@ class DigestDigest(models.Model):
         for digest in self:
             digest.user_ids = [fields.Command.link(user.id) for user in managers]
 
+    @api.model
+    def _talent_lifecycle_digest_line(self):
+        """The monthly Talent CRM digest tells how many people were anonymised (issue 19)."""
+        digest = self.env.ref("talent_crm.digest_digest_talent_crm", raise_if_not_found=False)
+        if digest:
+            digest.sudo().kpi_talent_crm_anonymised = True
+
     def _compute_kpis_actions(self, company, user):
         res = super()._compute_kpis_actions(company, user)
         menu = "?menu_id=%s" % self.env.ref("talent_crm.talent_crm_menu_root").id
@@ -72,4 +89,5 @@ class DigestDigest(models.Model):
         res["kpi_talent_crm_replies"] = "talent_crm.talent_engagement_report_action" + menu
         res["kpi_talent_crm_conversions"] = "talent_crm.talent_hire_report_action" + menu
         res["kpi_talent_crm_pool_hires"] = "talent_crm.talent_hire_report_action" + menu
+        res["kpi_talent_crm_anonymised"] = "talent_crm.hr_applicant_action_talent_retention_calendar" + menu
         return res

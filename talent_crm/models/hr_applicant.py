@@ -36,6 +36,7 @@ APPLICANT_LIFECYCLE_FIELDS = frozenset(
         "talent_refuse_reason_id",
         "talent_refuse_date",
         "talent_lead_state_date",
+        "talent_objection_date",
     }
 )
 # Writing one of these fields is an update of the profile (see ``talent_is_stale``).
@@ -130,14 +131,68 @@ class HrApplicant(models.Model):
     # Retention (talent community / GDPR)
     talent_retention_date = fields.Date(
         string="Keep Data Until",
-        compute="_compute_talent_retention_date",
+        compute="_compute_talent_lifecycle",
         store=True,
         index="btree_not_null",
-        help="End of the company's retention period: the last consent to stay in the pool (or the capture) "
-        "plus the retention period. Afterwards the talent is archived and anonymised.",
+        help="End of the retention period of the legal basis: the consent to stay in the pool, the retention of "
+        "applications after the last one closed, or the period of legitimate interest. Afterwards the person is "
+        "archived and anonymised. Empty: kept (an ongoing application, hired, or no limit configured).",
     )
     talent_retention_notice_date = fields.Date(
         string="Renewal Requested On", readonly=True, copy=False
+    )
+    # Data lifecycle by legal basis (issue 19): one basis per person and company, the same on the
+    # talent and on each application of the person in the company
+    talent_closed_date = fields.Date(
+        string="Application Closed On",
+        compute="_compute_talent_closed_date",
+        store=True,
+        copy=False,
+        help="When this application was refused, withdrawn or archived: the retention of applications starts "
+        "from the last one of the person.",
+    )
+    talent_linked_application_ids = fields.One2many(
+        "hr.applicant", "pool_applicant_id", string="Linked Records", context={"active_test": False}
+    )
+    talent_objection_date = fields.Datetime(
+        string="Objected On",
+        readonly=True,
+        copy=False,
+        help="The person objected to the processing based on legitimate interest (Art. 21 GDPR).",
+    )
+    talent_legal_basis = fields.Selection(
+        [
+            ("application", "Application (Art. 6(1)(b) GDPR)"),
+            ("consent", "Consent (Art. 6(1)(a) GDPR)"),
+            ("legitimate_interest", "Legitimate interest (Art. 6(1)(f) GDPR)"),
+            ("hired", "Hired: employee data"),
+        ],
+        string="Legal Basis",
+        compute="_compute_talent_lifecycle",
+        store=True,
+        index="btree_not_null",
+        help="Why the company may keep this person's data: an application, a consent to the talent pool, or a "
+        "legitimate interest (sourced, event or referral contacts). Hired people leave the recruiting data "
+        "lifecycle.",
+    )
+    talent_legal_basis_date = fields.Date(string="Legal Basis Since", compute="_compute_talent_lifecycle", store=True)
+    talent_legal_basis_evidence = fields.Char(
+        string="Evidence",
+        compute="_compute_talent_lifecycle",
+        store=True,
+        help="What proves the legal basis: the application, the confirmed consent, or how the contact was "
+        "captured.",
+    )
+    talent_retention_reason = fields.Selection(
+        [
+            ("consent", "End of the consent"),
+            ("application", "End of the retention of applications"),
+            ("legitimate_interest", "End of the legitimate interest"),
+            ("objection", "Objection"),
+        ],
+        string="Anonymised Because",
+        compute="_compute_talent_lifecycle",
+        store=True,
     )
     talent_anonymized_date = fields.Datetime(string="Anonymised On", readonly=True, copy=False)
     # Lead funnel
@@ -284,31 +339,214 @@ class HrApplicant(models.Model):
             applicant.talent_application_ids = applications
             applicant.talent_application_count = len(applications)
 
+    @api.depends("job_id", "active", "refuse_reason_id", "date_closed", "refuse_date")
+    def _compute_talent_closed_date(self):
+        """The day an application stopped being ongoing: refused (its refuse date), withdrawn or
+        archived (the day it happened, kept afterwards); empty while ongoing or hired."""
+        today = fields.Date.context_today(self)
+        for applicant in self:
+            if not applicant.job_id or applicant.application_status in ("ongoing", "hired"):
+                applicant.talent_closed_date = False
+            elif applicant.application_status == "refused" and applicant.refuse_date:
+                applicant.talent_closed_date = applicant.refuse_date.date()
+            else:
+                applicant.talent_closed_date = applicant.talent_closed_date or today
+
     @api.depends(
         "create_date",
+        "job_id",
+        "company_id",
+        "active",
+        "refuse_reason_id",
+        "date_closed",
         "talent_pool_ids",
+        "talent_closed_date",
+        "talent_objection_date",
+        "talent_anonymized_date",
+        "source_id",
+        "partner_id.applicant_ids.active",
+        "partner_id.applicant_ids.company_id",
+        "partner_id.applicant_ids.job_id",
+        "partner_id.applicant_ids.refuse_reason_id",
+        "partner_id.applicant_ids.date_closed",
+        "partner_id.applicant_ids.talent_closed_date",
+        "partner_id.applicant_ids.talent_objection_date",
+        "partner_id.applicant_ids.talent_anonymized_date",
+        "pool_applicant_id",
+        "talent_linked_application_ids.active",
+        "talent_linked_application_ids.job_id",
+        "talent_linked_application_ids.refuse_reason_id",
+        "talent_linked_application_ids.date_closed",
+        "talent_linked_application_ids.talent_closed_date",
+        "talent_linked_application_ids.talent_objection_date",
+        "talent_linked_application_ids.talent_anonymized_date",
+        "pool_applicant_id.talent_linked_application_ids.active",
+        "pool_applicant_id.talent_linked_application_ids.job_id",
+        "pool_applicant_id.talent_linked_application_ids.refuse_reason_id",
+        "pool_applicant_id.talent_linked_application_ids.date_closed",
+        "pool_applicant_id.talent_linked_application_ids.talent_closed_date",
+        "pool_applicant_id.talent_linked_application_ids.talent_objection_date",
+        "pool_applicant_id.talent_pool_ids",
+        "partner_id.talent_consent_ids.talent_id",
         "company_id.talent_retention_months",
+        "company_id.talent_application_retention_months",
+        "company_id.talent_legitimate_interest_months",
         "partner_id.talent_consent_ids.date_given",
         "partner_id.talent_consent_ids.date_expiry",
         "partner_id.talent_consent_ids.date_withdrawn",
         "partner_id.talent_consent_ids.date_confirmed",
+        "partner_id.talent_consent_ids.legal_basis",
     )
-    def _compute_talent_retention_date(self):
+    def _compute_talent_lifecycle(self):
+        """The legal basis of the person in the applicant's company, and when their data goes.
+
+        The person is the contact's talents and applications in that company (the record alone
+        without a contact). Rules, first that applies:
+
+        - hired in an application: out of the recruiting lifecycle, kept;
+        - a consent to the pool or to messages (given, not awaiting its confirmation): *consent*,
+          kept until the capture or the last pool consent plus the retention period;
+        - an application: *application*, kept the retention of applications after the last one
+          closed (a runner-up awaiting the confirmation of the pool consent is here too);
+        - else *legitimate interest*: kept the period of legitimate interest after the capture, or
+          until the objection.
+
+        An ongoing application keeps everything; a closed application adds its retention to a
+        consent or a legitimate interest ending sooner (the data of an application may be needed
+        against claims).
+        """
         for applicant in self:
-            months = applicant.company_id.talent_retention_months
-            if not applicant.talent_pool_ids or months <= 0:
-                applicant.talent_retention_date = False
-                continue
-            start = (applicant.create_date or fields.Datetime.now()).date()
-            ends = [start + relativedelta(months=months)]
-            for consent in applicant.partner_id.talent_consent_ids:
-                if (
-                    consent.purpose == "talent_pool"
-                    and consent.company_id == applicant.company_id
-                    and consent.state not in ("withdrawn", "pending")
-                ):
-                    ends.append(consent.date_expiry or consent.date_given.date() + relativedelta(months=months))
-            applicant.talent_retention_date = max(ends)
+            values = applicant._talent_lifecycle_values()
+            if applicant.talent_anonymized_date:
+                # gone: out of the deletion calendar, the basis stays for the statistics
+                values.update(date=False, reason=False)
+            applicant.talent_legal_basis = values["basis"]
+            applicant.talent_legal_basis_date = values["basis_date"]
+            applicant.talent_legal_basis_evidence = values["evidence"]
+            applicant.talent_retention_date = values["date"]
+            applicant.talent_retention_reason = values["reason"]
+
+    def _talent_person_key(self):
+        """Who this record is about, for the data lifecycle: its talent (a talent and the
+        applications linked to it), else its contact in its company, else itself."""
+        self.ensure_one()
+        talent = self if self.talent_pool_ids else self.pool_applicant_id
+        if talent:
+            return ("talent", talent.id)
+        if self.partner_id:
+            return ("partner", self.partner_id.id, self.company_id.id)
+        return ("record", self.id)
+
+    def _talent_lifecycle_person(self):
+        """The records of this record's person (see :meth:`_talent_person_key`), archived ones
+        included, not anonymised (this record always)."""
+        self.ensure_one()
+        talent = self if self.talent_pool_ids else self.pool_applicant_id
+        if talent:
+            records = self | talent | talent.with_context(active_test=False).talent_linked_application_ids
+        elif self.partner_id:
+            records = self | self.partner_id.with_context(active_test=False).applicant_ids.filtered(
+                lambda a: a.company_id == self.company_id and not a.pool_applicant_id and not a.talent_pool_ids
+            )
+        else:
+            records = self
+        return records.filtered(lambda a: a == self or not a.talent_anonymized_date)
+
+    def _talent_lifecycle_values(self):
+        self.ensure_one()
+        nothing = {"basis": False, "basis_date": False, "evidence": False, "date": False, "reason": False}
+        company = self.company_id
+        person = self._talent_lifecycle_person()
+        applications = person.filtered("job_id")
+        talents = person.filtered("talent_pool_ids")
+        if not applications and not talents:
+            return nothing
+        hired = applications.filtered(lambda a: a.application_status == "hired")
+        if hired:
+            last = hired.sorted(lambda a: a.date_closed or a.create_date)[-1]
+            return dict(
+                nothing,
+                basis="hired",
+                basis_date=(last.date_closed or last.create_date).date(),
+                evidence=self.env._("Hired as %(job)s", job=last.job_id.name),
+            )
+        consents = self.partner_id.talent_consent_ids.filtered(
+            lambda c: c.company_id == company
+            and c.legal_basis == "consent"
+            and c.state not in ("pending", "withdrawn")
+            and (not c.talent_id or c.talent_id in person)
+        )
+        pool_consents = consents.filtered(lambda c: c.purpose == "talent_pool")
+        # the communication consents count while valid; the pool consents also once expired (they end it)
+        consents = pool_consents | consents.filtered(lambda c: c.state == "valid")
+        ends = []
+        if consents:
+            last = consents.sorted(lambda c: c.date_confirmed or c.date_given)[-1]
+            values = dict(
+                nothing,
+                basis="consent",
+                basis_date=(last.date_confirmed or last.date_given).date(),
+                evidence=self._talent_consent_evidence(last),
+            )
+            months = company.talent_retention_months
+            if months <= 0:
+                return values
+            start = min([date for date in person.mapped("create_date") if date] or [fields.Datetime.now()]).date()
+            ends.append((start + relativedelta(months=months), "consent"))
+            ends += [
+                (consent.date_expiry or consent.date_given.date() + relativedelta(months=months), "consent")
+                for consent in pool_consents
+            ]
+        elif applications:
+            last = applications.sorted(lambda a: (a.create_date or fields.Datetime.now(), a.id))[-1]
+            values = dict(
+                nothing,
+                basis="application",
+                basis_date=(last.create_date or fields.Datetime.now()).date(),
+                evidence=self.env._("Application for %(job)s", job=last.job_id.name),
+            )
+        else:
+            start = min([date for date in person.mapped("create_date") if date] or [fields.Datetime.now()])
+            objections = person.filtered("talent_objection_date").mapped("talent_objection_date")
+            source = talents[:1].source_id.name or self.env._("added by a recruiter")
+            values = dict(
+                nothing,
+                basis="legitimate_interest",
+                basis_date=start.date(),
+                evidence=self.env._("Captured: %(origin)s", origin=source),
+            )
+            if objections:
+                objection = min(objections).date()
+                values["evidence"] = self.env._("Objected on %(date)s", date=fields.Date.to_string(objection))
+                ends.append((objection, "objection"))
+            else:
+                months = company.talent_legitimate_interest_months
+                if months <= 0:
+                    return values
+                ends.append((start.date() + relativedelta(months=months), "legitimate_interest"))
+        if applications:
+            if any(a.application_status == "ongoing" for a in applications):
+                return values
+            months = company.talent_application_retention_months
+            if months <= 0:
+                return values
+            closed = max(applications.mapped(lambda a: a.talent_closed_date or fields.Date.context_today(a)))
+            ends.append((closed + relativedelta(months=months), "application"))
+        if ends:
+            values["date"], values["reason"] = max(ends)
+        return values
+
+    def _talent_consent_evidence(self, consent):
+        source = dict(consent._fields["source"]._description_selection(self.env)).get(consent.source, "")
+        if consent.date_confirmed:
+            return self.env._(
+                "%(origin)s, confirmed by the person on %(date)s",
+                origin=source,
+                date=fields.Date.to_string(consent.date_confirmed.date()),
+            )
+        return self.env._(
+            "%(origin)s, given on %(date)s", origin=source, date=fields.Date.to_string(consent.date_given.date())
+        )
 
     @api.depends("applicant_skill_ids.skill_id")
     def _compute_skill_ids(self):
@@ -931,6 +1169,33 @@ class HrApplicant(models.Model):
             self.env._("Personal data anonymised. The privacy log records the erasure.")
         )
 
+    def action_talent_record_objection(self):
+        """The person objects to the processing based on legitimate interest (Art. 21 GDPR): the
+        processing ends. They are not contacted any more and, unless an application or a consent
+        keeps their data, the next retention run anonymises them."""
+        if not self.env.user.has_group("talent_crm.group_talent_crm_user"):
+            raise AccessError(self.env._("Only Talent CRM users can record an objection."))
+        self.check_access("write")
+        now = fields.Datetime.now()
+        records = self.browse().concat(*(applicant._talent_lifecycle_person() for applicant in self))
+        records = records.filtered(lambda a: not a.talent_objection_date and not a.talent_anonymized_date)
+        records.sudo().write({"talent_objection_date": now})
+        records.partner_id.sudo().write({"talent_do_not_contact": True})
+        records._message_log_batch(
+            bodies=dict.fromkeys(records.ids, self.env._("Objection to the processing recorded (Art. 21 GDPR)."))
+        )
+        return True
+
+    def action_talent_place_hold(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.talent_retention_hold_action")
+        action.update(
+            views=[(False, "form")],
+            view_mode="form",
+            context={"default_applicant_id": self.id, "default_company_id": self.company_id.id},
+        )
+        return action
+
     # ------------------------------------------------------------
     # Talent pool basics: talents, contacts, profile URLs
     # ------------------------------------------------------------
@@ -1495,6 +1760,48 @@ class HrApplicant(models.Model):
             and a.stage_id.sequence >= a.company_id.talent_runners_up_stage_id.sequence
         )
 
+    def _talent_ask_pool_consent(self):
+        """Ask the people of these applications whether they stay in the talent pool: a consent
+        to the pool of their company, pending until they confirm it with one click from the email
+        (``/talent/preferences/<token>/stay``). Until then nothing but that request reaches them,
+        and their data goes when the retention of applications ends. People with a valid or
+        pending pool consent are not asked again. Returns the consents created."""
+        applications = self.sudo().filtered(lambda a: a.partner_id and a.job_id)
+        Consent = self.env["talent.consent"].sudo()
+        if not applications:
+            return Consent
+        asked = {
+            (consent.partner_id.id, consent.company_id.id)
+            for consent in Consent.search(
+                [
+                    ("partner_id", "in", applications.partner_id.ids),
+                    ("purpose", "=", "talent_pool"),
+                    ("state", "in", ["pending", "valid"]),
+                ]
+            )
+        }
+        vals_list = []
+        for application in applications:
+            company = application.company_id or self.env.company
+            if (application.partner_id.id, company.id) in asked:
+                continue
+            asked.add((application.partner_id.id, company.id))
+            lang = application.partner_id.lang or self.env.lang
+            vals_list.append(
+                {
+                    "partner_id": application.partner_id.id,
+                    "talent_id": application.pool_applicant_id.id,
+                    "company_id": company.id,
+                    "purpose": "talent_pool",
+                    "legal_basis": "consent",
+                    "source": "ats",
+                    "confirmation_required": True,
+                    "consent_text": company.with_context(lang=lang)._talent_get_consent_text(),
+                    "text_version": company._talent_get_consent_version(),
+                }
+            )
+        return Consent.create(vals_list)
+
     def _talent_with_open_applications(self, exclude=None):
         """Talents of ``self`` with an ongoing application other than ``exclude``."""
         domain = (
@@ -1522,6 +1829,8 @@ class HrApplicant(models.Model):
         runners_up = applications._talent_runners_up()
         for company, company_runners_up in runners_up.grouped("company_id").items():
             talent_of.update(company_runners_up._talent_crm_ensure_talents(pools=company._talent_get_runners_up_pool()))
+        # runners-up wait in the pool, pending, until they confirm (no campaign reaches them until then)
+        runners_up._talent_ask_pool_consent()
         talent_of.update((applications - runners_up)._talent_crm_find_talents(link=True))
         refused = applications.filtered(lambda a: a.id in talent_of)
         if not refused:
@@ -2492,11 +2801,8 @@ class HrApplicant(models.Model):
 
     @api.model
     def _talent_retention_expired_domain(self, today):
-        return (
-            self._talent_domain()
-            & Domain("talent_retention_date", "<", today)
-            & Domain("talent_anonymized_date", "=", False)
-        )
+        """Talents and applications, archived ones included, whose retention ended before ``today``."""
+        return Domain("talent_retention_date", "<", today) & Domain("talent_anonymized_date", "=", False)
 
     def _talent_send_renewal_requests(self):
         """Email the renewal request to the contactable talents of ``self``; all of them are
@@ -2535,37 +2841,169 @@ class HrApplicant(models.Model):
         self.sudo().write({"talent_retention_notice_date": today})
         return self
 
-    def _talent_retention_expire(self, message=None):
-        """Archive and anonymise talents whose retention period is over, with their
-        applications. People in an ongoing application wait until it is closed. Returns
-        the talents anonymised."""
-        applications = (
-            self.env["hr.applicant"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("pool_applicant_id", "in", self.ids), ("id", "not in", self.ids)])
+    @api.model
+    def _talent_lifecycle_upgrade(self):
+        """Assign a legal basis and a retention to the applicants that existed before (upgrade and
+        install on a database with Recruitment data): an application closed before counts from its
+        refuse date, else its last change, not from today. Logs and returns the records it could
+        not classify (neither an application nor a talent), listed in the deletion calendar's
+        "No Legal Basis" filter."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE hr_applicant
+                   SET talent_closed_date = COALESCE(refuse_date, write_date, create_date)::date
+                 WHERE job_id IS NOT NULL
+                   AND talent_anonymized_date IS NULL
+                   AND (refuse_reason_id IS NOT NULL OR active IS NOT TRUE)
+                """
+            )
         )
-        busy_talents = applications.filtered(
-            lambda a: a.active and a.job_id and a.application_status == "ongoing"
-        ).pool_applicant_id
-        expired = self - busy_talents
+        Applicant = self.sudo().with_context(active_test=False)
+        Applicant.invalidate_model(["talent_closed_date"])
+        ids = [row[0] for row in self.env.execute_query(SQL("SELECT id FROM hr_applicant ORDER BY id"))]
+        for start in range(0, len(ids), 1000):
+            batch = Applicant.browse(ids[start : start + 1000])
+            for fname in (
+                "talent_legal_basis",
+                "talent_legal_basis_date",
+                "talent_legal_basis_evidence",
+                "talent_retention_date",
+                "talent_retention_reason",
+            ):
+                self.env.add_to_compute(self._fields[fname], batch)
+            batch.flush_recordset()
+            batch.invalidate_recordset()
+        records = Applicant
+        unclassified = records.search(
+            [("talent_legal_basis", "=", False), ("talent_anonymized_date", "=", False)]
+        )
+        counts = dict(
+            (basis, count) for basis, count in records._read_group([], ["talent_legal_basis"], ["__count"])
+        )
+        _logger.info("talent_crm data lifecycle: legal bases assigned %s", counts)
+        if unclassified:
+            _logger.warning(
+                "talent_crm data lifecycle: %s applicants have no legal basis (neither an application nor in a "
+                "pool), ids %s; see Talents > Deletion Calendar, filter No Legal Basis",
+                len(unclassified),
+                unclassified.ids[:50],
+            )
+        return unclassified
+
+    def _talent_retention_plan(self, today=None):
+        """What the retention cron does with the people of ``self`` on ``today``:
+        ``{"anonymise": [records of a person], "held": records, "kept": records}``. A person is
+        kept while one of their applications is ongoing or hired or their retention is not over on
+        all of their records; held while a hold is in force."""
+        today = today or fields.Date.context_today(self)
+        persons = self._talent_retention_persons()
+        everyone = self.browse().concat(*persons)
+        held = self.env["talent.retention.hold"]._talent_held(everyone)
+        # whatever record it is linked to: a contact applying in the company is never anonymised
+        busy = {
+            (partner.id, company.id)
+            for partner, company in self.env["hr.applicant"]
+            .sudo()
+            ._read_group(
+                Domain("partner_id", "in", everyone.partner_id.ids)
+                & Domain("job_id", "!=", False)
+                & Domain("application_status", "in", ["ongoing"]),
+                ["partner_id", "company_id"],
+            )
+        }
+        plan = {"anonymise": [], "held": self.browse(), "kept": self.browse()}
+        for records in persons:
+            if any((record.partner_id.id, record.company_id.id) in busy for record in records) or any(
+                not record.talent_retention_date
+                or record.talent_retention_date >= today
+                or (record.job_id and record.application_status in ("ongoing", "hired"))
+                for record in records
+            ):
+                plan["kept"] |= records
+            elif records & held:
+                plan["held"] |= records
+            else:
+                plan["anonymise"].append(records)
+        return plan
+
+    def _talent_retention_expire(self, message=None):
+        """Anonymise the people of ``self`` whose retention ended (see :meth:`_talent_retention_plan`),
+        each with all their talents and applications in the company; a person of whom another
+        worker holds a record waits for the next run. Returns the records anonymised."""
+        expired = self.browse()
+        for records in self._talent_retention_plan()["anonymise"]:
+            others = records - self
+            if others and len(others.try_lock_for_update()) != len(others):
+                continue
+            expired |= records
         if not expired:
             return expired
-        persons = expired.partner_id
-        to_erase = applications.filtered(lambda a: a.pool_applicant_id in expired)
         # people who still have another profile, users, business contacts and shared
-        # mailboxes keep their contact: only talent_crm's data about these talents goes
+        # mailboxes keep their contact: only talent_crm's data about these records goes
         # (the contacts first: who else is on them is told by the names of their applicants)
-        persons._talent_anonymize(applicants=expired | to_erase)
-        (expired | to_erase)._talent_anonymize()
-        expired._message_log_batch(
-            bodies={
-                talent.id: message or self.env._("Personal data anonymised at the end of the retention period.")
-                for talent in expired
-            }
-        )
-        _logger.info("talent_crm retention: anonymised %s talents", len(expired))
+        expired.partner_id._talent_anonymize(applicants=expired)
+        reasons = dict(self._fields["talent_retention_reason"]._description_selection(self.env))
+        bodies = {
+            record.id: message
+            or self.env._(
+                "Personal data anonymised at the end of the retention period (%(reason)s).",
+                reason=reasons.get(record.talent_retention_reason, ""),
+            )
+            for record in expired
+        }
+        expired._talent_anonymize()
+        expired._message_log_batch(bodies=bodies)
+        _logger.info("talent_crm retention: anonymised %s talents and applications", len(expired))
         return expired
+
+    @api.model
+    def action_talent_retention_dry_run(self):
+        """The deletion calendar's dry run: who the next run of the retention cron anonymises,
+        and who a hold keeps, without changing anything."""
+        if not self.env.user.has_group("talent_crm.group_talent_crm_manager"):
+            raise AccessError(self.env._("Only talent managers can see what the retention run would do."))
+        today = fields.Date.context_today(self)
+        Applicant = self.sudo().with_context(active_test=False)
+        plan = Applicant.search(self._talent_retention_expired_domain(today))._talent_retention_plan(today)
+        due = self.browse().concat(*plan["anonymise"])
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "talent_crm.hr_applicant_action_talent_retention_calendar"
+        )
+        action.update(
+            name=self.env._(
+                "Next run: %(due)s to anonymise, %(held)s on hold",
+                due=len(due),
+                held=len(plan["held"]),
+            ),
+            domain=[("id", "in", (due | plan["held"]).ids)],
+            views=[(self.env.ref("talent_crm.hr_applicant_view_list_retention").id, "list")],
+            view_mode="list",
+        )
+        return action
+
+    def _talent_retention_persons(self):
+        """Group ``self`` by person (see :meth:`_talent_person_key`): the list of each person's
+        talents and applications, not anonymised, archived ones included."""
+        records = self.sudo().with_context(active_test=False)
+        talents = records.filtered("talent_pool_ids") | records.pool_applicant_id
+        siblings = records.search(
+            Domain("talent_anonymized_date", "=", False)
+            & (
+                Domain("pool_applicant_id", "in", talents.ids)
+                | (
+                    Domain("partner_id", "in", records.partner_id.ids)
+                    & Domain("company_id", "in", records.company_id.ids)
+                    & Domain("pool_applicant_id", "=", False)
+                    & Domain("talent_pool_ids", "=", False)
+                )
+            )
+        )
+        persons = defaultdict(records.browse)
+        for record in records | talents | siblings:
+            persons[record._talent_person_key()] |= record
+        return [group for group in persons.values() if group & records]
 
     # ------------------------------------------------------------
     # Crons

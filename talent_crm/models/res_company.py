@@ -84,6 +84,22 @@ class ResCompany(models.Model):
         default=30,
         help="How many days before the end of the retention period people are asked to renew their consent.",
     )
+    # Data lifecycle by legal basis (issue 19): how long each basis keeps a person's data
+    talent_application_retention_months = fields.Integer(
+        string="Keep Applications (months)",
+        default=6,
+        help="Applicants without a consent to the talent pool (Art. 6(1)(b) GDPR): their data is kept this many "
+        "months after their last application in this company was refused, withdrawn or archived, then "
+        "anonymised. 6 months cover the two months to claim under the AGG (§15(4)), the three months to sue "
+        "(§61b ArbGG) and the time a letter takes. 0 keeps the data without limit.",
+    )
+    talent_legitimate_interest_months = fields.Integer(
+        string="Keep Sourced Contacts (months)",
+        default=12,
+        help="People found by active sourcing, met at an event or referred (legitimate interest, Art. 6(1)(f) "
+        "GDPR) who neither applied nor consented: their data is anonymised this many months after it was "
+        "captured. An objection (Art. 21 GDPR) ends the processing at once. 0 keeps the data without limit.",
+    )
     talent_stale_months = fields.Integer(
         string="Stale After (Months)",
         default=12,
@@ -182,11 +198,18 @@ class ResCompany(models.Model):
     # CONSTRAINTS
     # ------------------------------------------------------------
 
-    @api.constrains("talent_retention_months", "talent_retention_notice_days")
+    @api.constrains(
+        "talent_retention_months",
+        "talent_retention_notice_days",
+        "talent_application_retention_months",
+        "talent_legitimate_interest_months",
+    )
     def _check_talent_retention(self):
         for company in self:
             if company.talent_retention_months < 0 or company.talent_retention_notice_days < 0:
                 raise ValidationError(self.env._("Retention period and renewal notice cannot be negative."))
+            if company.talent_application_retention_months < 0 or company.talent_legitimate_interest_months < 0:
+                raise ValidationError(self.env._("A retention period cannot be negative."))
             months, notice = company.talent_retention_months, company.talent_retention_notice_days
             if months and 2 * notice >= 28 * months:
                 raise ValidationError(

@@ -26,6 +26,12 @@ class ResConfigSettings(models.TransientModel):
     talent_consent_version = fields.Char(related="company_id.talent_consent_version", readonly=False)
     talent_retention_months = fields.Integer(related="company_id.talent_retention_months", readonly=False)
     talent_retention_notice_days = fields.Integer(related="company_id.talent_retention_notice_days", readonly=False)
+    talent_application_retention_months = fields.Integer(
+        related="company_id.talent_application_retention_months", readonly=False
+    )
+    talent_legitimate_interest_months = fields.Integer(
+        related="company_id.talent_legitimate_interest_months", readonly=False
+    )
     talent_stale_months = fields.Integer(related="company_id.talent_stale_months", readonly=False)
     talent_enrichment_provider = fields.Selection(related="company_id.talent_enrichment_provider", readonly=False)
     talent_cap_passive_days = fields.Integer(related="company_id.talent_cap_passive_days", readonly=False)

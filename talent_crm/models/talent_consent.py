@@ -186,3 +186,48 @@ class TalentConsent(models.Model):
         pending = self.filtered(lambda c: c.state == "pending")
         pending.write({"date_confirmed": fields.Datetime.now()})
         return pending
+
+    # ------------------------------------------------------------
+    # Issue 19: the "stay in our talent pool?" request of a refusal
+    # ------------------------------------------------------------
+
+    @api.model
+    def _talent_confirm_pool_request(self, partner, company, ip_address=None):
+        """The person clicked "Yes, keep my profile" in the request sent with the refusal: their
+        pending pool consents of ``company`` are confirmed (double opt-in: the signed link reached
+        their address, the click is theirs, recorded with its time and address) and, when they
+        have no talent in ``company`` yet, their latest application joins the Runners-up pool.
+        Returns the consents confirmed now (none when there was nothing to confirm)."""
+        partner = partner.sudo()
+        pending = self.sudo().search(
+            [
+                ("partner_id", "=", partner.id),
+                ("company_id", "=", company.id),
+                ("purpose", "=", "talent_pool"),
+                ("source", "=", "ats"),
+                ("state", "in", ["pending"]),
+            ]
+        )
+        if not pending:
+            return pending
+        if ip_address:
+            pending.write({"ip_address": ip_address})
+        confirmed = pending._talent_confirm()
+        talent = partner._talent_get_company_talent(company)
+        if not talent:
+            applications = self.env["hr.applicant"].sudo().with_context(active_test=False).search(
+                [("partner_id", "=", partner.id), ("company_id", "=", company.id), ("job_id", "!=", False)],
+                order="id desc",
+                limit=1,
+            )
+            pool = company._talent_get_runners_up_pool() or company._talent_get_default_pool()
+            if applications:
+                talent = applications._talent_crm_ensure_talents(pools=pool).get(applications.id, talent)
+        if talent:
+            confirmed.filtered(lambda c: not c.talent_id).write({"talent_id": talent.id})
+            if not talent.active:
+                talent.write({"active": True})
+        partner._talent_log_community_event(
+            company, self.env._("Confirmed with one click to stay in the talent pool.")
+        )
+        return confirmed

@@ -2,16 +2,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Issue 16, points 2, 6 and 7: erasure and retention hit only people of the talent pool,
 evidence cannot be edited, and nothing identifies an erased person afterwards."""
-from datetime import datetime
+import ast
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged, users
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, new_test_user, tagged, users
 
-from .common import TalentCrmCommon
+from .common import CSRF_RE, TalentCommunityHttpCommon, TalentCrmCommon, TalentLeadCommon, TalentNurtureCommon
 
 
 def contact_state(partner):
@@ -539,3 +540,525 @@ class TestErasureIsComplete(TalentCrmCommon):
                 cron.sudo().method_direct_trigger()
         self.assertTrue(self.talent.with_context(active_test=False).talent_anonymized_date)
         self._assert_nothing_identifies()
+
+
+class LifecycleMixin:
+    """Issue 19: the retention cron as it runs every day, and the freezegun dates of a lifecycle."""
+
+    T0 = datetime(2026, 1, 15, 10, 0)
+
+    def _run_cron(self):
+        cron = self.env.ref("talent_crm.ir_cron_talent_crm_retention")
+        with self.enter_registry_test_mode():
+            result = cron.sudo().method_direct_trigger()
+        self.assertIs(result, True, "the cron ran without error: %s" % (result,))
+
+    def _run_on(self, when):
+        with freeze_time(when):
+            self._run_cron()
+
+    def _gone(self, record):
+        return bool(record.with_context(active_test=False).talent_anonymized_date)
+
+    def _backdate(self, records, when):
+        self._set_create_date(records, when)
+        records.modified(["create_date"])
+        records.flush_recordset()
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestLifecycleByLegalBasis(LifecycleMixin, TalentLeadCommon):
+    """Issue 19, point 1: each legal basis keeps the data its own time, then the person goes."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.write(
+            {
+                "talent_retention_months": 24,
+                "talent_retention_notice_days": 30,
+                "talent_application_retention_months": 6,
+                "talent_legitimate_interest_months": 12,
+            }
+        )
+
+    def _person(self, name):
+        return self.env["res.partner"].create({"name": name, "email": "%s@example.net" % name.split()[0].lower()})
+
+    def test_defaults_and_settings(self):
+        company = self.env["res.company"].create({"name": "Fresh GmbH"})
+        self.assertEqual(company.talent_application_retention_months, 6)
+        self.assertEqual(company.talent_legitimate_interest_months, 12)
+        with self.assertRaises(ValidationError):
+            company.talent_application_retention_months = -1
+        settings = self.env["res.config.settings"].create({"talent_application_retention_months": 7})
+        settings.execute()
+        self.assertEqual(self.env.company.talent_application_retention_months, 7)
+
+    def test_refused_applicant_goes_at_six_months_and_not_a_day_before(self):
+        with freeze_time(self.T0):
+            application = self._application("Paula Plain")
+            self._refuse(application, send_mail=False)
+        application = application.with_context(active_test=False)
+        self.assertRecordValues(
+            application,
+            [
+                {
+                    "talent_legal_basis": "application",
+                    "talent_closed_date": self.T0.date(),
+                    "talent_retention_date": self.T0.date() + relativedelta(months=6),
+                    "talent_retention_reason": "application",
+                }
+            ],
+        )
+        self.assertIn(self.job.name, application.talent_legal_basis_evidence)
+        self._run_on(self.T0 + relativedelta(months=6) - timedelta(days=1))
+        self._run_on(self.T0 + relativedelta(months=6))
+        self.assertFalse(self._gone(application), "kept through the last day of the period")
+        self.assertEqual(application.partner_name, "Paula Plain")
+        self._run_on(self.T0 + relativedelta(months=6, days=1))
+        self.assertTrue(self._gone(application))
+        self.assertNotIn("Paula", application.partner_name)
+        self.assertFalse(application.email_from)
+        self.assertIn("retention of applications", application.message_ids[0].body)
+        # statistics stay: the job, the refuse reason, the stage
+        self.assertEqual((application.job_id, application.refuse_reason_id), (self.job, self.refuse_reason))
+        self.assertFalse(application.talent_retention_date, "no longer in the deletion calendar")
+
+    def test_last_application_counts(self):
+        person = self._person("Lena Last")
+        with freeze_time(self.T0):
+            first = self._application("Lena Last", partner_id=person.id, email_from=person.email)
+            # Odoo's refuse wizards do not recompute together: one at a time, as in the browser
+            self._refuse(first, send_mail=False).unlink()
+        with freeze_time(self.T0 + relativedelta(months=4)):
+            second = self._application("Lena Last", job=self.job_2, partner_id=person.id, email_from=person.email)
+            self._refuse(second, send_mail=False)
+        expected = (self.T0 + relativedelta(months=10)).date()
+        self.assertEqual(first.with_context(active_test=False).talent_retention_date, expected)
+        self._run_on(self.T0 + relativedelta(months=7))
+        self.assertFalse(self._gone(first), "the person's last application started the period again")
+        self._run_on(self.T0 + relativedelta(months=10, days=1))
+        self.assertTrue(self._gone(first) and self._gone(second))
+
+    def test_ongoing_application_is_never_anonymised(self):
+        person = self._person("Otto Ongoing")
+        with freeze_time(self.T0):
+            refused = self._application("Otto Ongoing", partner_id=person.id, email_from=person.email)
+            self._refuse(refused, send_mail=False).unlink()
+            ongoing = self._application("Otto Ongoing", job=self.job_2, partner_id=person.id, email_from=person.email)
+        self.assertFalse(refused.with_context(active_test=False).talent_retention_date)
+        self.assertEqual(ongoing.application_status, "ongoing")
+        self._run_on(self.T0 + relativedelta(years=3))
+        self.assertFalse(self._gone(refused) or self._gone(ongoing))
+        # even with a retention date forced into the past, the cron checks again before it anonymises
+        self.env.cr.execute(
+            "UPDATE hr_applicant SET talent_retention_date = %s WHERE id IN %s",
+            (self.T0.date(), tuple((refused | ongoing).ids)),
+        )
+        self.env.invalidate_all()
+        self._run_on(self.T0 + relativedelta(years=3))
+        self.assertFalse(self._gone(refused) or self._gone(ongoing))
+
+    def test_hired_people_leave_the_lifecycle(self):
+        with freeze_time(self.T0):
+            application = self._application("Hanna Hired")
+            application.stage_id = self.stage_hired
+        self.assertEqual(application.talent_legal_basis, "hired")
+        self.assertFalse(application.talent_retention_date)
+        self._run_on(self.T0 + relativedelta(years=5))
+        self.assertFalse(self._gone(application))
+
+    def test_sourced_contact_goes_after_the_period(self):
+        talent = self._create_talent("Sven Sourced", source_id=self.source.id)
+        self._backdate(talent, self.T0)
+        self.assertRecordValues(
+            talent,
+            [
+                {
+                    "talent_legal_basis": "legitimate_interest",
+                    "talent_legal_basis_date": self.T0.date(),
+                    "talent_retention_date": self.T0.date() + relativedelta(months=12),
+                    "talent_retention_reason": "legitimate_interest",
+                }
+            ],
+        )
+        self.assertIn(self.source.name, talent.talent_legal_basis_evidence)
+        self._run_on(self.T0 + relativedelta(months=12))
+        self.assertFalse(self._gone(talent))
+        self._run_on(self.T0 + relativedelta(months=12, days=1))
+        self.assertTrue(self._gone(talent))
+        self.assertFalse(talent.partner_id.with_context(active_test=False).email)
+
+    def test_objection_stops_everything(self):
+        talent = self._create_talent("Olli Objects", source_id=self.source.id)
+        self._backdate(talent, self.T0)
+        with freeze_time(self.T0 + relativedelta(months=1)):
+            talent.with_user(self.user_recruiter).action_talent_record_objection()
+        self.assertTrue(talent.talent_objection_date)
+        self.assertTrue(talent.partner_id.talent_do_not_contact)
+        self.assertIn(
+            "do_not_contact", talent.partner_id._talent_contact_blockers("email", self.company)[talent.partner_id.id]
+        )
+        self.assertEqual(talent.talent_retention_reason, "objection")
+        self.assertEqual(talent.talent_retention_date, (self.T0 + relativedelta(months=1)).date())
+        self._run_on(self.T0 + relativedelta(months=1, days=1))
+        self.assertTrue(self._gone(talent), "processed no longer: anonymised at the next daily run")
+        with self.assertRaises(AccessError):
+            self._create_talent("Eve Employee").with_user(self.user_employee).action_talent_record_objection()
+
+    def test_objection_does_not_cut_the_application_period(self):
+        person = self._person("Ada Applied")
+        with freeze_time(self.T0):
+            application = self._application("Ada Applied", partner_id=person.id, email_from=person.email)
+            self._refuse(application, send_mail=False)
+            application.with_context(active_test=False).action_talent_record_objection()
+        application = application.with_context(active_test=False)
+        self.assertEqual(application.talent_legal_basis, "application")
+        self.assertEqual(application.talent_retention_date, self.T0.date() + relativedelta(months=6))
+
+    def test_consent_shows_its_evidence(self):
+        talent = self._create_talent("Cora Consent")
+        consent = self.env["talent.consent"].create(
+            {
+                "partner_id": talent.partner_id.id,
+                "talent_id": talent.id,
+                "purpose": "talent_pool",
+                "source": "signup",
+                "confirmation_required": True,
+            }
+        )
+        self.assertEqual(talent.talent_legal_basis, "legitimate_interest", "a consent awaiting confirmation is none")
+        consent._talent_confirm()
+        self.assertEqual(talent.talent_legal_basis, "consent")
+        self.assertIn("confirmed by the person", talent.talent_legal_basis_evidence)
+        self.assertEqual(talent.talent_retention_date, consent.date_expiry)
+
+    def test_hold_wins_and_dry_run_tells(self):
+        with freeze_time(self.T0):
+            application = self._application("Hugo Held")
+            self._refuse(application, send_mail=False)
+        application = application.with_context(active_test=False)
+        with freeze_time(self.T0 + relativedelta(months=1)):
+            hold = (
+                self.env["talent.retention.hold"]
+                .with_user(self.user_manager)
+                .create({"applicant_id": application.id, "reason": "litigation", "note": "ArbG Berlin 12 Ca 345/26"})
+            )
+        self.assertEqual(hold.company_id, self.company)
+        with freeze_time(self.T0 + relativedelta(months=7)):
+            action = self.env["hr.applicant"].with_user(self.user_manager).action_talent_retention_dry_run()
+            self.assertIn(("id", "in", application.ids), action["domain"])
+            self.assertIn("0 to anonymise, 1 on hold", action["name"])
+            self._run_cron()
+        self.assertFalse(self._gone(application), "a hold always wins")
+        hold.action_archive()
+        with freeze_time(self.T0 + relativedelta(months=7)):
+            action = self.env["hr.applicant"].with_user(self.user_manager).action_talent_retention_dry_run()
+            self.assertIn("1 to anonymise, 0 on hold", action["name"])
+            self.assertFalse(self._gone(application), "a dry run changes nothing")
+            self._run_cron()
+        self.assertTrue(self._gone(application))
+        with self.assertRaises(AccessError):
+            self.env["hr.applicant"].with_user(self.user_recruiter).action_talent_retention_dry_run()
+
+    def test_monthly_digest_counts_the_anonymised(self):
+        digest = self.env.ref("talent_crm.digest_digest_talent_crm")
+        self.assertTrue(digest.kpi_talent_crm_anonymised, "on in the monthly Talent CRM digest")
+        with freeze_time(self.T0):
+            application = self._application("Dora Digest")
+            self._refuse(application, send_mail=False)
+        self._run_on(self.T0 + relativedelta(months=6, days=2))
+        digest = digest.with_user(self.user_manager).with_context(
+            start_datetime=self.T0 + relativedelta(months=6), end_datetime=self.T0 + relativedelta(months=7)
+        )
+        self.assertEqual(digest.kpi_talent_crm_anonymised_value, 1)
+        digest.invalidate_recordset()
+        digest = digest.with_context(
+            start_datetime=self.T0 + relativedelta(months=7), end_datetime=self.T0 + relativedelta(months=8)
+        )
+        self.assertEqual(digest.kpi_talent_crm_anonymised_value, 0)
+
+    def test_two_runs_give_the_same_result(self):
+        with freeze_time(self.T0):
+            application = self._application("Ida Idempotent")
+            self._refuse(application, send_mail=False)
+        application = application.with_context(active_test=False)
+        when = self.T0 + relativedelta(months=6, days=1)
+        self._run_on(when)
+        state = (application.talent_anonymized_date, application.partner_name, len(application.message_ids))
+        self._run_on(when + timedelta(days=1))
+        self.assertEqual(
+            (application.talent_anonymized_date, application.partner_name, len(application.message_ids)), state
+        )
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestLifecycleUpgrade(LifecycleMixin, TalentLeadCommon):
+    """Issue 19, point 3: applicants from before talent_crm get a basis from what is known."""
+
+    def test_existing_applicants_get_a_basis_and_the_rest_is_listed(self):
+        self.company.write({"talent_application_retention_months": 6, "talent_legitimate_interest_months": 12})
+        refused = self._application("Rudi Refused")
+        archived = self._application("Anke Archived", job=self.job_2)
+        ongoing = self._application("Olaf Ongoing")
+        sourced = self._create_talent("Sina Sourced")
+        stray = self.env["hr.applicant"].create({"partner_name": "Stray Record"})
+        refused.write({"refuse_reason_id": self.refuse_reason.id, "active": False, "refuse_date": self.T0})
+        archived.action_archive()
+        records = refused | archived | ongoing | sourced | stray
+        self._set_create_date(records, self.T0 - relativedelta(months=1))
+        # as the database was before the update: nothing of the lifecycle yet, archived long ago
+        self.env.cr.execute(
+            "UPDATE hr_applicant SET talent_legal_basis = NULL, talent_retention_date = NULL, "
+            "talent_retention_reason = NULL, talent_closed_date = NULL, write_date = %s WHERE id IN %s",
+            (self.T0 + relativedelta(months=2), tuple(records.ids)),
+        )
+        self.env.invalidate_all()
+        with freeze_time(self.T0 + relativedelta(years=1)):
+            unclassified = self.env["hr.applicant"]._talent_lifecycle_upgrade()
+        self.assertIn(stray, unclassified)
+        self.assertFalse((refused | archived | ongoing | sourced) & unclassified)
+        records = records.with_context(active_test=False)
+        self.assertRecordValues(
+            records,
+            [
+                {"talent_legal_basis": "application", "talent_retention_date": date(2026, 7, 15)},
+                {"talent_legal_basis": "application", "talent_retention_date": date(2026, 9, 15)},
+                {"talent_legal_basis": "application", "talent_retention_date": False},
+                {
+                    "talent_legal_basis": "legitimate_interest",
+                    "talent_retention_date": (self.T0 + relativedelta(months=11)).date(),
+                },
+                {"talent_legal_basis": False, "talent_retention_date": False},
+            ],
+        )
+        action = self.env.ref("talent_crm.hr_applicant_action_talent_unclassified")
+        listed = self.env["hr.applicant"].with_context(active_test=False).search(ast.literal_eval(action.domain))
+        self.assertIn(stray, listed)
+        self.assertNotIn(refused, listed)
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestRunnersUpAreAsked(LifecycleMixin, TalentLeadCommon):
+    """Issue 19, point 2: refusing a runner-up asks whether they stay; they wait, pending."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.write(
+            {"talent_retention_months": 24, "talent_application_retention_months": 6, "email": "jobs@example.com"}
+        )
+
+    def _refuse_runners_up(self, names):
+        with freeze_time(self.T0):
+            applications = self.env["hr.applicant"].concat(
+                *(self._application(name, stage=self.stage_final) for name in names)
+            )
+            # as Odoo's refuse action opens it: refused applications are archived
+            form = Form(
+                self.env["applicant.get.refuse.reason"].with_context(
+                    active_test=False, default_applicant_ids=applications.ids
+                )
+            )
+            form.refuse_reason_id = self.refuse_reason
+            self.assertTrue(form.talent_invite_community)
+            self.assertEqual(form.template_id, self.env.ref("talent_crm.mail_template_talent_pool_request"))
+            form.save().action_refuse_reason_apply()
+        return applications.with_context(active_test=False)
+
+    def test_runner_up_who_confirms_stays_one_who_does_not_goes(self):
+        keep, drop = self._refuse_runners_up(["Kira Keeps", "Dirk Drops"])
+        pool = self.company.talent_runners_up_pool_id
+        for application in keep | drop:
+            talent = application.pool_applicant_id
+            self.assertIn(pool, talent.talent_pool_ids, "waits in the Runners-up pool")
+            consent = talent.partner_id.talent_consent_ids.filtered(lambda c: c.purpose == "talent_pool")
+            self.assertEqual(consent.state, "pending")
+            self.assertEqual(talent.talent_legal_basis, "application", "asked, not assumed")
+            self.assertEqual(talent.talent_retention_date, self.T0.date() + relativedelta(months=6))
+            mail = self.env["mail.mail"].sudo().search(
+                [("email_to", "=", application.email_from)], order="id desc", limit=1
+            )
+            self.assertIn("may we keep your profile", mail.subject)
+            self.assertIn("/talent/my-preferences/stay", mail.body_html, "a placeholder until it leaves")
+            outgoing = mail._prepare_outgoing_list()
+            self.assertIn(
+                talent.partner_id._talent_preference_url(company=self.company) + "/stay", outgoing[0]["body"]
+            )
+            self.assertNotIn(
+                "/talent/preferences/",
+                "".join(application.message_ids.mapped("body")),
+                "no personal link in the chatter",
+            )
+        with freeze_time(self.T0 + relativedelta(days=3)):
+            confirmed = self.env["talent.consent"]._talent_confirm_pool_request(
+                keep.partner_id, self.company, ip_address="198.51.100.4"
+            )
+        self.assertEqual(confirmed.state, "valid")
+        self.assertEqual(confirmed.ip_address, "198.51.100.4")
+        self.assertEqual(keep.pool_applicant_id.talent_legal_basis, "consent")
+        self.assertFalse(
+            self.env["talent.consent"]._talent_confirm_pool_request(keep.partner_id, self.company),
+            "a second click confirms nothing more",
+        )
+        self._run_on(self.T0 + relativedelta(months=6, days=1))
+        self.assertFalse(self._gone(keep.pool_applicant_id) or self._gone(keep))
+        self.assertTrue(self._gone(drop.pool_applicant_id) and self._gone(drop))
+
+    def test_bulk_refusal_asks_each_once(self):
+        applications = self._refuse_runners_up(["Bea Bulk", "Bob Bulk"])
+        consents = self.env["talent.consent"].search(
+            [("partner_id", "in", applications.partner_id.ids), ("purpose", "=", "talent_pool")]
+        )
+        self.assertEqual(len(consents), 2)
+        applications.pool_applicant_id._talent_ask_pool_consent()
+        applications._talent_ask_pool_consent()
+        self.assertEqual(
+            self.env["talent.consent"].search_count(
+                [("partner_id", "in", applications.partner_id.ids), ("purpose", "=", "talent_pool")]
+            ),
+            2,
+        )
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestPendingPeopleAreNotContacted(TalentNurtureCommon):
+    """Issue 19, point 2: no campaign or nurture reaches a runner-up awaiting their confirmation."""
+
+    def test_no_campaign_and_no_nurture_for_a_pending_person(self):
+        job = self.env["hr.job"].create({"name": "Data Engineer (pending test)", "company_id": self.company.id})
+        pia = self._create_nurture_talent("Pia Pending")
+        clara = self._create_nurture_talent("Clara Contactable")
+        application = self.env["hr.applicant"].create(
+            {"partner_id": pia.partner_id.id, "job_id": job.id, "pool_applicant_id": pia.id}
+        )
+        application._talent_ask_pool_consent()
+        mailing = self.env["mailing.mailing"].create(
+            {
+                "subject": "News",
+                "mailing_type": "mail",
+                "mailing_model_id": self.env["ir.model"]._get_id("hr.applicant"),
+                "mailing_domain": "[]",
+                "body_html": "<p>Hello</p>",
+                "talent_pool_ids": [Command.set(self.pool.ids)],
+            }
+        )
+        recipients = mailing._get_recipients()
+        self.assertIn(clara.id, recipients)
+        self.assertNotIn(pia.id, recipients)
+        enrollments = (pia | clara)._talent_enroll(self.sequence)
+        self._run_scheduler()
+        self.assertFalse(self._mails(pia, self.step_email))
+        self.assertEqual(len(self._mails(clara, self.step_email)), 1)
+        self.assertTrue(enrollments)
+        # once confirmed, the person is reachable again
+        self.env["talent.consent"]._talent_confirm_pool_request(pia.partner_id, self.company)
+        self.assertIn(pia.id, mailing._get_recipients())
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestRetentionHoldAccess(TalentCrmCommon):
+    """Issue 19, point 4: managers place holds, Talent CRM users and the works council read them,
+    nobody else sees them, and no company sees another's."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.talent = cls._create_talent("Hold Person")
+        cls.hold = cls.env["talent.retention.hold"].create({"applicant_id": cls.talent.id, "reason": "dispute"})
+        cls.user_council = new_test_user(
+            cls.env,
+            login="talent_council",
+            name="Werner Council",
+            groups="talent_crm.group_talent_crm_works_council",
+            company_id=cls.company.id,
+            company_ids=[Command.set(cls.company.ids)],
+        )
+        cls.other_talent = cls._create_talent("Other Hold", company_id=cls.other_company.id, talent_pool_ids=False)
+        cls.other_hold = cls.env["talent.retention.hold"].create(
+            {"applicant_id": cls.other_talent.id, "reason": "litigation"}
+        )
+
+    @users("talent_manager")
+    def test_manager_places_and_lifts_holds(self):
+        Hold = self.env["talent.retention.hold"]
+        hold = Hold.create({"applicant_id": self.talent.id, "reason": "litigation"})
+        hold.write({"date_end": "2030-01-01"})
+        hold.action_archive()
+        self.assertEqual(Hold.search([]), self.hold)
+        with self.assertRaises(ValidationError):
+            Hold.create({"applicant_id": self.talent.id, "date_start": "2030-01-02", "date_end": "2030-01-01"})
+
+    @users("talent_recruiter", "talent_council")
+    def test_readers_cannot_write(self):
+        hold = self.hold.with_env(self.env)
+        self.assertEqual(hold.reason, "dispute")
+        with self.assertRaises(AccessError):
+            hold.write({"reason": "other"})
+        with self.assertRaises(AccessError):
+            self.env["talent.retention.hold"].create({"applicant_id": self.talent.id, "reason": "other"})
+        with self.assertRaises(AccessError):
+            hold.unlink()
+
+    @users("talent_employee")
+    def test_employee_sees_no_hold(self):
+        with self.assertRaises(AccessError):
+            self.env["talent.retention.hold"].search([])
+
+    @users("talent_other_recruiter")
+    def test_other_company_sees_only_its_holds(self):
+        self.assertEqual(self.env["talent.retention.hold"].search([]), self.other_hold)
+        with self.assertRaises(AccessError):
+            self.hold.with_env(self.env).read(["reason"])
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestStayInPoolPage(TalentCommunityHttpCommon):
+    """Issue 19, point 2: the one-click answer, over HTTP, as the person and as an attacker."""
+
+    def setUp(self):
+        super().setUp()
+        self.job = self.env["hr.job"].create({"name": "SRE (stay test)", "company_id": self.company.id})
+        self.partner = self.env["res.partner"].create({"name": "Stella Stay", "email": "stella@example.com"})
+        self.application = self.env["hr.applicant"].create(
+            {"partner_id": self.partner.id, "job_id": self.job.id, "email_from": self.partner.email}
+        )
+        self.application._talent_ask_pool_consent()
+        self.consent = self.env["talent.consent"].search(
+            [("partner_id", "=", self.partner.id), ("purpose", "=", "talent_pool")]
+        )
+        self.path = "/talent/preferences/%s/stay" % self.partner._talent_access_token("preferences", self.company)
+
+    def test_person_confirms_with_one_click(self):
+        page = self.url_open(self.path)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("May we keep your profile?", page.text)
+        self.assertEqual(self.consent.state, "pending", "opening the link confirms nothing (mail scanners)")
+        response = self.url_open(self.path, data={"csrf_token": CSRF_RE.search(page.text).group(1)})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("we keep your profile", response.text)
+        self.consent.invalidate_recordset()
+        self.assertEqual(self.consent.state, "valid")
+        self.assertTrue(self.consent.ip_address, "the click is recorded with its address")
+        talent = self.partner._talent_get_company_talent(self.company)
+        self.assertTrue(talent, "the person joined a pool")
+        self.assertEqual(talent.talent_legal_basis, "consent")
+
+    def test_forged_or_foreign_token_and_missing_csrf(self):
+        other = self.env["res.partner"].create({"name": "Mallory", "email": "mallory@example.com"})
+        for path in (
+            "/talent/preferences/not-a-token/stay",
+            "/talent/preferences/%s/stay" % other._talent_access_token("preferences", self.company)[:-2],
+        ):
+            response = self.url_open(path)
+            self.assertEqual(response.status_code, 403, path)
+        foreign = "/talent/preferences/%s/stay" % other._talent_access_token("preferences", self.company)
+        page = self.url_open(foreign)
+        self.url_open(foreign, data={"csrf_token": CSRF_RE.search(page.text).group(1)})
+        self.consent.invalidate_recordset()
+        self.assertEqual(self.consent.state, "pending", "another person's link confirms nothing of Stella's")
+        response = self.url_open(self.path, data={"confirm": "1"})
+        self.assertEqual(response.status_code, 400, "no CSRF token, no confirmation")
+        self.consent.invalidate_recordset()
+        self.assertEqual(self.consent.state, "pending")

@@ -96,14 +96,15 @@ class TestLeadBackFromRecruitment(TalentLeadCommon):
         form.refuse_reason_id = self.refuse_reason
         self.assertTrue(form.talent_invite_community, "on by default for a runner-up")
         self.assertTrue(form.send_mail)
-        template = self.env.ref("talent_crm.mail_template_talent_community_invitation")
+        # issue 19: a runner-up is asked to stay in the talent pool (one click), not pooled unasked
+        template = self.env.ref("talent_crm.mail_template_talent_pool_request")
         self.assertEqual(form.template_id, template)
         wizard = form.save()
         wizard.action_refuse_reason_apply()
         mail = self.env["mail.mail"].sudo().search([("email_to", "=", talent.email_from)], order="id desc", limit=1)
         self.assertTrue(mail)
-        self.assertIn("talent community", mail.subject + mail.body_html)
-        self.assertIn(self.company.get_base_url() + "/talent/join", mail.body_html)
+        self.assertIn("talent pool", mail.subject + mail.body_html)
+        self.assertIn("/talent/my-preferences/stay", mail.body_html)
         self.assertIn(self.job.name, mail.body_html)
         self.assertEqual(self.company._talent_signup_url(), self.company.get_base_url() + "/talent/join")
         touch = talent.partner_id.talent_touch_ids.filtered(lambda t: t.origin == "ats")

@@ -231,9 +231,14 @@ class TestTalentRetention(TalentCrmCommon):
         with freeze_time(self.start + relativedelta(months=24) + timedelta(days=2)):
             self._run_cron()
         self.assertEqual(self.old.talent_anonymized_date, date)
-        # once the application is closed, the busy talent goes as well
-        self.application.action_archive()
-        with freeze_time(self.start + relativedelta(months=24) + timedelta(days=3)):
+        # once the application is closed, the busy talent goes as well, after the retention of
+        # applications (issue 19: 6 months for claims under the AGG)
+        closed = self.start + relativedelta(months=24) + timedelta(days=3)
+        with freeze_time(closed):
+            self.application.action_archive()
+            self._run_cron()
+        self.assertFalse(self.busy.talent_anonymized_date)
+        with freeze_time(closed + relativedelta(months=6) + timedelta(days=1)):
             self._run_cron()
         self.assertTrue(self.busy.talent_anonymized_date)
         self.assertFalse(self.application.email_from)

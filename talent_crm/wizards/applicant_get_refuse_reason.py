@@ -19,8 +19,9 @@ class ApplicantGetRefuseReason(models.TransientModel):
         store=True,
         readonly=False,
         precompute=True,
-        help="Send an appreciative rejection that invites the person to join the talent community. "
-        "On by default for runners-up.",
+        help="Send an appreciative rejection that asks runners-up whether we may keep their profile in the "
+        "talent pool (they stay there, pending, until they confirm with one click) and invites others to join "
+        "the talent community. On by default for runners-up.",
     )
     talent_runner_up_count = fields.Integer(string="Runners-up Selected", compute="_compute_talent_runner_up_count")
     talent_preview_applicant_id = fields.Many2one(
@@ -78,10 +79,16 @@ class ApplicantGetRefuseReason(models.TransientModel):
 
     @api.depends("refuse_reason_id", "talent_invite_community")
     def _compute_template_id(self):
+        """Runners-up wait in the Runners-up pool until they confirm: they are asked to stay in the
+        talent pool (one click). Others are invited to join the talent community themselves."""
         result = super()._compute_template_id()
-        template = self.env.ref("talent_crm.mail_template_talent_community_invitation", raise_if_not_found=False)
-        if template:
-            self.filtered("talent_invite_community").template_id = template
+        invitation = self.env.ref("talent_crm.mail_template_talent_community_invitation", raise_if_not_found=False)
+        request = self.env.ref("talent_crm.mail_template_talent_pool_request", raise_if_not_found=False)
+        for wizard in self.filtered("talent_invite_community"):
+            if request and wizard.applicant_ids._talent_runners_up():
+                wizard.template_id = request
+            elif invitation:
+                wizard.template_id = invitation
         return result
 
     @api.depends("refuse_reason_id", "applicant_without_email", "talent_invite_community")
@@ -91,7 +98,20 @@ class ApplicantGetRefuseReason(models.TransientModel):
             wizard.send_mail = not wizard.applicant_without_email
         return result
 
+    def _prepare_mail_values(self, applicant):
+        """The pool request carries the person's one-click link: its email is about the application,
+        so that the link is made personal when it leaves (``mail.mail``), never kept in the chatter."""
+        values = super()._prepare_mail_values(applicant)
+        request = self.env.ref("talent_crm.mail_template_talent_pool_request", raise_if_not_found=False)
+        if request and self.template_id == request and applicant.partner_id:
+            values.update(model=applicant._name, res_id=applicant.id, message_type="email_outgoing")
+        return values
+
     def _prepare_send_refusal_mails(self):
+        request = self.env.ref("talent_crm.mail_template_talent_pool_request", raise_if_not_found=False)
+        if request and self.template_id == request:
+            # the request asks for the consent: it waits, pending, for the person's click
+            self.applicant_ids._talent_ask_pool_consent()
         result = super()._prepare_send_refusal_mails()
         if self.talent_invite_community:
             self.env["talent.touch"].sudo().create(
