@@ -85,9 +85,8 @@ class HrJob(models.Model):
 
     @api.model
     def _talent_default_blind(self):
-        """Whether new jobs have blind shortlists: not by default. The hook for a company-wide
-        setting (issue 21: blind per company or per job)."""
-        return False
+        """Whether new jobs have blind shortlists: when their company has them for every job."""
+        return bool(self.env.company.talent_match_blind)
 
     # ------------------------------------------------------------
     # COMPUTES
@@ -181,9 +180,11 @@ class HrJob(models.Model):
         return action
 
     def _talent_match_is_blind(self):
-        """Whether the best matches of this job hide who the talents are."""
+        """Whether the best matches of this job hide who the talents are: the job's own setting,
+        or its company's for every job (which the job cannot turn off)."""
         self.ensure_one()
-        return bool(self.sudo().talent_match_blind)
+        job = self.sudo()
+        return bool(job.talent_match_blind or (job.company_id or self.env.company).talent_match_blind)
 
     @api.model
     def _talent_open_matches_of_pipeline(self):

@@ -175,6 +175,11 @@ class ResCompany(models.Model):
         compute="_compute_talent_match_version_id",
         help="The version of the matching configuration in force: every change of the weights makes a new one.",
     )
+    talent_match_blind = fields.Boolean(
+        string="Blind Shortlists for Every Job",
+        help="The best matches of every job of the company hide who the talents are, whatever the job's own "
+        "setting; a recruiter reveals one person at a time, giving a reason. Off: each job decides.",
+    )
     talent_match_require_agreed = fields.Boolean(
         string="Rank Only with an Agreed Configuration",
         help="Best matches and job alerts rank talents only while the matching configuration in force is agreed "

@@ -78,6 +78,7 @@ class ResConfigSettings(models.TransientModel):
     )
     talent_match_version_id = fields.Many2one(related="company_id.talent_match_version_id")
     talent_match_require_agreed = fields.Boolean(related="company_id.talent_match_require_agreed", readonly=False)
+    talent_match_blind = fields.Boolean(related="company_id.talent_match_blind", readonly=False)
     talent_audit_retention_months = fields.Integer(
         related="company_id.talent_audit_retention_months", readonly=False
     )

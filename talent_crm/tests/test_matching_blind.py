@@ -277,6 +277,23 @@ class TestMatchingBlind(TalentCrmCase, HttpCase):
         with patch.object(type(self.env["hr.job"]), "_talent_default_blind", lambda self: True):
             self.assertTrue(self.env["hr.job"].create({"name": "Hooked (test)"}).talent_match_blind)
 
+    def test_company_wide_blind_shortlists_win_over_the_job(self):
+        """With "Blind Shortlists for Every Job", a job that is not blind by itself is blind too,
+        over RPC, and new jobs start blind."""
+        self.company.talent_match_blind = True
+        self.assertFalse(self.open_job.talent_match_blind)
+        self.assertTrue(self.open_job._talent_match_is_blind())
+        self.assertTrue(self.env["hr.job"].with_company(self.company).create({"name": "New (test)"}).talent_match_blind)
+        self.authenticate("blind_recruiter", "blind_recruiter")
+        action, ids = self._rank_over_rpc(self.open_job)
+        self.assertTrue(action["context"]["talent_blind"])
+        rows = self._rpc("talent.match.result", "read", ids, ["partner_name", "email_from", "talent_id"])
+        self.assertNothingPersonal(rows, "a job of a company with blind shortlists")
+        self.company.talent_match_blind = False
+        action, ids = self._rank_over_rpc(self.open_job)
+        rows = self._rpc("talent.match.result", "read", ids, ["partner_name"])
+        self.assertIn(PERSONAL["partner_name"], json.dumps(rows), "each job decides again")
+
     # ------------------------------------------------------------
     # In the web client
     # ------------------------------------------------------------

@@ -78,7 +78,7 @@ class TalentMatchResult(models.TransientModel):
     def _compute_talent_identity(self):
         """Who the talent is, unless the job's shortlist is blind and the current user has not
         revealed the person (then "Talent #<rank>" and nothing else)."""
-        blind = self.filtered(lambda match: match.job_id.talent_match_blind)
+        blind = self.filtered(lambda match: match.job_id._talent_match_is_blind())
         revealed = self.env["talent.match.reveal"]._talent_revealed(blind.job_id, blind.talent_ref_id)
         for match in self:
             talent = match.talent_ref_id
