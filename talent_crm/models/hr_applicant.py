@@ -141,6 +141,14 @@ class HrApplicant(models.Model):
     talent_retention_notice_date = fields.Date(
         string="Renewal Requested On", readonly=True, copy=False
     )
+    talent_information_date = fields.Datetime(
+        string="Informed On",
+        readonly=True,
+        copy=False,
+        help="When the person was sent the information of Art. 14 GDPR (what is kept, why, how long, how to "
+        "object): people captured on legitimate interest (sourced, event or referral contacts) are told at the "
+        "next daily run after their capture, at the latest within a month.",
+    )
     # Data lifecycle by legal basis (issue 19): one basis per person and company, the same on the
     # talent and on each application of the person in the company
     talent_closed_date = fields.Date(
@@ -2842,6 +2850,67 @@ class HrApplicant(models.Model):
         return self
 
     @api.model
+    def _talent_information_due_domain(self):
+        """Talents kept on legitimate interest who were not told yet (Art. 14 GDPR)."""
+        return (
+            self._talent_domain()
+            & Domain("talent_legal_basis", "=", "legitimate_interest")
+            & Domain("talent_information_date", "=", False)
+            & Domain("talent_anonymized_date", "=", False)
+            & Domain("partner_id", "!=", False)
+        )
+
+    def _talent_send_information_notices(self):
+        """Tell the people of ``self`` (kept on legitimate interest) what is kept about them, why,
+        for how long and how to object (Art. 14 GDPR), once. People who cannot be written to (no
+        valid address, blacklisted, erasure requested) are marked too, with the reason in the
+        chatter, so that they are not retried every day. Returns self."""
+        template = self.env.ref("talent_crm.mail_template_talent_information_notice", raise_if_not_found=False)
+        now = fields.Datetime.now()
+        hard = {"no_email", "blacklisted", "erasure_requested"}
+        companies = self.env["res.company"].union(*(talent.company_id or self.env.company for talent in self))
+        for company in companies:
+            talents = self.filtered(lambda t, c=company: (t.company_id or self.env.company) == c)
+            if not talents:
+                continue
+            blockers = talents.partner_id._talent_contact_blockers("email", company=company)
+            unreachable = talents.filtered(lambda t, b=blockers: hard & set(b.get(t.partner_id.id, [])))
+            reachable = talents - unreachable
+            if template and reachable:
+                template.sudo().send_mail_batch(
+                    reachable.ids, email_layout_xmlid="talent_crm.mail_layout_talent_community"
+                )
+                note = self.env._("Informed about the data kept on legitimate interest (Art. 14 GDPR).")
+                reachable._message_log_batch(bodies=dict.fromkeys(reachable.ids, note))
+                # a legal notice is history, but does not use up the person's cap
+                self.env["talent.touch"].sudo().create(
+                    [
+                        {
+                            "partner_id": talent.partner_id.id,
+                            "talent_id": talent.id,
+                            "company_id": company.id,
+                            "summary": note,
+                            "channel": "email",
+                            "direction": "outbound",
+                            "origin": "community",
+                            "counts_toward_cap": False,
+                            "user_id": False,
+                        }
+                        for talent in reachable
+                    ]
+                )
+            labels = self.env["res.partner"]._talent_blocker_labels()
+            for talent in unreachable:
+                reasons = ", ".join(labels[r] for r in blockers[talent.partner_id.id] if r in hard)
+                talent._message_log(
+                    body=self.env._(
+                        "The information of Art. 14 GDPR could not be sent: %(reasons)s.", reasons=reasons
+                    )
+                )
+        self.sudo().write({"talent_information_date": now})
+        return self
+
+    @api.model
     def _talent_lifecycle_upgrade(self):
         """Assign a legal basis and a retention to the applicants that existed before (upgrade and
         install on a database with Recruitment data): an application closed before counts from its
@@ -3023,6 +3092,7 @@ class HrApplicant(models.Model):
             for company in self.env["res.company"].sudo().search([("talent_retention_months", ">", 0)])
         ]
         steps += [
+            (self._talent_information_due_domain(), "_talent_send_information_notices"),
             (self._talent_retention_expired_domain(today), "_talent_retention_expire"),
         ]
         Applicant = self.sudo().with_context(active_test=False)

@@ -416,6 +416,8 @@ class TalentReferral(models.Model):
         template.sudo().with_context(talent_referrer_name=self.referrer_id.name).send_mail(
             talent.id, email_layout_xmlid="talent_crm.mail_layout_talent_community"
         )
+        # the referral's notice is the person's Art. 14 information: the daily run does not send another
+        talent.sudo().talent_information_date = fields.Datetime.now()
         self.env["talent.touch"].sudo().create(
             {
                 "partner_id": talent.partner_id.id,

@@ -1062,3 +1062,72 @@ class TestStayInPoolPage(TalentCommunityHttpCommon):
         self.assertEqual(response.status_code, 400, "no CSRF token, no confirmation")
         self.consent.invalidate_recordset()
         self.assertEqual(self.consent.state, "pending")
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestInformationNotice(LifecycleMixin, TalentLeadCommon):
+    """Issue 19, point 1: people kept on legitimate interest are told once, at the daily run after
+    their capture (Art. 14 GDPR: within a month at the latest), with a link to see, download or
+    delete their data; people kept on consent or an application are not."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.write({"email": "jobs@example.com", "talent_legitimate_interest_months": 12})
+
+    def _notices(self, talent):
+        return self.env["mail.mail"].sudo().search(
+            [("model", "=", "hr.applicant"), ("res_id", "=", talent.id), ("subject", "ilike", "keeps your profile")]
+        )
+
+    def test_sourced_contact_is_told_once_with_a_personal_link(self):
+        talent = self._create_talent("Ines Informed", source_id=self.source.id)
+        self.assertEqual(talent.talent_legal_basis, "legitimate_interest")
+        self.assertFalse(talent.talent_information_date)
+        self._run_on(self.T0)
+        mail = self._notices(talent)
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.recipient_ids, talent.partner_id)
+        self.assertIn("Art. 6(1)(f)", mail.body_html)
+        self.assertIn(self.source.name, mail.body_html)
+        self.assertIn("after 12 months", " ".join(mail.body_html.split()), "the period the data is kept")
+        self.assertEqual(talent.talent_information_date, self.T0)
+        touch = self.env["talent.touch"].search([("talent_id", "=", talent.id), ("origin", "=", "community")])
+        self.assertEqual(len(touch), 1)
+        self.assertFalse(touch.counts_toward_cap, "a legal notice does not use up the person's cap")
+        # the placeholder becomes the person's own signed link when the email leaves (as in every
+        # email to people: tests/test_personal_links.py)
+        self.assertIn("/talent/my-preferences", mail.body_html)
+        # told once: the next runs send nothing
+        self._run_on(self.T0 + relativedelta(days=1))
+        self._run_on(self.T0 + relativedelta(days=20))
+        self.assertEqual(len(self._notices(talent)), 1)
+
+    def test_people_on_consent_or_application_are_not_told(self):
+        applicant = self._application("Anton Applicant")
+        consented = self._create_talent("Carla Consent", source_id=self.source.id)
+        self.env["talent.consent"].create(
+            {
+                "partner_id": consented.partner_id.id,
+                "talent_id": consented.id,
+                "company_id": self.company.id,
+                "purpose": "talent_pool",
+                "legal_basis": "consent",
+                "source": "recruiter",
+            }
+        )
+        consented.invalidate_recordset()
+        self.assertNotEqual(consented.talent_legal_basis, "legitimate_interest")
+        self._run_on(self.T0)
+        self.assertFalse(self._notices(consented))
+        self.assertFalse(self._notices(applicant))
+        self.assertFalse(consented.talent_information_date)
+
+    def test_an_unreachable_person_is_marked_with_the_reason(self):
+        talent = self._create_talent("Bernd Blacklisted", source_id=self.source.id)
+        self.env["mail.blacklist"].sudo()._add(talent.email_from)
+        self._run_on(self.T0)
+        self.assertFalse(self._notices(talent))
+        self.assertEqual(talent.talent_information_date, self.T0, "not retried every day")
+        self.assertIn("could not be sent", talent.message_ids[0].body)
+        self.assertIn("Blacklisted", talent.message_ids[0].body)

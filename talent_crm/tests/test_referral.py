@@ -108,6 +108,8 @@ class TestReferral(TalentCrmCommon, MockSmtplibCase):
         # the information email, to the person, with the referrer and both links
         mail = self._notices(talent)
         self.assertEqual(len(mail), 1)
+        self.assertTrue(talent.talent_information_date, "the referral notice is the Art. 14 information")
+        self.assertNotIn(talent, talent.search(talent._talent_information_due_domain()), "no second notice")
         self.assertIn("Emil Employee", mail.body_html)
         self.assertIn("/talent/my-preferences", mail.body_html)
         self.assertIn("/talent/join", mail.body_html)
