@@ -2812,41 +2812,54 @@ class HrApplicant(models.Model):
         """Talents and applications, archived ones included, whose retention ended before ``today``."""
         return Domain("talent_retention_date", "<", today) & Domain("talent_anonymized_date", "=", False)
 
+    def _talent_send_legal_notice(self, template_xmlid, note, blocking):
+        """Email a legal notice (``template_xmlid``) to the talents of ``self`` that no reason of
+        ``blocking`` (contact blockers) stops, log ``note`` in their chatter and as a touch that
+        does not use up their frequency cap. Returns ``{talent: [blocking reasons]}`` for the
+        ones it could not reach."""
+        template = self.env.ref(template_xmlid, raise_if_not_found=False)
+        unreachable = {}
+        companies = self.env["res.company"].union(*(talent.company_id or self.env.company for talent in self))
+        for company in companies:
+            talents = self.filtered(lambda t, c=company: (t.company_id or self.env.company) == c)
+            blockers = talents.partner_id._talent_contact_blockers("email", company=company)
+            for talent in talents:
+                reasons = [r for r in blockers.get(talent.partner_id.id, []) if r in blocking]
+                if reasons:
+                    unreachable[talent] = reasons
+            reachable = talents.filtered(lambda t: t not in unreachable)
+            if not (template and reachable):
+                continue
+            template.sudo().send_mail_batch(reachable.ids, email_layout_xmlid="talent_crm.mail_layout_talent_community")
+            reachable._message_log_batch(bodies=dict.fromkeys(reachable.ids, note))
+            # part of the history, but a legal notice does not use up the person's cap
+            self.env["talent.touch"].sudo().create(
+                [
+                    {
+                        "partner_id": talent.partner_id.id,
+                        "talent_id": talent.id,
+                        "company_id": company.id,
+                        "summary": note,
+                        "channel": "email",
+                        "direction": "outbound",
+                        "origin": "community",
+                        "counts_toward_cap": False,
+                        "user_id": False,
+                    }
+                    for talent in reachable
+                ]
+            )
+        return unreachable
+
     def _talent_send_renewal_requests(self):
         """Email the renewal request to the contactable talents of ``self``; all of them are
         marked as asked, so that a blocked person is not retried every day. Returns self."""
-        template = self.env.ref("talent_crm.mail_template_talent_retention_renewal", raise_if_not_found=False)
-        today = fields.Date.context_today(self)
-        for company in self.company_id:
-            talents = self.filtered(lambda t, c=company: t.company_id == c)
-            blockers = talents.partner_id._talent_contact_blockers("email", company=company)
-            hard = {"do_not_contact", "no_email", "blacklisted", "erasure_requested"}
-            blocked = {partner_id for partner_id, reasons in blockers.items() if hard & set(reasons)}
-            reachable = talents.filtered(lambda t, blocked=blocked: t.partner_id.id not in blocked)
-            if template and reachable:
-                template.sudo().send_mail_batch(
-                    reachable.ids, email_layout_xmlid="talent_crm.mail_layout_talent_community"
-                )
-                note = self.env._("Asked to renew the consent to stay in the talent pool.")
-                reachable._message_log_batch(bodies=dict.fromkeys(reachable.ids, note))
-                # part of the history, but a legal notice does not use up the person's cap
-                self.env["talent.touch"].sudo().create(
-                    [
-                        {
-                            "partner_id": talent.partner_id.id,
-                            "talent_id": talent.id,
-                            "company_id": company.id,
-                            "summary": note,
-                            "channel": "email",
-                            "direction": "outbound",
-                            "origin": "community",
-                            "counts_toward_cap": False,
-                            "user_id": False,
-                        }
-                        for talent in reachable
-                    ]
-                )
-        self.sudo().write({"talent_retention_notice_date": today})
+        self._talent_send_legal_notice(
+            "talent_crm.mail_template_talent_retention_renewal",
+            self.env._("Asked to renew the consent to stay in the talent pool."),
+            {"do_not_contact", "no_email", "blacklisted", "erasure_requested"},
+        )
+        self.sudo().write({"talent_retention_notice_date": fields.Date.context_today(self)})
         return self
 
     @api.model
@@ -2865,48 +2878,20 @@ class HrApplicant(models.Model):
         for how long and how to object (Art. 14 GDPR), once. People who cannot be written to (no
         valid address, blacklisted, erasure requested) are marked too, with the reason in the
         chatter, so that they are not retried every day. Returns self."""
-        template = self.env.ref("talent_crm.mail_template_talent_information_notice", raise_if_not_found=False)
         now = fields.Datetime.now()
-        hard = {"no_email", "blacklisted", "erasure_requested"}
-        companies = self.env["res.company"].union(*(talent.company_id or self.env.company for talent in self))
-        for company in companies:
-            talents = self.filtered(lambda t, c=company: (t.company_id or self.env.company) == c)
-            if not talents:
-                continue
-            blockers = talents.partner_id._talent_contact_blockers("email", company=company)
-            unreachable = talents.filtered(lambda t, b=blockers: hard & set(b.get(t.partner_id.id, [])))
-            reachable = talents - unreachable
-            if template and reachable:
-                template.sudo().send_mail_batch(
-                    reachable.ids, email_layout_xmlid="talent_crm.mail_layout_talent_community"
+        unreachable = self._talent_send_legal_notice(
+            "talent_crm.mail_template_talent_information_notice",
+            self.env._("Informed about the data kept on legitimate interest (Art. 14 GDPR)."),
+            {"no_email", "blacklisted", "erasure_requested"},
+        )
+        labels = self.env["res.partner"]._talent_blocker_labels()
+        for talent, reasons in unreachable.items():
+            talent._message_log(
+                body=self.env._(
+                    "The information of Art. 14 GDPR could not be sent: %(reasons)s.",
+                    reasons=", ".join(labels[reason] for reason in reasons),
                 )
-                note = self.env._("Informed about the data kept on legitimate interest (Art. 14 GDPR).")
-                reachable._message_log_batch(bodies=dict.fromkeys(reachable.ids, note))
-                # a legal notice is history, but does not use up the person's cap
-                self.env["talent.touch"].sudo().create(
-                    [
-                        {
-                            "partner_id": talent.partner_id.id,
-                            "talent_id": talent.id,
-                            "company_id": company.id,
-                            "summary": note,
-                            "channel": "email",
-                            "direction": "outbound",
-                            "origin": "community",
-                            "counts_toward_cap": False,
-                            "user_id": False,
-                        }
-                        for talent in reachable
-                    ]
-                )
-            labels = self.env["res.partner"]._talent_blocker_labels()
-            for talent in unreachable:
-                reasons = ", ".join(labels[r] for r in blockers[talent.partner_id.id] if r in hard)
-                talent._message_log(
-                    body=self.env._(
-                        "The information of Art. 14 GDPR could not be sent: %(reasons)s.", reasons=reasons
-                    )
-                )
+            )
         self.sudo().write({"talent_information_date": now})
         return self
 
