@@ -19,38 +19,21 @@ from psycopg2 import IntegrityError
 from odoo import http, tools
 from odoo.http import request
 
+from .main import talent_page_render
+
 _logger = logging.getLogger(__name__)
 
 MAX_LENGTHS = {"name": 100, "email": 128, "phone": 32}
 FORBIDDEN_TEXT = re.compile(r"[<>\x00-\x1f\x7f]")
 SUBMISSION_KEY_RE = re.compile(r"^[A-Za-z0-9_\-]{16,64}$")
-COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 KIOSK_PATH = "/talent/event/<int:event_id>/kiosk/<string:token>"
 
 
 class TalentEventKioskController(http.Controller):
     def _kiosk_render(self, template, event, values=None, status=200):
         company = (event.company_id or request.env.company).sudo()
-        primary = company.email_secondary_color or company.primary_color or ""
-        text = company.email_primary_color or ""
-        qcontext = {
-            "company": company,
-            "event": event,
-            "brand": {
-                "logo_url": "/web/binary/company_logo?company=%s" % company.id,
-                "primary": primary if COLOR_RE.match(primary) else "#875A7B",
-                "on_primary": text if COLOR_RE.match(text) else "#FFFFFF",
-            },
-            "talent_own_header": "website" not in request.env,
-            "errors": {},
-            "values": {},
-        }
-        qcontext.update(values or {})
-        response = request.render(template, qcontext, status=status)
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["Cache-Control"] = "no-store"
-        response.headers["X-Frame-Options"] = "SAMEORIGIN"
-        return response
+        qcontext = dict({"event": event, "errors": {}, "values": {}}, **(values or {}))
+        return talent_page_render(template, company, qcontext, status)
 
     def _kiosk_not_found(self):
         company = request.env.company.sudo()

@@ -57,6 +57,33 @@ def preference_route(action="", methods=("POST",)):
     return decorator
 
 
+def talent_page_brand(company):
+    """The company's logo and email colours for a public page (colours checked: they go into CSS)."""
+    primary = company.email_secondary_color or company.primary_color or ""
+    text = company.email_primary_color or ""
+    return {
+        "logo_url": "/web/binary/company_logo?company=%s" % company.id,
+        "primary": primary if COLOR_RE.match(primary) else "#875A7B",
+        "on_primary": text if COLOR_RE.match(text) else "#FFFFFF",
+    }
+
+
+def talent_page_render(template, company, values=None, status=200):
+    """Render a public page of ``company``: branded, in the website's layout when there is one,
+    never framed by another site, cached or sent on as a referrer (its URL may carry a token)."""
+    qcontext = {
+        "company": company,
+        "brand": talent_page_brand(company),
+        "talent_own_header": "website" not in request.env,
+    }
+    qcontext.update(values or {})
+    response = request.render(template, qcontext, status=status)
+    response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 class TalentCommunityController(http.Controller):
     # ------------------------------------------------------------
     # Helpers
@@ -89,27 +116,11 @@ class TalentCommunityController(http.Controller):
         )
 
     def _talent_brand(self, company):
-        primary = company.email_secondary_color or company.primary_color or ""
-        text = company.email_primary_color or ""
-        return {
-            "logo_url": "/web/binary/company_logo?company=%s" % company.id,
-            "primary": primary if COLOR_RE.match(primary) else "#875A7B",
-            "on_primary": text if COLOR_RE.match(text) else "#FFFFFF",
-        }
+        return talent_page_brand(company)
 
     def _talent_render(self, template, company, values=None, status=200):
-        qcontext = {
-            "company": company,
-            "brand": self._talent_brand(company),
-            "talent_own_header": "website" not in request.env,
-            "talent_join_url": "/talent/join",
-        }
-        qcontext.update(values or {})
-        response = request.render(template, qcontext, status=status)
-        response.headers["X-Frame-Options"] = "SAMEORIGIN"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["Cache-Control"] = "no-store"
-        return response
+        qcontext = dict({"talent_join_url": "/talent/join"}, **(values or {}))
+        return talent_page_render(template, company, qcontext, status)
 
     def _talent_message(self, company, title, message, status=200, link=None, link_label=None):
         return self._talent_render(
