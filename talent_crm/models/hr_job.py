@@ -79,6 +79,50 @@ class HrJob(models.Model):
         "recorded in the audit trail.",
     )
 
+    # Matching: a job may rank with its own weights (versioned as the company's, per job)
+    talent_match_own_weights = fields.Boolean(
+        string="Own Matching Weights",
+        groups="talent_crm.group_talent_crm_user",
+        help="Rank this job's best matches with the weights below instead of the company's. Every change makes a "
+        "new version of the matching configuration (with the reason), to be agreed with the works council like "
+        "the company's.",
+    )
+    talent_match_weight_skills_required = fields.Integer(
+        string="Required Skills Weight", default=35, groups="talent_crm.group_talent_crm_user"
+    )
+    talent_match_weight_skills_nice = fields.Integer(
+        string="Nice-to-have Skills Weight", default=10, groups="talent_crm.group_talent_crm_user"
+    )
+    talent_match_weight_text = fields.Integer(
+        string="Text Relevance Weight", default=20, groups="talent_crm.group_talent_crm_user"
+    )
+    talent_match_weight_location = fields.Integer(
+        string="Location Weight", default=10, groups="talent_crm.group_talent_crm_user"
+    )
+    talent_match_weight_seniority = fields.Integer(
+        string="Seniority Weight", default=10, groups="talent_crm.group_talent_crm_user"
+    )
+    talent_match_weight_availability = fields.Integer(
+        string="Availability Weight", default=10, groups="talent_crm.group_talent_crm_user"
+    )
+    talent_match_weight_engagement = fields.Integer(
+        string="Engagement Weight", default=5, groups="talent_crm.group_talent_crm_user"
+    )
+    talent_match_change_reason = fields.Char(
+        string="Why the Weights Change",
+        compute="_compute_talent_match_change_reason",
+        inverse="_inverse_talent_match_change_reason",
+        groups="talent_crm.group_talent_crm_user",
+        help="Kept with the new version of the job's matching configuration.",
+    )
+    talent_match_version_id = fields.Many2one(
+        "talent.matching.version",
+        string="Matching Version",
+        compute="_compute_talent_match_version_id",
+        groups="talent_crm.group_talent_crm_user",
+        help="The version of the matching configuration this job ranks with: its own or its company's.",
+    )
+
     # ------------------------------------------------------------
     # DEFAULTS
     # ------------------------------------------------------------
@@ -91,6 +135,17 @@ class HrJob(models.Model):
     # ------------------------------------------------------------
     # COMPUTES
     # ------------------------------------------------------------
+
+    def _compute_talent_match_change_reason(self):
+        self.talent_match_change_reason = False
+
+    def _inverse_talent_match_change_reason(self):
+        """The reason is read by :meth:`write` from the values; nothing is stored."""
+
+    def _compute_talent_match_version_id(self):
+        Version = self.env["talent.matching.version"]
+        for job in self:
+            job.talent_match_version_id = Version._talent_current_of_job(job._origin) if job._origin else Version
 
     def _compute_talent_job_alert_counts(self):
         groups = self.env["talent.job.alert"]._read_group(
@@ -111,7 +166,11 @@ class HrJob(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        reasons = [vals.pop("talent_match_change_reason", None) for vals in vals_list]
         jobs = super().create(vals_list)
+        for job, reason in zip(jobs, reasons, strict=True):
+            if job.sudo().talent_match_own_weights:
+                job._talent_match_version_change({}, reason)
         jobs._talent_filter_open()._talent_on_open()
         return jobs
 
@@ -119,9 +178,60 @@ class HrJob(models.Model):
         closed = self.browse()
         if {"no_of_recruitment", "active"} & set(vals):
             closed = self - self._talent_filter_open()
+        reason = vals.pop("talent_match_change_reason", None)
+        Version = self.env["talent.matching.version"]
+        weight_fields = {"talent_match_own_weights", *(field for field, _default in MATCH_WEIGHT_FIELDS.values())}
+        previous = {}
+        if weight_fields & set(vals):
+            previous = {job: Version._talent_config_of_job(job.sudo()) for job in self}
         result = super().write(vals)
+        for job, config in previous.items():
+            if Version._talent_config_of_job(job) != config:
+                job._talent_match_version_change(config, reason)
         closed._talent_filter_open()._talent_on_open()
         return result
+
+    def _talent_match_version_change(self, old_config, reason):
+        """A new version for the job's changed weights (own weights switched on or changed) or back
+        to the company's (switched off), with who, why and the difference."""
+        self.ensure_one()
+        Version = self.env["talent.matching.version"]
+        company = self.company_id or self.env.company
+        reason = (reason or "").strip() or company.with_context(
+            talent_match_change_reason=self.env.context.get("talent_match_change_reason")
+        )._talent_match_change_reason()
+        if not self.talent_match_own_weights:
+            self.env["talent.audit.log"]._talent_log(
+                "config_change",
+                self,
+                summary=self.env._("%(job)s ranks with the company's weights again", job=self.name),
+                reason=reason,
+                company=company,
+                job=self,
+            )
+            return Version._talent_current(company)
+        previous = Version.sudo().search([("job_id", "=", self.id)], order="version desc", limit=1)
+        if not previous:
+            previous = Version._talent_current(company)
+        return Version._talent_make(company, Version._talent_config_of_job(self), reason, previous=previous, job=self)
+
+    def _talent_match_own_weight_values(self):
+        """The job's own weights, as a configuration holds them (``{factor: weight}``)."""
+        self.ensure_one()
+        job = self.sudo()
+        return {key: job[field] for key, (field, _default) in MATCH_WEIGHT_FIELDS.items()}
+
+    def _talent_match_version_agreed(self):
+        self.ensure_one()
+        return self.env["talent.matching.version"]._talent_current_of_job(self).agreed
+
+    def _talent_match_check_agreed(self):
+        """``UserError`` when the job's company ranks only with an agreed configuration and the
+        version this job ranks with (its own or the company's) is not agreed."""
+        self.ensure_one()
+        company = (self.company_id or self.env.company).sudo()
+        if company.talent_match_require_agreed:
+            company._talent_match_check_agreed(self.env["talent.matching.version"]._talent_current_of_job(self))
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -334,7 +444,8 @@ class HrJob(models.Model):
         when the company sends job alerts automatically."""
         alerts = self.env["talent.job.alert"].sudo()
         for job in self.sudo():
-            if not (job.company_id or self.env.company)._talent_match_is_agreed():
+            company = job.company_id or self.env.company
+            if company.talent_match_require_agreed and not job._talent_match_version_agreed():
                 # the job's alerts wait (still pending) until the matching configuration in force is agreed
                 continue
             job.write({"talent_job_alert_pending": False, "talent_job_alert_date": fields.Datetime.now()})
@@ -527,7 +638,7 @@ class HrJob(models.Model):
         self.ensure_one()
         job = self.sudo()
         company = job.company_id or self.env.company
-        company._talent_match_check_agreed()
+        job._talent_match_check_agreed()
         skills = [
             (js.skill_id.id, js.level_progress, bool(js.talent_required))
             for js in job.job_skill_ids
@@ -558,7 +669,9 @@ class HrJob(models.Model):
             "availability": True,
             "engagement": True,
         }
-        weights = company._talent_match_weights()
+        weights = (
+            job._talent_match_own_weight_values() if job.talent_match_own_weights else company._talent_match_weights()
+        )
         total_weight = sum(weights[key] for key, usable in applicable.items() if usable)
         if total_weight <= 0:
             raise UserError(

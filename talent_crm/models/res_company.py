@@ -383,17 +383,14 @@ class ResCompany(models.Model):
             )
         )
 
-    def _talent_match_is_agreed(self):
-        """Whether the company may rank talents now: it does not ask for an agreed configuration,
-        or the one in force is agreed."""
+    def _talent_match_check_agreed(self, version=None):
+        """``UserError`` when the company ranks only with an agreed configuration and ``version``
+        (by default the company's in force; a job's own, for a job with its own weights) is not."""
         self.ensure_one()
-        return not self.talent_match_require_agreed or self.env["talent.matching.version"]._talent_current(self).agreed
-
-    def _talent_match_check_agreed(self):
-        """``UserError`` when the company ranks only with an agreed configuration and the one in force is not."""
-        self.ensure_one()
-        if not self._talent_match_is_agreed():
-            version = self.env["talent.matching.version"]._talent_current(self)
+        if not self.talent_match_require_agreed:
+            return
+        version = version or self.env["talent.matching.version"]._talent_current(self)
+        if not version.agreed:
             raise UserError(
                 self.env._(
                     "The matching configuration in force (%(version)s) is not agreed with the works council: "

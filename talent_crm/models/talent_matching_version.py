@@ -26,6 +26,14 @@ class TalentMatchingVersion(models.Model):
     _rec_name = "display_name"
 
     company_id = fields.Many2one("res.company", required=True, readonly=True, index=True, ondelete="cascade")
+    job_id = fields.Many2one(
+        "hr.job",
+        string="Job Position",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="cascade",
+        help="The job whose own weights this version holds. Empty: the company's configuration.",
+    )
     version = fields.Integer(required=True, readonly=True)
     config = fields.Json(string="Configuration", required=True, readonly=True)
     config_text = fields.Text(string="Weights and Penalties", compute="_compute_config_text")
@@ -50,10 +58,14 @@ class TalentMatchingVersion(models.Model):
         "UNIQUE(company_id, version)", "A company has one matching configuration per version number."
     )
 
-    @api.depends("company_id.name", "version")
+    @api.depends("company_id.name", "version", "job_id.name")
     def _compute_display_name(self):
         for version in self:
             version.display_name = self.env._("Version %(number)s", number=version.version)
+            if version.job_id:
+                version.display_name = self.env._(
+                    "Version %(number)s (%(job)s)", number=version.version, job=version.job_id.name
+                )
 
     @api.depends("config")
     def _compute_config_text(self):
@@ -117,7 +129,9 @@ class TalentMatchingVersion(models.Model):
     def _talent_latest(self, companies):
         """``{company id: its newest version}`` for the companies that have one, in one query."""
         latest = {}
-        for version in self.sudo().search([("company_id", "in", companies.ids)], order="company_id, version desc"):
+        for version in self.sudo().search(
+            [("company_id", "in", companies.ids), ("job_id", "=", False)], order="company_id, version desc"
+        ):
             latest.setdefault(version.company_id.id, version)
         return latest
 
@@ -129,7 +143,33 @@ class TalentMatchingVersion(models.Model):
         )
 
     @api.model
-    def _talent_make(self, company, config, reason, previous=None):
+    def _talent_config_of_job(self, job):
+        """The configuration a job ranks with: its company's, with the job's own weights if it has them."""
+        company = job.company_id or self.env.company
+        config = self._talent_config_of(company)
+        if job.talent_match_own_weights:
+            config.update(job._talent_match_own_weight_values())
+        return config
+
+    @api.model
+    def _talent_current_of_job(self, job):
+        """The version a job ranks with: its own newest version when it has its own weights (made
+        from them if it has none), else its company's."""
+        job = job.sudo()
+        company = job.company_id or self.env.company
+        if not job.talent_match_own_weights:
+            return self._talent_current(company)
+        own = self.sudo().search([("job_id", "=", job.id)], order="version desc", limit=1)
+        return own or self._talent_make(
+            company,
+            self._talent_config_of_job(job),
+            self.env._("Own weights of %(job)s", job=job.name),
+            previous=self._talent_current(company),
+            job=job,
+        )
+
+    @api.model
+    def _talent_make(self, company, config, reason, previous=None, job=None):
         summary = False
         if previous:
             summary = "\n".join(
@@ -140,7 +180,10 @@ class TalentMatchingVersion(models.Model):
         version = self.sudo().create(
             {
                 "company_id": company.id,
-                "version": (previous.version if previous else 0) + 1,
+                # one numbering per company, the jobs' own versions included
+                "version": self.sudo().search([("company_id", "=", company.id)], order="version desc", limit=1).version
+                + 1,
+                "job_id": job.id if job else False,
                 "config": config,
                 "reason": reason,
                 "change_summary": summary,
@@ -148,7 +191,7 @@ class TalentMatchingVersion(models.Model):
             }
         )
         self.env["talent.audit.log"]._talent_log(
-            "config_change", version, summary=summary or reason, reason=reason, company=company
+            "config_change", version, summary=summary or reason, reason=reason, company=company, job=job
         )
         return version
 

@@ -254,3 +254,111 @@ class TestWorksCouncil(TalentCrmCommon):
         ):
             job.action_talent_prepare_job_alerts()
         self.assertTrue(job.action_talent_prepare_job_alerts())
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestJobMatchingWeights(TalentCrmCommon):
+    """Issue 21, point 1: a job may rank with its own weights; each change of them is a version of
+    its own (who, when, why, the difference), agreed with the works council like the company's."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Version = cls.env["talent.matching.version"]
+        cls.user_admin = cls.env.ref("base.user_admin")
+        cls.job = cls.env["hr.job"].create(
+            {
+                "name": "Python Developer (own weights)",
+                "company_id": cls.company.id,
+                "description": "<p>Python backend development</p>",
+                "job_skill_ids": [
+                    Command.create(
+                        {
+                            "skill_id": cls.skill_python.id,
+                            "skill_level_id": cls.level_advanced.id,
+                            "skill_type_id": cls.skill_type.id,
+                        }
+                    )
+                ],
+            }
+        )
+        cls.python_dev = cls._create_talent("Paula Python", talent_current_title="Python Developer")
+        cls.python_dev.applicant_skill_ids = [
+            Command.create(
+                {
+                    "skill_id": cls.skill_python.id,
+                    "skill_level_id": cls.level_advanced.id,
+                    "skill_type_id": cls.skill_type.id,
+                }
+            )
+        ]
+
+    def _rank(self, job=None):
+        action = (job or self.job).with_user(self.user_recruiter).action_talent_open_matches()
+        return self.env["talent.match.result"].search(action["domain"])
+
+    def test_own_weights_need_a_reason_and_make_a_version_of_the_job(self):
+        company_version = self.Version._talent_current(self.company)
+        job = self.job.with_user(self.user_admin)
+        with self.assertRaises(ValidationError):
+            job.write({"talent_match_own_weights": True, "talent_match_weight_text": 60})
+        self.assertFalse(self.job.talent_match_own_weights, "nothing written without a reason")
+        job.write(
+            {
+                "talent_match_own_weights": True,
+                "talent_match_weight_text": 60,
+                "talent_match_change_reason": "Annex 3 of the works agreement",
+            }
+        )
+        version = self.job.talent_match_version_id
+        self.assertEqual(version.job_id, self.job)
+        self.assertEqual(version.reason, "Annex 3 of the works agreement")
+        self.assertEqual(version.config["text"], 60)
+        self.assertEqual(version.config["penalty_dnc"], company_version.config["penalty_dnc"], "penalties: company's")
+        self.assertIn("Text Relevance Weight: 20 → 60", version.change_summary)
+        self.assertGreater(version.version, company_version.version)
+        self.assertEqual(self.Version._talent_current(self.company), company_version, "the company's stays in force")
+        log = self.env["talent.audit.log"].search([("action", "=", "config_change"), ("job_id", "=", self.job.id)])
+        self.assertEqual(log.reason, "Annex 3 of the works agreement")
+        # a change of another weight is one more version; writing the same values is none
+        job.write({"talent_match_weight_location": 0, "talent_match_change_reason": "No relocation needed"})
+        job.write({"talent_match_weight_location": 0, "talent_match_change_reason": "Same again"})
+        versions = self.Version.search([("job_id", "=", self.job.id)], order="version")
+        self.assertEqual(versions.mapped("reason"), ["Annex 3 of the works agreement", "No relocation needed"])
+
+    def test_the_job_ranks_with_its_own_weights_and_records_that_version(self):
+        before = self._rank()
+        self.assertEqual(before.version_id, self.Version._talent_current(self.company))
+        skills_before = before.filtered(lambda m: m.talent_id == self.python_dev).contribution_skills_required
+        self.job.with_user(self.user_admin).write(
+            {
+                "talent_match_own_weights": True,
+                "talent_match_weight_skills_required": 90,
+                "talent_match_weight_text": 0,
+                "talent_match_change_reason": "Skills first for this role",
+            }
+        )
+        after = self._rank()
+        self.assertEqual(after.version_id, self.job.talent_match_version_id)
+        paula = after.filtered(lambda m: m.talent_id == self.python_dev)
+        self.assertFalse(paula.contribution_text, "text weighs nothing for this job")
+        self.assertGreater(paula.contribution_skills_required, skills_before)
+        ranking = self.env["talent.match.ranking"].search([("job_id", "=", self.job.id)], order="id desc", limit=1)
+        self.assertEqual(ranking.version_id, self.job.talent_match_version_id)
+
+    def test_an_unagreed_job_version_does_not_rank_when_agreement_is_required(self):
+        self.Version._talent_current(self.company).agreed = True
+        self.company.talent_match_require_agreed = True
+        self.assertTrue(self._rank())
+        self.job.with_user(self.user_admin).write(
+            {"talent_match_own_weights": True, "talent_match_weight_text": 5, "talent_match_change_reason": "Try"}
+        )
+        with self.assertRaisesRegex(UserError, "not agreed with the works council"):
+            self._rank()
+        self.job.talent_match_version_id.agreed = True
+        self.assertTrue(self._rank())
+        # back to the company's weights (agreed): ranks again with the company's version
+        self.job.with_user(self.user_admin).write(
+            {"talent_match_own_weights": False, "talent_match_change_reason": "Back to the standard"}
+        )
+        self.assertEqual(self._rank().version_id, self.Version._talent_current(self.company))

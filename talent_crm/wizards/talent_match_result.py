@@ -117,7 +117,7 @@ class TalentMatchResult(models.TransientModel):
         self.search([("job_id", "=", job.id), ("create_uid", "=", self.env.uid)]).unlink()
         # talent_ref_id is for administrators only: the results are created as they are
         # (their creator is still the user, who alone reads them)
-        version = self.env["talent.matching.version"]._talent_current(job.company_id or self.env.company)
+        version = self.env["talent.matching.version"]._talent_current_of_job(job)
         vals_list = []
         for result in results:
             contribution = {factor["key"]: factor["contribution"] for factor in result["factors"]}
