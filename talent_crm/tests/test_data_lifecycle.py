@@ -959,22 +959,27 @@ class TestPendingPeopleAreNotContacted(TalentNurtureCommon):
 
 @tagged("post_install", "-at_install", "talent_crm")
 class TestRetentionHoldAccess(TalentCrmCommon):
-    """Issue 19, point 4: managers place holds, Talent CRM users and the works council read them,
-    nobody else sees them, and no company sees another's."""
+    """Issue 19, point 4: managers place holds, Talent CRM users and the data-protection officer
+    read them, the works council (no personal data) and nobody else sees them, and no company
+    sees another's."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.talent = cls._create_talent("Hold Person")
         cls.hold = cls.env["talent.retention.hold"].create({"applicant_id": cls.talent.id, "reason": "dispute"})
-        cls.user_council = new_test_user(
-            cls.env,
-            login="talent_council",
-            name="Werner Council",
-            groups="talent_crm.group_talent_crm_works_council",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-        )
+        for login, name, group in (
+            ("talent_council", "Werner Council", "talent_crm.group_talent_crm_works_council"),
+            ("talent_dpo", "Dana Protection", "talent_crm.group_talent_crm_dpo"),
+        ):
+            new_test_user(
+                cls.env,
+                login=login,
+                name=name,
+                groups=group,
+                company_id=cls.company.id,
+                company_ids=[Command.set(cls.company.ids)],
+            )
         cls.other_talent = cls._create_talent("Other Hold", company_id=cls.other_company.id, talent_pool_ids=False)
         cls.other_hold = cls.env["talent.retention.hold"].create(
             {"applicant_id": cls.other_talent.id, "reason": "litigation"}
@@ -990,7 +995,7 @@ class TestRetentionHoldAccess(TalentCrmCommon):
         with self.assertRaises(ValidationError):
             Hold.create({"applicant_id": self.talent.id, "date_start": "2030-01-02", "date_end": "2030-01-01"})
 
-    @users("talent_recruiter", "talent_council")
+    @users("talent_recruiter", "talent_dpo")
     def test_readers_cannot_write(self):
         hold = self.hold.with_env(self.env)
         self.assertEqual(hold.reason, "dispute")
@@ -1001,8 +1006,8 @@ class TestRetentionHoldAccess(TalentCrmCommon):
         with self.assertRaises(AccessError):
             hold.unlink()
 
-    @users("talent_employee")
-    def test_employee_sees_no_hold(self):
+    @users("talent_employee", "talent_council")
+    def test_employee_and_council_see_no_hold(self):
         with self.assertRaises(AccessError):
             self.env["talent.retention.hold"].search([])
 

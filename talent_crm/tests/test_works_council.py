@@ -362,3 +362,48 @@ class TestJobMatchingWeights(TalentCrmCommon):
             {"talent_match_own_weights": False, "talent_match_change_reason": "Back to the standard"}
         )
         self.assertEqual(self._rank().version_id, self.Version._talent_current(self.company))
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestDataProtectionOfficer(TalentCrmCommon):
+    """Issue 21, point 5: the data-protection officer reads the audit trail, the matching versions
+    and the stored rankings (naming no one), and changes nothing."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user_dpo = new_test_user(
+            cls.env,
+            login="talent_dpo_reader",
+            name="Dana Protection",
+            groups="talent_crm.group_talent_crm_dpo",
+            company_id=cls.company.id,
+            company_ids=[Command.set(cls.company.ids)],
+        )
+        cls.talent = cls._create_talent("Erik Export")
+        cls.log = cls.env["talent.audit.log"]._talent_log("export", cls.talent, summary="exported one talent")
+        cls.version = cls.env["talent.matching.version"]._talent_current(cls.company)
+
+    def test_reads_the_trail_and_versions_and_changes_nothing(self):
+        Log = self.env["talent.audit.log"].with_user(self.user_dpo)
+        self.assertIn(self.log, Log.search([]))
+        self.assertEqual(self.log.with_user(self.user_dpo).summary, "exported one talent")
+        version = self.version.with_user(self.user_dpo)
+        self.assertIn("o_talent_council_factors", str(version.council_document))
+        with self.assertRaises(AccessError):
+            version.write({"agreed": True})
+        with self.assertRaises(AccessError):
+            self.log.with_user(self.user_dpo).unlink()
+        self.assertFalse(self.env["talent.match.ranking"].with_user(self.user_dpo).search([]))
+        with self.assertRaises(AccessError):
+            self.env["hr.applicant"].with_user(self.user_dpo).search([])
+        visible = self.env["ir.ui.menu"].with_user(self.user_dpo)._visible_menu_ids()
+        for xmlid in ("talent_crm_menu_audit_log", "talent_crm_menu_retention_holds"):
+            self.assertIn(self.env.ref("talent_crm.%s" % xmlid).id, visible, "%s is reachable" % xmlid)
+        council = new_test_user(
+            self.env, login="talent_council_menu", groups="talent_crm.group_talent_crm_works_council"
+        )
+        holds = self.env.ref("talent_crm.talent_crm_menu_retention_holds")
+        self.assertNotIn(
+            holds.id, self.env["ir.ui.menu"].with_user(council)._visible_menu_ids(), "the council reads no holds"
+        )
