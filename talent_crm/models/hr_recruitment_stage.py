@@ -44,8 +44,7 @@ class HrRecruitmentStage(models.Model):
         """``{stage id: status}`` derived from the order of all stages: the first is received,
         the second in review, the last before the hired stages decision, the others interview;
         a hired stage is closed."""
-        stages = self.sudo().search([])
-        open_ids = [stage.id for stage in stages if not stage.hired_stage]
+        open_ids = self.sudo().search([("hired_stage", "=", False)]).ids
         last = len(open_ids) - 1
         result = {}
         for stage in self:

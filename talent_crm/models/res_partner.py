@@ -931,22 +931,22 @@ class ResPartner(models.Model):
         purposes = dict(Consent._fields["purpose"]._description_selection(self.env))
         states = dict(Consent._fields["state"]._description_selection(self.env))
         sources = dict(Consent._fields["source"]._description_selection(self.env))
+
+        def moment(value):
+            return tools.format_datetime(self.env, value, dt_format="short")
+
         history = []
         for consent in consents:
             events = [
                 (
                     self.env._("Renewed") if consent.source == "renewal" else self.env._("Given"),
-                    tools.format_datetime(self.env, consent.date_given, dt_format="short"),
+                    moment(consent.date_given),
                 )
             ]
             if consent.date_confirmed:
-                events.append(
-                    (self.env._("Confirmed"), tools.format_datetime(self.env, consent.date_confirmed, dt_format="short"))
-                )
+                events.append((self.env._("Confirmed"), moment(consent.date_confirmed)))
             if consent.date_withdrawn:
-                events.append(
-                    (self.env._("Withdrawn"), tools.format_datetime(self.env, consent.date_withdrawn, dt_format="short"))
-                )
+                events.append((self.env._("Withdrawn"), moment(consent.date_withdrawn)))
             elif consent.date_expiry:
                 events.append((self.env._("Valid until"), format_date(self.env, consent.date_expiry)))
             history.append(

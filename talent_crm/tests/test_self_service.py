@@ -13,7 +13,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.tests import tagged
 
-from .common import CSRF_ANY_RE, CSRF_RE, PDF_BYTES, TalentCommunityHttpCommon, TalentNurtureCommon
+from .common import CSRF_ANY_RE, PDF_BYTES, TalentCommunityHttpCommon, TalentNurtureCommon
 
 
 @tagged("post_install", "-at_install", "talent_crm")
@@ -198,7 +198,8 @@ class TestSelfServicePage(TalentCommunityHttpCommon):
 
     def test_bad_input_and_missing_csrf_write_nothing(self):
         attachments = self.env["ir.attachment"].search_count([("res_model", "=", "hr.applicant")])
-        response = self._post(city="Hamburg", files={"cv": ("cv.pdf", b"MZ\x90\x00 not a pdf at all", "application/pdf")})
+        not_a_pdf = ("cv.pdf", b"MZ\x90\x00 not a pdf at all", "application/pdf")
+        response = self._post(city="Hamburg", files={"cv": not_a_pdf})
         self.assertEqual(response.status_code, 400)
         self.assertIn("Please upload your CV as a PDF or Word (.docx) file.", response.text)
         response = self._post(city="Hamburg", profile_url="javascript:alert(1)")
