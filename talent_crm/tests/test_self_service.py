@@ -196,6 +196,23 @@ class TestSelfServicePage(TalentCommunityHttpCommon):
         self.assertTrue(any("Hamburg" in note.body or "city" in note.body for note in notes))
         self.assertIn("Paula CV.pdf", self.url_open(self.path).text, "the page names the current CV")
 
+    def test_person_without_talent_updates_their_application(self):
+        """Mallory only applied: her page shows her application, her changes and CV go to it."""
+        path = "/talent/preferences/%s" % self.mallory._talent_access_token("preferences", self.company)
+        self.assertEqual(self._statuses(self.url_open(path)), {"Tour Mallory Job": "Received"})
+        response = self.url_open(
+            path,
+            data={"name": "Mallory Other", "city": "Köln", "availability": "not_now", "csrf_token": self._csrf(path)},
+            files={"cv": ("Mallory.pdf", PDF_BYTES, "application/pdf")},
+        )
+        self.assertEqual(response.status_code, 200, response.text[:300])
+        application = self.env["hr.applicant"].search([("partner_id", "=", self.mallory.id)])
+        self.assertRecordValues(application, [{"talent_city": "Köln", "talent_availability": "not_now"}])
+        self.assertEqual(application.message_main_attachment_id.name, "Mallory.pdf")
+        self.assertEqual(application.message_ids[0].author_id, self.mallory)
+        self.assertEqual(self.talent.talent_city, "Berlin", "nobody else's record changes")
+        self.assertFalse(self.talent.message_main_attachment_id)
+
     def test_bad_input_and_missing_csrf_write_nothing(self):
         attachments = self.env["ir.attachment"].search_count([("res_model", "=", "hr.applicant")])
         not_a_pdf = ("cv.pdf", b"MZ\x90\x00 not a pdf at all", "application/pdf")
