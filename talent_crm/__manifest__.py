@@ -82,6 +82,7 @@
         "views/talent_referral_views.xml",
         "views/event_event_views.xml",
         "views/talent_retention_hold_views.xml",
+        "views/hr_recruitment_stage_views.xml",
         "report/talent_lead_funnel_report_views.xml",
         "report/talent_engagement_report_views.xml",
         "report/talent_engagement_pool_report_views.xml",

@@ -422,7 +422,8 @@ class TalentCommunityController(http.Controller):
     # ------------------------------------------------------------
 
     def _talent_preference_values(self, partner, company, token, **extra):
-        talent = partner._talent_get_company_talent(company)
+        # the talent, else the person's newest application here (self-service, issue 19)
+        talent = partner._talent_self_service_profile(company)
         options = self._talent_form_options(company)
         values = {
             "name": talent.partner_name or partner.name,
@@ -458,8 +459,27 @@ class TalentCommunityController(http.Controller):
             )
             if talent.talent_retention_date
             else False,
+            **self._talent_self_service_values(partner, company, talent),
             **extra,
         )
+
+    def _talent_self_service_values(self, partner, company, talent):
+        """What the self-service part of the preference centre shows (issue 19, point 5): the
+        person's applications at ``company`` with their candidate-facing status, their consents
+        with their history, a pending "stay in our talent pool?" request, the current CV."""
+        consents = partner._talent_self_service_consent_history(company)
+        cv = talent._talent_get_cv_attachment() if talent else request.env["ir.attachment"]
+        return {
+            "applications": partner._talent_self_service_applications(company),
+            "consents": consents,
+            "pool_request_pending": any(
+                consent["state"] == "pending" for consent in consents if consent["source_code"] == "ats"
+            ),
+            "cv_name": cv.sudo().name or "",
+            "cv_hint": request.env._(
+                "(optional, PDF or Word .docx, at most %(size)s MB)", size=self._talent_max_upload_label()
+            ),
+        }
 
     @preference_route(methods=("GET", "POST"))
     def talent_preferences(self, partner, company, token, **post):
@@ -468,7 +488,11 @@ class TalentCommunityController(http.Controller):
                 "talent_crm.talent_community_preferences",
                 company,
                 self._talent_preference_values(
-                    partner, company, token, saved=request.httprequest.args.get("saved") == "1"
+                    partner,
+                    company,
+                    token,
+                    saved=request.httprequest.args.get("saved") == "1",
+                    withdrawn=request.httprequest.args.get("withdrawn") == "1",
                 ),
             )
         options = self._talent_form_options(company)
@@ -486,6 +510,9 @@ class TalentCommunityController(http.Controller):
                 availability_date = fields.Date.to_date(str(post["availability_date"])[:10])
             except ValueError:
                 errors["availability_date"] = request.env._("Please enter a valid date.")
+        cv = self._talent_validate_cv(errors)
+        if cv and not partner._talent_self_service_profile(company):
+            errors["cv"] = request.env._("We have no profile of yours to attach a CV to.")
         if errors:
             page = self._talent_preference_values(partner, company, token)
             page["values"].update(
@@ -506,6 +533,8 @@ class TalentCommunityController(http.Controller):
                 "availability_date": availability_date,
             },
         )
+        if cv:
+            partner._talent_self_service_upload_cv(company, cv)
         return request.redirect("/talent/preferences/%s?saved=1" % token)
 
     @preference_route("unsubscribe")

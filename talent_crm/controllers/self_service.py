@@ -5,6 +5,10 @@
 ``/talent/preferences/<token>/stay``: the one-click answer to the "stay in our talent pool?"
 request sent with a refusal. The link shows a page with a button (mail scanners that open links
 must not answer for the person); the button confirms the pending pool consent.
+
+``/talent/preferences/<token>/consent/<id>/withdraw``: the person withdraws one of their consents
+listed on the preference centre (with its history: see ``res.partner._talent_self_service_*``).
+The preference centre itself shows the person's applications and takes their profile and CV.
 """
 
 from odoo import tools
@@ -42,3 +46,17 @@ class TalentSelfServiceController(TalentCommunityController):
             link="/talent/preferences/%s" % token,
             link_label=request.env._("Back to my preferences"),
         )
+
+    @preference_route("consent/<int:consent_id>/withdraw")
+    def talent_withdraw_consent(self, partner, company, token, consent_id=0, **post):
+        consent = partner._talent_self_service_withdraw(company, consent_id)
+        if not consent:
+            return self._talent_message(
+                company,
+                request.env._("Nothing to withdraw"),
+                request.env._("This consent is not yours or is already withdrawn."),
+                status=404,
+                link="/talent/preferences/%s" % token,
+                link_label=request.env._("Back to my preferences"),
+            )
+        return request.redirect("/talent/preferences/%s?withdrawn=1#talent_consents" % token)

@@ -448,10 +448,13 @@ class MailingMailing(models.Model):
         )
 
     def _action_send_mail(self, res_ids=None):
-        if res_ids:
-            return super()._action_send_mail(res_ids)
+        """Campaigns go to their audience (held people are stored). Before any mailing to
+        talents leaves, the people kept on legitimate interest who were not told yet get the
+        information of Art. 14 GDPR: at the latest with the first message, never after it."""
+        Applicant = self.env["hr.applicant"].sudo().with_context(active_test=False)
         for mailing in self:
-            if mailing._talent_is_campaign() and not mailing.sudo().talent_job_id:
+            recipient_ids = res_ids
+            if not res_ids and mailing._talent_is_campaign() and not mailing.sudo().talent_job_id:
                 audience = mailing._talent_audience()
                 mailing._talent_store_held(audience["capped"])
                 done = set(
@@ -460,10 +463,14 @@ class MailingMailing(models.Model):
                     .search([("mass_mailing_id", "=", mailing.id), ("res_id", "in", audience["recipient_ids"])])
                     .mapped("res_id")
                 )
-                remaining = [rid for rid in audience["recipient_ids"] if rid not in done]
-                super(MailingMailing, mailing)._action_send_mail(remaining)
-            else:
-                super(MailingMailing, mailing)._action_send_mail()
+                recipient_ids = [rid for rid in audience["recipient_ids"] if rid not in done]
+            if mailing.mailing_model_real == "hr.applicant":
+                informed_ids = recipient_ids or mailing._get_remaining_recipients()
+                due = Applicant.search(Applicant._talent_information_due_domain() & Domain("id", "in", informed_ids))
+                if due:
+                    due._talent_send_information_notices()
+                recipient_ids = recipient_ids or informed_ids
+            super(MailingMailing, mailing)._action_send_mail(recipient_ids)
         return True
 
     # ------------------------------------------------------------

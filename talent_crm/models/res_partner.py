@@ -488,11 +488,12 @@ class ResPartner(models.Model):
                 return code
         return self.env.lang or "en_US"
 
-    def _talent_log_community_event(self, company, summary, lines=None, engagement="preference"):
+    def _talent_log_community_event(self, company, summary, lines=None, engagement="preference", record=None):
         """Log what the person did on the community pages: a note in the talent's chatter
-        (values escaped) and an inbound touch."""
+        (or ``record``'s: the application a person without a talent changed), values escaped,
+        and an inbound touch."""
         self.ensure_one()
-        talent = self._talent_get_company_talent(company)
+        talent = record or self._talent_get_company_talent(company)
         body = Markup("<p>%s</p>") % summary
         if lines:
             body += Markup("<ul>%s</ul>") % Markup().join(Markup("<li>%s</li>") % line for line in lines)
@@ -585,7 +586,8 @@ class ResPartner(models.Model):
         """
         self.ensure_one()
         partner = self.sudo()
-        talent = self._talent_get_company_talent(company)
+        # the talent, else the person's newest application: what the self-service page shows
+        talent = self._talent_self_service_profile(company)
         shared = partner._talent_known_to_other_companies(company)
         changes = []
         topics = (partner.talent_topic_ids - values["offered_topics"]) | values["topics"]
@@ -639,7 +641,10 @@ class ResPartner(models.Model):
             changes.append(self.env._("Contact data updated: %(fields)s", fields=", ".join(contact_changed)))
         if changes:
             self._talent_log_community_event(
-                company, self.env._("Updated their preferences on the preference centre."), lines=changes
+                company,
+                self.env._("Updated their preferences on the preference centre."),
+                lines=changes,
+                record=talent or None,
             )
         return changes
 
@@ -864,6 +869,145 @@ class ResPartner(models.Model):
                 for touch in touches
             ],
         }
+
+    # ------------------------------------------------------------
+    # Candidate self-service (issue 19, point 5): on the preference centre's signed link, the
+    # person sees their own applications at the link's company, their consents with their
+    # history, and updates their profile and CV. Everything here reads and writes the person's
+    # own records of that company only.
+    # ------------------------------------------------------------
+
+    def _talent_self_service_application_records(self, company):
+        """The person's own applications to jobs of ``company`` (refused and archived ones too,
+        anonymised ones not), newest first, as superuser."""
+        self.ensure_one()
+        applicants = self._talent_person_applicants(company)
+        return applicants.filtered(
+            lambda a: a.job_id and a.company_id == company and a.partner_id == self and not a.talent_anonymized_date
+        ).sorted(lambda a: (a.create_date, a.id), reverse=True)
+
+    def _talent_self_service_profile(self, company):
+        """Where the person's profile lives in ``company``: their talent, else their newest
+        application there (empty when they have neither)."""
+        self.ensure_one()
+        return self._talent_get_company_talent(company) or self._talent_self_service_application_records(company)[:1]
+
+    def _talent_self_service_applications(self, company):
+        """What the person may see of their applications at ``company``: the job, the date and
+        the candidate-facing status of the stage (``hr.recruitment.stage._talent_candidate_names``;
+        a refused or archived application is closed). Never the stage's internal name, notes,
+        interviewers, evaluations or the refuse reason."""
+        applications = self._talent_self_service_application_records(company)
+        labels = self.env["hr.recruitment.stage"]._talent_candidate_labels()
+        names = applications.stage_id.with_context(lang=self.env.lang)._talent_candidate_names()
+        result = []
+        for application in applications.with_context(lang=self.env.lang):
+            closed = application.application_status in ("refused", "archived")
+            result.append(
+                {
+                    "job": application.job_id.name,
+                    "applied_on": format_date(self.env, application.create_date),
+                    "status": labels["closed"] if closed else names.get(application.stage_id.id, labels["received"]),
+                    "closed": closed or application.application_status == "hired",
+                }
+            )
+        return result
+
+    def _talent_self_service_consents(self, company):
+        """The person's consents given to ``company`` (on a shared mailbox: their own only),
+        newest first, as superuser."""
+        self.ensure_one()
+        domain = Domain("partner_id", "=", self.id) & Domain("company_id", "=", company.id)
+        if self._talent_shared_partners():
+            domain &= Domain("talent_id", "in", self._talent_person_applicants(company).ids)
+        return self.env["talent.consent"].sudo().search(domain)
+
+    def _talent_self_service_consent_history(self, company):
+        """The consents of :meth:`_talent_self_service_consents` as the person reads them:
+        purpose, state, what happened when (given, confirmed, renewed, withdrawn) and the
+        evidence (how it was given, the text agreed to and its version)."""
+        consents = self._talent_self_service_consents(company).with_context(lang=self.env.lang)
+        Consent = self.env["talent.consent"]
+        purposes = dict(Consent._fields["purpose"]._description_selection(self.env))
+        states = dict(Consent._fields["state"]._description_selection(self.env))
+        sources = dict(Consent._fields["source"]._description_selection(self.env))
+
+        def moment(value):
+            return tools.format_datetime(self.env, value, dt_format="short")
+
+        history = []
+        for consent in consents:
+            events = [
+                (
+                    self.env._("Renewed") if consent.source == "renewal" else self.env._("Given"),
+                    moment(consent.date_given),
+                )
+            ]
+            if consent.date_confirmed:
+                events.append((self.env._("Confirmed"), moment(consent.date_confirmed)))
+            if consent.date_withdrawn:
+                events.append((self.env._("Withdrawn"), moment(consent.date_withdrawn)))
+            elif consent.date_expiry:
+                events.append((self.env._("Valid until"), format_date(self.env, consent.date_expiry)))
+            history.append(
+                {
+                    "id": consent.id,
+                    "purpose": purposes.get(consent.purpose, consent.purpose),
+                    "state": consent.state,
+                    "state_label": states.get(consent.state, consent.state),
+                    "events": events,
+                    "source": sources.get(consent.source, consent.source),
+                    "source_code": consent.source,
+                    "text": consent.consent_text or "",
+                    "version": consent.text_version or "",
+                    "withdrawable": consent.state in ("valid", "pending", "expired"),
+                }
+            )
+        return history
+
+    @in_person_lang
+    def _talent_self_service_withdraw(self, company, consent_id):
+        """The person withdraws one of their consents of ``company``; returns it (empty when
+        ``consent_id`` is not theirs there or already withdrawn)."""
+        self.ensure_one()
+        consent = self._talent_self_service_consents(company).filtered(
+            lambda c: c.id == consent_id and not c.date_withdrawn
+        )
+        if not consent:
+            return consent
+        consent.action_withdraw()
+        purposes = dict(consent._fields["purpose"]._description_selection(self.env))
+        self._talent_log_community_event(
+            company,
+            self.env._("Withdrew their consent: %(purpose)s.", purpose=purposes[consent.purpose]),
+            record=self._talent_self_service_profile(company) or None,
+        )
+        return consent
+
+    @in_person_lang
+    def _talent_self_service_upload_cv(self, company, cv):
+        """Attach the CV the person uploaded (``{"name", "raw", "mimetype"}``, validated as on
+        the sign-up form) to their talent or newest application in ``company`` and make it the
+        main document. Returns the attachment (empty without a profile to attach it to)."""
+        self.ensure_one()
+        profile = self._talent_self_service_profile(company)
+        if not profile:
+            return self.env["ir.attachment"]
+        attachment = self.env["ir.attachment"].sudo().create(
+            {
+                "name": cv["name"],
+                "raw": cv["raw"],
+                "mimetype": cv["mimetype"],
+                "res_model": "hr.applicant",
+                "res_id": profile.id,
+                "description": self.env._("CV uploaded on the preference centre"),
+            }
+        )
+        profile.with_context(tracking_disable=True).write({"message_main_attachment_id": attachment.id})
+        self._talent_log_community_event(
+            company, self.env._("Uploaded a new CV: %(name)s.", name=cv["name"]), record=profile
+        )
+        return attachment
 
     # ------------------------------------------------------------
     # Erasure: who may be anonymised, and what talent_crm removes

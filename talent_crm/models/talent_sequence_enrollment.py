@@ -488,8 +488,22 @@ class TalentSequenceEnrollment(models.Model):
             _logger.exception("Nurture step %s failed for %s enrollments", step.id, len(self))
             return [e._talent_execution_values(now, state="failed", error=str(error)) for e in self]
 
+    def _talent_inform_before_first_message(self):
+        """Art. 14 GDPR: a person kept on legitimate interest is told what is kept about them at
+        the latest with the first message. Send the information to the people of ``self`` who
+        were not told yet, before their nurture message is made (same transaction: both or
+        neither). Returns the talents told now."""
+        Applicant = self.env["hr.applicant"].sudo().with_context(active_test=False)
+        if not self:
+            return Applicant
+        due = Applicant.search(Applicant._talent_information_due_domain() & Domain("id", "in", self.talent_id.ids))
+        if due:
+            due._talent_send_information_notices()
+        return due
+
     def _talent_send_messages(self, step, now):
         talents = self.talent_id
+        self._talent_inform_before_first_message()
         if step.channel == "email":
             traces = self.env["mail.compose.message"]._talent_nurture_send_mass_mail(step, talents)
         else:

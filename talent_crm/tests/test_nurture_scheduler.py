@@ -14,8 +14,9 @@ from .common import TalentNurtureCommon
 # queries to run one batch of enrollments, whatever its size (see the test at the end);
 # two of them are the talent community's contact blockers (pending sign-ups, erasure requests),
 # two the link keys of the personal preference links (one read, one UPDATE for the missing ones),
-# one the refresh of the people's last counted touch after the new touches
-EMAIL_BATCH_QUERIES = 57
+# one the refresh of the people's last counted touch after the new touches; 13 send the Art. 14
+# information first to the people on legitimate interest not told yet (all of this batch)
+EMAIL_BATCH_QUERIES = 70
 TASK_BATCH_QUERIES = 25
 
 
