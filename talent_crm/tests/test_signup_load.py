@@ -13,14 +13,14 @@ from odoo.tools import mute_logger
 from .common import CSRF_RE, TalentCommunityHttpCommon
 
 THREADS = 4
-REQUESTS_PER_THREAD = 500
-DEADLINE_SECONDS = 80
+REQUESTS_PER_THREAD = 150
+DEADLINE_SECONDS = 60
 EMAILS = 40
 
 
 @tagged("post_install", "-at_install", "talent_crm")
 class TestSignupLoad(TalentCommunityHttpCommon):
-    """A bounded loopback load test of /talent/join: a few thousand requests from a few
+    """A bounded loopback load test of /talent/join: six hundred requests from four
     threads, a mix of valid sign-ups (the same addresses over and over), invalid forms, bots
     and forged posts. It stops after its request budget or its deadline, whichever first.
 
@@ -89,7 +89,7 @@ class TestSignupLoad(TalentCommunityHttpCommon):
         self.assertFalse(errors, errors[:3])
         self.assertFalse([thread for thread in threads if thread.is_alive()], "the load test stops by itself")
         total = sum(statuses.values())
-        self.assertGreaterEqual(total, 1000, "a few thousand requests were made (%s in %.0fs)" % (total, elapsed))
+        self.assertGreaterEqual(total, 500, "the request budget was mostly used (%s in %.0fs)" % (total, elapsed))
         self.assertFalse({key: count for key, count in statuses.items() if key[1] >= 500}, statuses)
         self.assertEqual({status for (kind, status) in statuses if kind == "signup"}, {303}, statuses)
         self.assertEqual({status for (kind, status) in statuses if kind == 0}, {200})
