@@ -15,7 +15,7 @@ from PIL import Image
 from odoo import Command, fields
 from odoo.tests import tagged
 
-from .common import PDF_BYTES, CSRF_ANY_RE, CSRF_RE, TalentCommunityHttpCommon, TalentNurtureCommon, tour_user
+from .common import CSRF_ANY_RE, CSRF_RE, PDF_BYTES, TalentCommunityHttpCommon, TalentNurtureCommon, tour_user
 
 
 @tagged("post_install", "-at_install", "talent_crm")
