@@ -157,7 +157,10 @@ class TalentEventKioskController(http.Controller):
         if request.httprequest.method != "POST":
             form["submission_key"] = secrets.token_urlsafe(24)
             return self._kiosk_render(template, event, form)
-        if not request.env["talent.signup.attempt"].sudo()._talent_register(request.httprequest.remote_addr or ""):
+        # visitors count against the sign-up's limit per network address; a logged-in recruiter
+        # is accountable and shares the booth's address with the tablet, so staff mode does not
+        attempts = request.env["talent.signup.attempt"].sudo()
+        if not staff and not attempts._talent_register(request.httprequest.remote_addr or ""):
             return self._kiosk_too_many(event)
         key = post.get("submission_key") or ""
         if not isinstance(key, str) or not SUBMISSION_KEY_RE.match(key):

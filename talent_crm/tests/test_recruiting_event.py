@@ -389,6 +389,12 @@ class TestRecruitingEventKioskModes(TalentCommunityHttpCommon):
             )
         self.assertEqual(response.status_code, 429)
         self.assertEqual(len(self._registrations()), 2)
+        # a recruiter at the same booth is not held by the visitors' limit
+        self.authenticate(self.recruiter.login, self.recruiter.login)
+        _page, form = self._form(self.path + "/staff")
+        staff = self.url_open(self.path + "/staff", data=dict(form, name="Sam Staff", email="sam.staff@example.com"))
+        self.assertEqual(staff.status_code, 200)
+        self.assertEqual(len(self._registrations()), 3)
 
     def test_website_registration_takes_the_double_opt_in(self):
         """A registration the person makes (website_event runs as the public user, sudo) waits for
