@@ -165,6 +165,22 @@ class TestRecruitingEvent(TalentNurtureCommon):
         self.assertEqual(len(self._thanks()), 3)
         self.assertFalse(self._thanks().filtered(lambda m: m.res_id in (outsider | dora).ids))
 
+    def test_booth_capture_of_a_known_person_keeps_the_talent_and_its_basis(self):
+        known = self._register().talent_id  # registered with the event's consent
+        registration = (
+            self.env["event.registration"]
+            .with_context(talent_event_defer_capture=True)
+            .create({"event_id": self.event.id, "name": "Fiona F.", "email": "FIONA.FAIR@example.com"})
+        )
+        talent = registration.with_user(self.user_recruiter)._talent_capture_booth(note="Second chat")
+        self.assertEqual(talent, known)
+        self.assertEqual(self._talents("fiona.fair@example.com"), known)
+        self.assertEqual(known.talent_legal_basis, "consent")
+        self.assertEqual(
+            self.env["talent.consent"].search([("talent_id", "=", known.id)]).mapped("legal_basis"), ["consent"]
+        )
+        self.assertIn("Second chat", known.message_ids[0].body)
+
     def test_kiosk_token(self):
         Event = self.env["event.event"]
         token = self.event._talent_kiosk_token()
