@@ -43,6 +43,7 @@
         "data/digest_data.xml",
         "data/talent_match_ranking_data.xml",
         "data/talent_referral_data.xml",
+        "data/talent_event_data.xml",
         "wizards/privacy_lookup_wizard_views.xml",
         "wizards/talent_merge_wizard_views.xml",
         "wizards/talent_import_wizard_views.xml",

@@ -1,8 +1,10 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
 import secrets
 
 from odoo import Command, api, fields, models, tools
+from odoo.fields import Domain
 from odoo.tools import consteq
 from odoo.tools.misc import hmac
 
@@ -54,18 +56,30 @@ class EventEvent(models.Model):
     talent_in_pool_count = fields.Integer(string="In Pools", compute="_compute_talent_figures")
     talent_converted_count = fields.Integer(string="Converted", compute="_compute_talent_figures")
     talent_hired_count = fields.Integer(string="Hired", compute="_compute_talent_figures")
+    talent_currency_id = fields.Many2one(related="company_id.currency_id", string="Currency")
+    talent_cost = fields.Monetary(
+        string="Event Cost",
+        currency_field="talent_currency_id",
+        help="What the event cost (booth, travel, material): gives the cost per hire.",
+    )
+    talent_cost_per_hire = fields.Monetary(
+        string="Cost per Hire", currency_field="talent_currency_id", compute="_compute_talent_figures"
+    )
 
     def _default_talent_source(self):
         return self.env.ref("talent_crm.utm_source_event", raise_if_not_found=False)
 
+    @api.depends("talent_cost")
     def _compute_talent_figures(self):
         """Figures of the people met at each event, in a fixed number of queries: captured (the
         registrations, cancelled ones aside), confirmed (those who are a talent of the company
-        now: registered by a recruiter, or confirmed their address after the kiosk), in pools,
-        converted (an application) and hired."""
+        now: registered by a recruiter, met at the booth, or confirmed their address after the
+        kiosk or the website), in pools, converted (an application), hired, and the event's cost
+        per hire."""
         for event in self:
             event.talent_captured_count = event.talent_confirmed_count = event.talent_in_pool_count = 0
             event.talent_converted_count = event.talent_hired_count = 0
+            event.talent_cost_per_hire = 0.0
         events = self.filtered(lambda e: e.talent_recruiting and e.id)
         if not events:
             return
@@ -77,32 +91,46 @@ class EventEvent(models.Model):
                 ["event_id", "email", "talent_id"],
             )
         )
-        emails = {tools.email_normalize(r.email) for r in registrations} - {False}
-        talents = (
-            self.env["hr.applicant"]
-            .sudo()
-            .with_context(active_test=False)
-            .search_fetch(
-                [
-                    ("email_normalized", "in", list(emails)),
-                    ("talent_pool_ids", "!=", False),
-                    ("company_id", "in", events.company_id.ids),
-                ],
-                ["email_normalized", "company_id", "active", "talent_lead_state"],
-            )
-        )
-        talent_of = {(t.company_id.id, t.email_normalized): t for t in talents}
+        talent_of = events._talent_registration_talents(registrations)
         for event in events:
             people = {}
             for registration in registrations.filtered(lambda r, e=event: r.event_id == e):
-                email = tools.email_normalize(registration.email)
-                people[email] = registration.talent_id or talent_of.get((event.company_id.id, email))
+                people[tools.email_normalize(registration.email)] = talent_of[registration.id]
             found = [talent for talent in people.values() if talent]
             event.talent_captured_count = len(people)
             event.talent_confirmed_count = len(found)
             event.talent_in_pool_count = sum(1 for t in found if t.active)
             event.talent_converted_count = sum(1 for t in found if t.talent_lead_state in ("converted", "hired"))
             event.talent_hired_count = sum(1 for t in found if t.talent_lead_state == "hired")
+            if event.talent_cost and event.talent_hired_count:
+                event.talent_cost_per_hire = event.talent_cost / event.talent_hired_count
+
+    def _talent_registration_talents(self, registrations):
+        """``{registration id: talent}`` (an empty recordset while the person has not confirmed)
+        for registrations of the events of ``self``, as superuser: the talent the registration
+        made or found, else the company's talent with the registration's address (a visitor who
+        confirmed the address later). Archived talents included; two queries."""
+        Applicant = self.env["hr.applicant"].sudo().with_context(active_test=False)
+        emails = {tools.email_normalize(r.email) for r in registrations} - {False}
+        talents = Applicant.search_fetch(
+            [
+                ("email_normalized", "in", list(emails)),
+                ("talent_pool_ids", "!=", False),
+                ("company_id", "in", self.company_id.ids),
+            ],
+            ["email_normalized", "company_id", "active", "talent_lead_state"],
+            order="id",
+        )
+        by_address = {}
+        for talent in talents:
+            by_address.setdefault((talent.company_id.id, talent.email_normalized), talent)
+        return {
+            registration.id: registration.sudo().talent_id.with_context(active_test=False)
+            or by_address.get(
+                (registration.event_id.company_id.id, tools.email_normalize(registration.email)), Applicant
+            )
+            for registration in registrations
+        }
 
     # ------------------------------------------------------------
     # Actions
@@ -110,15 +138,10 @@ class EventEvent(models.Model):
 
     def action_talent_open_talents(self):
         self.ensure_one()
-        registrations = self.env["event.registration"].sudo().search([("event_id", "=", self.id)])
-        emails = [email for email in (tools.email_normalize(r.email) for r in registrations) if email]
-        talents = registrations.talent_id | self.env["hr.applicant"].sudo().search(
-            [
-                ("email_normalized", "in", emails),
-                ("talent_pool_ids", "!=", False),
-                ("company_id", "=", self.company_id.id),
-            ]
+        registrations = self.env["event.registration"].sudo().search(
+            [("event_id", "=", self.id), ("state", "!=", "cancel")]
         )
+        talents = self.env["hr.applicant"].union(*self._talent_registration_talents(registrations).values())
         action = self.env["ir.actions.act_window"]._for_xml_id("talent_crm.hr_applicant_action_talent")
         action["domain"] = [("id", "in", talents.ids)]
         action["context"] = {"create": False}
@@ -132,6 +155,104 @@ class EventEvent(models.Model):
         """A new key: the kiosk links given out so far stop working."""
         for event in self.sudo():
             event.talent_kiosk_key = secrets.token_urlsafe(18)
+
+    def action_talent_follow_up(self):
+        """After the event: enroll the people met in the event's sequence and thank them (see
+        :meth:`_talent_follow_up`); tell the user how many."""
+        counts = {"enrolled": 0, "thanked": 0, "waiting": 0}
+        for event in self:
+            for key, value in event._talent_follow_up().items():
+                counts[key] += value
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(enrolled)s enrolled in the sequence, %(thanked)s thanked; %(waiting)s not confirmed or "
+                    "not informed yet.",
+                    **counts,
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def _talent_follow_up(self):
+        """Enroll the people of this event's registrations in its nurture sequence and send them
+        the thank-you email, once per registration (idempotent; two workers lock the
+        registrations and skip the locked ones).
+
+        Only registrations of this event: nobody else is written to. A person is followed up
+        once they are a talent of the company: visitors of the kiosk and of the website after
+        confirming their address; contacts met at the booth after the information email of
+        Art. 14 GDPR, so that the thank-you does not come first. Enrollment goes through
+        ``hr.applicant._talent_enroll`` (the scheduler applies consent, the unconfirmed state
+        and the contact caps); the thank-you is a reply to the person's own registration, sent
+        unless a contact blocker stops it (do not contact, blacklisted, no consent where
+        required, unconfirmed, erasure requested) and logged as a touch that does not use up
+        the cap. Returns ``{"enrolled", "thanked", "waiting"}``."""
+        self.ensure_one()
+        event = self.sudo()
+        counts = {"enrolled": 0, "thanked": 0, "waiting": 0}
+        if not event.talent_recruiting:
+            return counts
+        candidates = self.env["event.registration"].sudo().search(
+            Domain("event_id", "=", event.id)
+            & Domain("state", "!=", "cancel")
+            & Domain("email", "!=", False)
+            & Domain("talent_followup_date", "=", False)
+        )
+        registrations = candidates.try_lock_for_update()
+        talent_of = event._talent_registration_talents(registrations)
+        done = self.env["event.registration"].sudo()
+        people = self.env["hr.applicant"].sudo()
+        for registration in registrations:
+            talent = talent_of[registration.id]
+            if not talent or not talent.active or (
+                registration.talent_capture_method == "booth" and not talent.talent_information_date
+            ):
+                counts["waiting"] += 1
+                continue
+            done |= registration
+            people |= talent
+        company = event.company_id or self.env.company
+        sequence = event.talent_sequence_id
+        if people and sequence.active and sequence.step_ids:
+            enrollable = people.filtered(lambda t: not sequence.company_id or t.company_id == sequence.company_id)
+            before = self.env["talent.sequence.enrollment"].sudo().search_count(
+                [("sequence_id", "=", sequence.id), ("talent_id", "in", enrollable.ids)]
+            )
+            enrolled = enrollable._talent_enroll(sequence, origin="other", pool=event.talent_pool_id or None)
+            counts["enrolled"] = len(enrolled) - before
+        blockers = people.partner_id._talent_contact_blockers("email", company=company)
+        reachable = people.filtered(lambda t: t.partner_id and not blockers.get(t.partner_id.id))
+        template = self.env.ref("talent_crm.mail_template_talent_event_thanks", raise_if_not_found=False)
+        if template and reachable:
+            template.sudo().with_context(talent_event_name=event.name).send_mail_batch(
+                reachable.ids, email_layout_xmlid="talent_crm.mail_layout_talent_community"
+            )
+            note = self.env._("Thanked for visiting %(event)s.", event=event.name)
+            reachable._message_log_batch(bodies=dict.fromkeys(reachable.ids, note))
+            # a reply to the person's own registration: part of the history, outside the cap
+            self.env["talent.touch"].sudo().create(
+                [
+                    {
+                        "partner_id": talent.partner_id.id,
+                        "talent_id": talent.id,
+                        "company_id": company.id,
+                        "summary": note,
+                        "channel": "email",
+                        "direction": "outbound",
+                        "origin": "community",
+                        "counts_toward_cap": False,
+                        "user_id": False,
+                    }
+                    for talent in reachable
+                ]
+            )
+            counts["thanked"] = len(reachable)
+        done.write({"talent_followup_date": fields.Datetime.now()})
+        return counts
 
     def _talent_register_visitor(self, data):
         """A visitor of the kiosk page: the same double opt-in as the web sign-up
@@ -166,6 +287,15 @@ class EventEvent(models.Model):
     def _talent_kiosk_url(self):
         self.ensure_one()
         return "%s/talent/event/%s/kiosk/%s" % (self.get_base_url(), self.id, self._talent_kiosk_token())
+
+    def _talent_kiosk_qr(self):
+        """The kiosk link as a QR code (a PNG data URI), drawn by Odoo's barcode renderer (the
+        one behind ``/report/barcode``). Inline rather than through that route: the link carries
+        the kiosk token, which should not travel in an image URL that route lets caches keep,
+        and the code shows while the tablet is offline."""
+        self.ensure_one()
+        png = self.env["ir.actions.report"].barcode("QR", self._talent_kiosk_url(), width=220, height=220)
+        return "data:image/png;base64,%s" % base64.b64encode(png).decode()
 
     @api.model
     def _talent_from_kiosk_token(self, event_id, token):

@@ -1,6 +1,11 @@
 # Copyright 2026 talent_crm developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from markupsafe import Markup
+
 from odoo import Command, api, fields, models, tools
+
+# reasons why a person is left alone whoever captures them
+HARD_BLOCKERS = {"do_not_contact", "blacklisted", "erasure_requested"}
 
 
 class EventRegistration(models.Model):
@@ -31,6 +36,28 @@ class EventRegistration(models.Model):
         help="Key of the kiosk form that sent this registration: a repeated submission is not recorded twice.",
     )
 
+    talent_capture_method = fields.Selection(
+        [
+            ("backend", "Registered by the organiser"),
+            ("web", "Registered themselves"),
+            ("booth", "Met at the booth"),
+        ],
+        string="Captured As",
+        readonly=True,
+        copy=False,
+        groups="talent_crm.group_talent_crm_user",
+        help="Registered by the organiser: the consent is recorded at once. Registered themselves (website, "
+        "kiosk): the person confirms the address first. Met at the booth: a recruiter captured the contact on "
+        "legitimate interest and the person receives the information email (Art. 14 GDPR).",
+    )
+    talent_followup_date = fields.Datetime(
+        string="Followed Up On",
+        readonly=True,
+        copy=False,
+        groups="talent_crm.group_talent_crm_user",
+        help="When the person was enrolled in the event's sequence and thanked after the event.",
+    )
+
     _talent_submission_key_uniq = models.UniqueIndex(
         "(event_id, talent_submission_key) WHERE talent_submission_key IS NOT NULL",
         "This form was already submitted.",
@@ -41,7 +68,17 @@ class EventRegistration(models.Model):
         registrations = super().create(vals_list)
         if self.env.context.get("talent_event_defer_capture"):
             return registrations
-        registrations.filtered(lambda r: r.event_id.talent_recruiting and r.email)._talent_capture()
+        recruiting = registrations.filtered(lambda r: r.event_id.talent_recruiting and r.email)
+        if not recruiting:
+            return registrations
+        if self.env.user._is_internal():
+            recruiting.sudo().talent_capture_method = "backend"
+            recruiting._talent_capture()
+        else:
+            # the person registered themselves (website_event, a portal user): the address is
+            # not proven, so the registration takes the sign-up's double opt-in, like the kiosk
+            recruiting.sudo().talent_capture_method = "web"
+            recruiting._talent_register_visitors()
         return registrations
 
     def write(self, vals):
@@ -49,8 +86,12 @@ class EventRegistration(models.Model):
         if self.env.context.get("talent_event_defer_capture"):
             return result
         if "email" in vals or vals.get("state") in ("open", "done"):
+            # people who registered themselves or were met at the booth have their own path
             self.filtered(
-                lambda r: r.event_id.talent_recruiting and r.email and not r.sudo().talent_id
+                lambda r: r.event_id.talent_recruiting
+                and r.email
+                and not r.sudo().talent_id
+                and r.sudo().talent_capture_method not in ("web", "booth")
             )._talent_capture()
         return result
 
@@ -76,11 +117,7 @@ class EventRegistration(models.Model):
         partner = talent.partner_id or self.env["res.partner"].sudo().search(
             [("email_normalized", "=", email)], order="id", limit=1
         )
-        if partner:
-            blockers = partner._talent_contact_blockers("email", company=company).get(partner.id, [])
-            if {"do_not_contact", "blacklisted", "erasure_requested"} & set(blockers):
-                return
-        elif self.env["mail.blacklist"].sudo().search_count([("email", "=", email)], limit=1):
+        if self._talent_left_alone(partner, email, company):
             return
         if talent:
             if not talent.active:
@@ -133,3 +170,117 @@ class EventRegistration(models.Model):
                 "text_version": "event-%s" % event.id,  # the event is the evidence: its id and form text
             }
         )
+
+    @api.model
+    def _talent_left_alone(self, partner, email, company):
+        """Whether the person asked not to be contacted, is blacklisted or asked for erasure."""
+        if partner:
+            blockers = partner._talent_contact_blockers("email", company=company).get(partner.id, [])
+            return bool(HARD_BLOCKERS & set(blockers))
+        return bool(self.env["mail.blacklist"].sudo().search_count([("email", "=", email)], limit=1))
+
+    # ------------------------------------------------------------
+    # People who registered themselves
+    # ------------------------------------------------------------
+
+    def _talent_register_visitors(self):
+        """Registrations the person made (website, portal): the sign-up's double opt-in into the
+        event's pool; the talent is created when the person confirms the address."""
+        for registration in self.sudo():
+            registration.event_id._talent_register_visitor(
+                {
+                    "name": registration.name,
+                    "email": registration.email,
+                    "phone": registration.phone,
+                    "lang": self.env.lang,
+                    "consent_text": registration.event_id.talent_consent_text
+                    or registration.event_id.company_id._talent_get_consent_text(),
+                }
+            )
+
+    # ------------------------------------------------------------
+    # Contacts met at the booth
+    # ------------------------------------------------------------
+
+    def _talent_capture_booth(self, note=None, role_family=None, cv=None):
+        """A recruiter met the person at the booth: find or create the talent (as superuser) on
+        the company's legitimate interest, with the recruiter's note and the CV. A new talent is
+        told what is kept about them by the daily information run (Art. 14 GDPR, see
+        ``hr.applicant._talent_information_due_domain``); a known one keeps its legal basis.
+        Returns the talent (empty when the person must be left alone)."""
+        self.ensure_one()
+        recruiter = self.env.user
+        registration = self.sudo()
+        registration.talent_capture_method = "booth"
+        event = registration.event_id
+        company = event.company_id or self.env.company
+        email = tools.email_normalize(registration.email)
+        Signup = self.env["talent.signup"].sudo()
+        Applicant = self.env["hr.applicant"]
+        if not email:
+            return Applicant
+        self.env["talent.identity.claim"]._talent_claim([email])
+        pool = event.talent_pool_id.filtered("active") or company._talent_get_default_pool()
+        talent = Signup._talent_find_talent(company, email)
+        partner = talent.partner_id or self.env["res.partner"].sudo().search(
+            [("email_normalized", "=", email)], order="id", limit=1
+        )
+        if self._talent_left_alone(partner, email, company):
+            return Applicant
+        profile = {"talent_role_family_id": role_family.id} if role_family else {}
+        if talent:
+            if talent.active:
+                vals = {"talent_pool_ids": [Command.link(pool.id)], **profile}
+                if registration.phone and not talent.partner_phone:
+                    vals["partner_phone"] = registration.phone
+                talent._talent_fill_from_vals(vals)
+        else:
+            talent = Signup._talent_create_talent(
+                company,
+                email,
+                name=registration.name,
+                phone=registration.phone,
+                pools=pool,
+                profile=profile,
+                source=event.talent_source_id,
+                join_method="other",
+                lead_origin="system",
+                extra_vals={"campaign_id": event.talent_campaign_id.id},
+            )
+            # the recruiter who met the person owns the talent
+            talent.user_id = recruiter
+            self.env["talent.consent"].sudo().create(
+                {
+                    "partner_id": talent.partner_id.id,
+                    "talent_id": talent.id,
+                    "company_id": company.id,
+                    "purpose": "talent_pool",
+                    "legal_basis": "legitimate_interest",
+                    "source": "event",
+                    "consent_text": self.env._(
+                        "Met at %(event)s by %(recruiter)s; kept on the company's legitimate interest and "
+                        "informed by email (Art. 14 GDPR).",
+                        event=event.name,
+                        recruiter=recruiter.name,
+                    ),
+                    "text_version": "event-%s" % event.id,
+                }
+            )
+        registration.talent_id = talent
+        if cv:
+            self.env["ir.attachment"].sudo().create(
+                {
+                    "name": cv["name"],
+                    "raw": cv["raw"],
+                    "mimetype": cv["mimetype"],
+                    "res_model": "hr.applicant",
+                    "res_id": talent.id,
+                }
+            )
+        body = Markup("<p>%s</p>") % self.env._(
+            "Met at the booth of %(event)s by %(recruiter)s.", event=event.name, recruiter=recruiter.name
+        )
+        if note:
+            body += Markup("<p>%s</p>") % note
+        talent.sudo()._message_log(body=body, author_id=recruiter.partner_id.id)
+        return talent

@@ -231,6 +231,13 @@ class TalentReferral(models.Model):
     # Actions
     # ------------------------------------------------------------
 
+    def action_talent_send(self):
+        """The "Send Referral" button of a new referral: the form saves the referral (which
+        processes it) before calling this; employees, who cannot edit a referral, have no other
+        save button. Nothing more to do: the form shows the referral with its status."""
+        self.ensure_one()
+        return False
+
     def action_open_talent(self):
         self.ensure_one()
         return {

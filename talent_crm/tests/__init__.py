@@ -76,3 +76,4 @@ from . import test_matching_blind
 from . import test_referral
 from . import test_recruiting_event
 from . import test_self_service
+from . import test_event_ui

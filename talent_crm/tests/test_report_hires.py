@@ -385,3 +385,76 @@ class TestReportFunnelOverTime(TalentLeadCommon):
             {(str(month)[:7], state): count for month, state, count in figures},
             {("2023-01", "captured"): 2, ("2023-02", "qualified"): 1, ("2023-02", "not_interested"): 1},
         )
+
+
+@tagged("post_install", "-at_install", "talent_crm")
+class TestReportReferralAndEventSources(TalentLeadCommon):
+    """Referrals and recruiting events are sources like any other (issue 20): their talents show
+    in source effectiveness, the lead funnel and the hires, and the time to fill of referral hires
+    compares with the other sources. Applications on 2023-01-10; hired after 10 days (referral),
+    20 days (event) and 40 days (another source)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.referral_source = cls.env.ref("talent_crm.utm_source_referral")
+        cls.event_source = cls.env.ref("talent_crm.utm_source_event")
+        cls.rafa = (
+            cls.env["talent.referral"]
+            .with_user(cls.user_employee)
+            .create({"name": "Rafa Referred", "email": "rafa.referred@example.com", "relationship": "colleague"})
+            .sudo()
+            .talent_id
+        )
+        event = cls.env["event.event"].create(
+            {"name": "Report fair (test)", "company_id": cls.company.id, "talent_recruiting": True}
+        )
+        cls.evi = cls.env["event.registration"].create(
+            {"event_id": event.id, "name": "Evi Event", "email": "evi.event@example.com"}
+        ).talent_id
+        cls.olaf = cls._create_lead("Olaf Other", source_id=cls.source.id)
+        cls.talents = cls.rafa | cls.evi | cls.olaf
+        cls.talents.talent_role_family_id = cls.role_backend
+        cls._set_create_date(cls.talents, datetime(2023, 1, 1, 9, 0))
+        wizard = cls.env["job.add.applicants"].create(
+            {"applicant_ids": [Command.set(cls.talents.ids)], "job_ids": [Command.set(cls.job.ids)]}
+        )
+        wizard.action_add_applicants_to_job()
+        cls.applications = cls.env["hr.applicant"].search([("pool_applicant_id", "in", cls.talents.ids)]) - cls.talents
+        cls._set_create_date(cls.applications, datetime(2023, 1, 10, 9, 0))
+        for talent, days in ((cls.rafa, 10), (cls.evi, 20), (cls.olaf, 40)):
+            application = cls.applications.filtered(lambda a, t=talent: a.pool_applicant_id == t)
+            application.write({"stage_id": cls.stage_hired.id})
+            application.write({"date_closed": datetime(2023, 1, 10, 9, 0) + timedelta(days=days)})
+        cls.env.flush_all()
+
+    def test_sources_in_source_effectiveness(self):
+        figures = self._figures(
+            "talent.source.report", [("talent_id", "in", self.talents.ids)], ["source_id"], SOURCE_AGGREGATES
+        )
+        for source in (self.referral_source, self.event_source, self.source):
+            self.assertEqual(figures[(source.id,)], (1, 1, 1, 100.0, 100.0), source.name)
+
+    def test_time_to_fill_of_referral_hires_against_other_sources(self):
+        figures = self._figures(
+            "talent.hire.report",
+            [("applicant_id", "in", self.applications.ids), ("hired", "=", True)],
+            ["source_id"],
+            HIRE_AGGREGATES,
+        )
+        self.assertEqual(
+            figures,
+            {
+                (self.referral_source.id,): (1, 10.0, 10.0),
+                (self.event_source.id,): (1, 20.0, 20.0),
+                (self.source.id,): (1, 40.0, 40.0),
+            },
+        )
+
+    def test_sources_in_the_lead_funnel(self):
+        figures = self._figures(
+            "talent.lead.funnel.report", [("talent_id", "in", self.talents.ids)], ["source_id"], ["__count"]
+        )
+        self.assertEqual(
+            set(figures), {(self.referral_source.id,), (self.event_source.id,), (self.source.id,)}
+        )
