@@ -15,6 +15,7 @@ from datetime import timedelta
 from odoo.tools import SQL
 
 from bench.generator import data_step
+from bench.generator.core import LIFECYCLE_FIELDS
 
 from . import Scenario
 
@@ -22,7 +23,7 @@ RATE_STATES = ("captured", "qualified", "activated", "converted", "hired")
 SENT_STATUSES = ("sent", "open", "reply", "bounce")
 
 
-@data_step("reporting_history", version=3, requires=["talent.hire.report"])
+@data_step("reporting_history", version=4, requires=["talent.hire.report"])
 def generate_reporting_history(gen):
     """Lead funnel history and hires, for the reporting dashboards.
 
@@ -85,6 +86,17 @@ def generate_reporting_history(gen):
             )
         )
     gen.env.invalidate_all()
+    if hires:
+        # a hire takes the person out of the recruiting lifecycle: the legal basis of all their
+        # records becomes "hired", as the ORM's recomputation does on the move to the stage
+        cr.execute(
+            "SELECT DISTINCT other.id FROM hr_applicant hired JOIN hr_applicant other"
+            " ON (other.partner_id = hired.partner_id AND other.company_id = hired.company_id)"
+            " OR other.id = hired.pool_applicant_id OR other.pool_applicant_id = hired.pool_applicant_id"
+            " WHERE hired.id = ANY(%s)",
+            [[application_id for application_id, _hired in hires]],
+        )
+        gen.recompute_fields("hr.applicant", sorted(row[0] for row in cr.fetchall()), LIFECYCLE_FIELDS)
     gen.log("  %d lead state changes, %d hires" % (len(logs), len(hires)))
     # an extension step runs after the core steps' ANALYZE: fresh statistics for what it added
     gen.cr.execute("ANALYZE talent_lead_state_log, hr_applicant")
