@@ -38,6 +38,9 @@ MARKERS = {
     "ranking of matching": "penalised AS (",
     "audience preview": "WITH matched AS MATERIALIZED",
     "pool health report": 'FROM "talent_pool_health_report"',
+    "engagement report": 'FROM "talent_engagement_report"',
+    "pool growth report": 'FROM "talent_pool_growth_report"',
+    "match outcome report": 'FROM "talent_match_outcome_report"',
     "pool counts": 'GROUP BY "hr_applicant__talent_pool_ids"',
     "digest figures": 'FROM "talent_source_report"',
 }
@@ -49,6 +52,11 @@ def _free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _available_memory():
+    with open("/proc/meminfo") as meminfo:
+        return next(int(line.split()[1]) * 1024 for line in meminfo if line.startswith("MemAvailable:"))
 
 
 def _db_name():
@@ -77,7 +85,7 @@ class Standby:
         # writing and deleting it on a busy disk took a minute each here), else to disk
         size = _query("postgres", "SELECT sum(pg_database_size(oid)) FROM pg_database")[0][0]
         memory = "/dev/shm"
-        roomy = os.path.isdir(memory) and shutil.disk_usage(memory).free > 3 * size
+        roomy = os.path.isdir(memory) and min(shutil.disk_usage(memory).free, _available_memory()) > 3 * size
         parent = memory if roomy else tempfile.gettempdir()
         self.dir = os.path.join(parent, "talent_crm_standby_%s" % name)
         self.cluster_mb = size / 2**20
@@ -275,7 +283,11 @@ def site():
         site.start()
         yield site
     finally:
+        standby_port = site.standby.port
         site.stop()
+        if standby_port:
+            with socket.socket() as sock:
+                assert sock.connect_ex(("127.0.0.1", standby_port)), "the standby still listens"
         print("\nreplica figures (s): %s" % ", ".join("%s %.1f" % item for item in site.figures.items()))
         assert not os.path.exists(site.standby.dir)
     assert not _query("postgres", "SELECT 1 FROM pg_database WHERE datname = %s", site.db)
@@ -294,14 +306,17 @@ def _xmlid(admin, *names):
 def _world(site):
     """Two users, a pool of six talents with skills, a job asking for Python, the digest."""
     admin = Rpc(site.url, site.db, "admin", "admin")
-    talent_user, mailing_user, digest = _xmlid(
-        admin, "talent_crm.group_talent_crm_user", "mass_mailing.group_mass_mailing_user",
+    talent_user, talent_manager, mailing_user, digest = _xmlid(
+        admin, "talent_crm.group_talent_crm_user", "talent_crm.group_talent_crm_manager",
+        "mass_mailing.group_mass_mailing_user",
         "talent_crm.digest_digest_talent_crm",
     )
     admin.call("res.company", "write", [1], {"talent_require_consent": False})
-    recruiter, marketer = admin.call("res.users", "create", [
+    recruiter, marketer, _manager = admin.call("res.users", "create", [
         {"name": "Rita Recruiter", "login": "replica_recruiter", "password": "replica_recruiter",
          "email": "rita@example.com", "group_ids": [(6, 0, [talent_user])]},
+        {"name": "Max Manager", "login": "replica_manager", "password": "replica_manager",
+         "email": "max@example.com", "group_ids": [(6, 0, [talent_manager])]},
         {"name": "Mara Marketer", "login": "replica_marketer", "password": "replica_marketer",
          "email": "mara@example.com", "group_ids": [(6, 0, [talent_user, mailing_user])]},
     ])
@@ -340,6 +355,7 @@ def _world(site):
     return {
         "admin": admin, "recruiter": Rpc(site.url, site.db, "replica_recruiter", "replica_recruiter"),
         "marketer": Rpc(site.url, site.db, "replica_marketer", "replica_marketer"),
+        "manager": Rpc(site.url, site.db, "replica_manager", "replica_manager"),
         "job": job, "pool": pool, "digest": digest, "skill_type": skill_type, "python": python, "expert": expert,
     }
 
@@ -358,6 +374,10 @@ def _reads(world):
         "talent.pool.health.report", "formatted_read_group", [("pool_id", "=", world["pool"])],
         ["pool_id"], ["talent_count:sum"],
     )
+    # the other reports as their views read them (graph, pivot): only their SQL matters here
+    recruiter.call("talent.engagement.report", "formatted_read_group", [], [], ["__count"])
+    recruiter.call("talent.pool.growth.report", "formatted_read_grouping_sets", [], [[]], ["__count"])
+    world["manager"].call("talent.match.outcome.report", "formatted_read_group", [], [], ["__count"])
     counts = recruiter.call(
         "hr.talent.pool", "web_search_read", [("id", "=", world["pool"])],
         {"talent_reachable_count": {}, "talent_open_count": {}},
