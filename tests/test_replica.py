@@ -18,6 +18,7 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -88,6 +89,8 @@ class Standby:
         roomy = os.path.isdir(memory) and min(shutil.disk_usage(memory).free, _available_memory()) > 3 * size
         parent = memory if roomy else tempfile.gettempdir()
         self.dir = os.path.join(parent, "talent_crm_standby_%s" % name)
+        # where an interrupted run may have left it
+        self.places = [os.path.join(place, "talent_crm_standby_%s" % name) for place in (memory, tempfile.gettempdir())]
         self.cluster_mb = size / 2**20
         self.data = os.path.join(self.dir, "data")
         self.log = os.path.join(self.dir, "standby.log")
@@ -106,9 +109,11 @@ class Standby:
 
     def remove(self):
         """Stop the standby if it runs (also one an interrupted run left) and delete it."""
-        if os.path.exists(os.path.join(self.data, "postmaster.pid")):
-            self.run(os.path.join(self.bin, "pg_ctl"), "-D", self.data, "-m", "immediate", "-w", "stop", check=False)
-        shutil.rmtree(self.dir, ignore_errors=True)
+        for place in self.places:
+            data = os.path.join(place, "data")
+            if os.path.exists(os.path.join(data, "postmaster.pid")):
+                self.run(os.path.join(self.bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop", check=False)
+            shutil.rmtree(place, ignore_errors=True)
 
     def create(self):
         os.makedirs(self.dir, mode=0o700)
@@ -207,7 +212,18 @@ class ReplicaSite:
         self.standby = Standby(self.db)
         self.server = None
         self.logfile = os.path.join(tempfile.gettempdir(), "talent_crm_replica_%s.log" % self.db)
+        self.pidfile = os.path.join(tempfile.gettempdir(), "talent_crm_replica_%s.pid" % self.db)
         self.figures = {}
+
+    def _kill_left_server(self):
+        """The server of an interrupted run, if it still runs (its pid file names it)."""
+        with contextlib.suppress(FileNotFoundError, ValueError):
+            with open(self.pidfile) as pidfile:
+                pid = int(pidfile.read())
+            with contextlib.suppress(FileNotFoundError), open("/proc/%s/cmdline" % pid, "rb") as cmdline:
+                if ("--db-filter=^%s$" % self.db).encode() in cmdline.read():
+                    os.kill(pid, signal.SIGKILL)
+            os.remove(self.pidfile)
 
     def _drop_db(self):
         _query("postgres", 'DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % self.db)
@@ -242,6 +258,8 @@ class ReplicaSite:
             ],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
+        with open(self.pidfile, "w") as pidfile:
+            pidfile.write(str(self.server.pid))
         deadline = time.monotonic() + 120
         while True:
             try:
@@ -267,6 +285,7 @@ class ReplicaSite:
                 self.server.kill()
                 self.server.wait()
             self.server = None
+        self._kill_left_server()
         self.figures["server stop"] = time.monotonic() - started
         self.standby.remove()
         self.figures["standby removal"] = time.monotonic() - started - self.figures["server stop"]

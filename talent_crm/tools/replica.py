@@ -41,8 +41,8 @@ def read_on_replica(env, read, own_writes=True, wait=REPLICA_WAIT):
 
     ``read`` must only read, and return plain values or ids (never records of
     ``reading_env``: its cursor is closed on return). ``own_writes=False``: the read does not
-    depend on what the current transaction wrote (the digest's figures of past periods), so
-    the replica serves it even after the transaction wrote. The pending changes of ``env`` are
+    depend on what the current transaction wrote (no figure of the digest counts the mails
+    the digest queues), so the replica serves it even after the transaction wrote. The pending changes of ``env`` are
     flushed first.
     """
     cr = env.cr
@@ -74,6 +74,8 @@ def read_on_replica(env, read, own_writes=True, wait=REPLICA_WAIT):
                 return read(env(cr=replica_cr))
             except psycopg2.errors.ReadOnlySqlTransaction:
                 _logger.warning("A read on the replica wrote; it runs again on the primary", exc_info=True)
+                # forget what the read meant to write, so that closing the cursor does not retry it
+                replica_cr.rollback()
     return read(env)
 
 
