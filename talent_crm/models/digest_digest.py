@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from ..tools.replica import read_on_replica
+
 
 class DigestDigest(models.Model):
     """Talent CRM KPIs for the periodic digest email (the "Talent CRM KPIs" digest is monthly).
@@ -81,6 +83,17 @@ class DigestDigest(models.Model):
         digest = self.env.ref("talent_crm.digest_digest_talent_crm", raise_if_not_found=False)
         if digest:
             digest.sudo().kpi_talent_crm_anonymised = True
+
+    def _compute_kpis(self, company, user):
+        """The digest's figures are read on the replica (when one is configured). No figure
+        counts what the digest itself writes meanwhile (the mails it queues have no comment
+        subtype, its next run date is no KPI), so the replica serves them even once the digest
+        cron has queued the mail of a first recipient (``own_writes=False``). The result is
+        plain values."""
+        def kpis(env):
+            return super(DigestDigest, self.with_env(env))._compute_kpis(company.with_env(env), user.with_env(env))
+
+        return read_on_replica(self.env, kpis, own_writes=False)
 
     def _compute_kpis_actions(self, company, user):
         res = super()._compute_kpis_actions(company, user)

@@ -10,6 +10,7 @@ from odoo.fields import Domain
 from odoo.tools import SQL, html2plaintext
 
 from ..tools import pg
+from ..tools.replica import read_on_replica
 from ..tools.text_search import MATCH_TS_CONFIGS
 from .res_company import MATCH_WEIGHT_FIELDS
 
@@ -1411,11 +1412,21 @@ class HrJob(models.Model):
         if limit is not None and limit <= 0:
             raise UserError(self.env._("Ask for at least one match."))
         inputs = self._talent_match_inputs()
-        self.env.flush_all()
-        with pg.jit_disabled(self.env.cr):
-            self.env.cr.execute(self._talent_match_query(inputs, limit or None, talent_ids=talent_ids))
-            rows = self.env.cr.dictfetchall()
+
+        def ranking(env):
+            job = self.with_env(env)
+            with pg.jit_disabled(env.cr):
+                env.cr.execute(job._talent_match_query(inputs, limit or None, talent_ids=talent_ids))
+                return env.cr.dictfetchall(), env.cr is not self.env.cr
+
+        # the inputs may store the job's matching version: read first, on the primary; the
+        # ranking only reads (on the replica when one is configured and up to date)
+        rows, replicated = read_on_replica(self.env, ranking)
         talents = self.env["hr.applicant"].browse([row["id"] for row in rows])
+        if replicated and len(talents.exists()) < len(talents):
+            # a talent the replica already sees, but this transaction's snapshot does not yet
+            rows = [row for row in rows if row["id"] in talents.exists().ids]
+            talents = talents.exists()
         skill_talents = talents.with_context(matching_job_id=self.id)
         if self.sudo().job_skill_ids or self.sudo().expected_degree:
             skill_talents.fetch(["matching_score", "matching_skill_ids", "missing_skill_ids"])

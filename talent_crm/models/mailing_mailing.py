@@ -175,6 +175,7 @@ class MailingMailing(models.Model):
         )
 
     @api.model
+    @api.readonly
     def talent_preview_audience(self, values, with_ids=False):
         """Who a talent campaign being edited reaches, for the record counter of the mailing
         form: ``{"count": people who receive it now, "held": capped, "ids": their talents}``,

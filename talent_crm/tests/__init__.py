@@ -77,3 +77,4 @@ from . import test_referral
 from . import test_recruiting_event
 from . import test_self_service
 from . import test_event_ui
+from . import test_replica_reads

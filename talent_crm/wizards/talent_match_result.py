@@ -111,6 +111,28 @@ class TalentMatchResult(models.TransientModel):
         for match in self:
             match.display_name = match.talent_label
 
+    # ------------------------------------------------------------
+    # Reading the results: from the primary
+    # ------------------------------------------------------------
+
+    # The list of matches opens right after the action that ranked has written its results on
+    # the primary: Odoo's read-only routes would read them from the replica, which may not have
+    # replayed them yet and would show an empty list. A few dozen transient rows cost nothing
+    # to read on the primary (``_readonly = False``: Odoo's ``call_kw`` takes the read/write
+    # cursor); the ranking itself runs on the replica (``hr.job._talent_match_talents``).
+    @api.model
+    def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):
+        return super().web_search_read(
+            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
+        )
+
+    web_search_read._readonly = False
+
+    def web_read(self, specification):
+        return super().web_read(specification)
+
+    web_read._readonly = False
+
     @api.model
     def _talent_store(self, job, results):
         """Store ``results`` of ``hr.job._talent_match_talents`` for the list view."""
