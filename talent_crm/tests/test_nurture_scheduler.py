@@ -14,9 +14,10 @@ from .common import TalentNurtureCommon
 # queries to run one batch of enrollments, whatever its size (see the test at the end);
 # two of them are the talent community's contact blockers (pending sign-ups, erasure requests),
 # two the link keys of the personal preference links (one read, one UPDATE for the missing ones),
-# one the refresh of the people's last counted touch after the new touches; 13 send the Art. 14
-# information first to the people on legitimate interest not told yet (all of this batch)
-EMAIL_BATCH_QUERIES = 70
+# one the refresh of the people's last counted touch after the new touches, one looks for people
+# on legitimate interest not told yet (Art. 14 GDPR; none here, the notice is tested apart)
+EMAIL_BATCH_QUERIES = 54
+NOTICE_BATCH_QUERIES = 70
 TASK_BATCH_QUERIES = 25
 
 
@@ -541,9 +542,9 @@ class TestNurtureScheduler(TalentNurtureCommon):
         (below the ORM's 100-row INSERT/UPDATE chunks)."""
         self.company.talent_cap_passive_days = 0
 
-        def due_batch(size, tag):
+        def due_batch(size, tag, **values):
             talents = self.env["hr.applicant"].concat(
-                *[self._create_nurture_talent("Perf %s %s" % (tag, index)) for index in range(size)]
+                *[self._create_nurture_talent("Perf %s %s" % (tag, index), **values) for index in range(size)]
             )
             talents._talent_enroll(self.sequence)
             self.env.flush_all()
@@ -561,6 +562,15 @@ class TestNurtureScheduler(TalentNurtureCommon):
                 with self.assertQueryCount(EMAIL_BATCH_QUERIES):
                     batch._talent_process_batch()
                 self.assertEqual(len(self._mails(batch.talent_id, self.step_email)), size)
+        due_batch(2, "untold warmup", talent_information_date=False)._talent_process_batch()
+        for size in (5, 50):
+            # people not told yet get the Art. 14 information first, in the same number of queries
+            batch = due_batch(size, "untold %s" % size, talent_information_date=False)
+            with self.subTest(step="email after the information", size=size):
+                with self.assertQueryCount(NOTICE_BATCH_QUERIES):
+                    batch._talent_process_batch()
+                self.assertEqual(len(self._mails(batch.talent_id, self.step_email)), size)
+                self.assertTrue(all(batch.talent_id.mapped("talent_information_date")))
         for size, batch in email_batches.items():
             batch.write({"next_date": fields.Datetime.now()})
             self.env.flush_all()

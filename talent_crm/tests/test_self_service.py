@@ -284,6 +284,8 @@ class TestInformationBeforeFirstMessage(TalentNurtureCommon):
     """Art. 14 GDPR: a person kept on legitimate interest is told at the latest with the first
     message; a nurture step or a campaign never reaches them first."""
 
+    talent_informed = False  # the notice before the first message is what is tested
+
     T0 = datetime(2026, 3, 2, 9, 0)
 
     def _notices(self, talents):
