@@ -95,6 +95,9 @@
         "views/talent_event_templates.xml",
         "views/talent_self_service_templates.xml",
         "views/talent_crm_menus.xml",
+        "security/talent_import_job_security.xml",
+        "data/talent_import_job_data.xml",
+        "views/talent_import_job_views.xml",
     ],
     "demo": [
         "demo/hr_applicant_demo.xml",

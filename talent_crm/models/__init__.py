@@ -55,3 +55,4 @@ from . import (
     talent_match_ranking,
 )
 from . import talent_retention_hold
+from . import talent_import_job

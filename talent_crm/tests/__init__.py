@@ -75,3 +75,5 @@ from . import test_migration_contact_frequency
 from . import test_matching_blind
 from . import test_referral
 from . import test_recruiting_event
+from . import test_import_job
+from . import test_import_equivalence
