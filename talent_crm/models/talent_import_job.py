@@ -79,7 +79,7 @@ class TalentImportJob(models.Model):
     matched_count = fields.Integer(string="Found Again", readonly=True, copy=False)
     rejected_count = fields.Integer(string="Rows Rejected", readonly=True, copy=False)
     rejected_rows = fields.Json(readonly=True, copy=False)
-    report_id = fields.Many2one("ir.attachment", string="Report", readonly=True, copy=False)
+    report_id = fields.Many2one("ir.attachment", readonly=True, copy=False)
     error = fields.Text(readonly=True, copy=False)
     date_done = fields.Datetime(string="Finished On", readonly=True, copy=False)
 
@@ -182,7 +182,7 @@ class TalentImportJob(models.Model):
     def _talent_skill_catalogue(self):
         """{skill name (lower case): (skill, {level name (lower case): level id}, default level id)}."""
         catalogue = {}
-        for skill in self.env["hr.skill"].search([], order="id"):
+        for skill in self.env["hr.skill"].search([("skill_type_id", "!=", False)], order="id"):
             skill_type = skill.skill_type_id
             levels = {level.name.lower(): level.id for level in skill_type.skill_level_ids}
             default = skill_type.skill_level_ids.filtered("default_level")[:1] or skill_type.skill_level_ids[:1]
@@ -287,6 +287,9 @@ class TalentImportJob(models.Model):
                 return fields.Datetime.to_datetime(text)
         except ValueError as error:
             raise bad(text) from error
+        return self._talent_convert_relational(field, label, text, cache)
+
+    def _talent_convert_relational(self, field, label, text, cache):
         names = text.split(",") if field.type == "many2many" else [text]
         ids = []
         for name in (name.strip() for name in names):
@@ -319,7 +322,9 @@ class TalentImportJob(models.Model):
                     )
                 )
             commands.append(
-                Command.create({"skill_id": skill.id, "skill_type_id": skill.skill_type_id.id, "skill_level_id": level_id})
+                Command.create(
+                    {"skill_id": skill.id, "skill_type_id": skill.skill_type_id.id, "skill_level_id": level_id}
+                )
             )
         return commands
 
@@ -391,7 +396,7 @@ class TalentImportJob(models.Model):
         report = list(self.rejected_rows or [])
         report += [[line, "rejected", reason] for line, reason in rejected]
         report += [
-            [line, "found", self.env._("Found again: completed %(name)s.", name=talent.partner_name or talent.display_name)]
+            [line, "found", self.env._("Found again: completed %(name)s.", name=talent.partner_name)]
             for line, talent, created in imported
             if not created
         ]

@@ -172,10 +172,12 @@ class TestImportEquivalence(TalentCrmCommon):
         }
 
     def _rows(self):
-        return [
-            dict(vals, applicant_skill_ids=[Command.create(dict(cmd[2])) for cmd in vals.get("applicant_skill_ids", [])])
-            for vals in self.rows
-        ]
+        # fresh values for each way (create consumes its commands)
+        rows = []
+        for vals in self.rows:
+            lines = [Command.create(dict(command[2])) for command in vals.get("applicant_skill_ids", ())]
+            rows.append(dict(vals, applicant_skill_ids=lines))
+        return rows
 
     def test_import_batch_equals_rows_one_by_one(self):
         """The background import's batch (``_load_records_create`` of all rows) against Odoo's

@@ -19,10 +19,10 @@ from .test_import import make_xlsx
 COLUMNS = ["Name", "Email", "Phone", "LinkedIn", "City", "Current Title", "Skills"]
 
 
-def make_csv(rows, columns=COLUMNS):
+def make_csv(rows, columns=None):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(columns)
+    writer.writerow(columns or COLUMNS)
     writer.writerows(rows)
     return buffer.getvalue().encode()
 

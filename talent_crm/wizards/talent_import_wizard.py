@@ -128,7 +128,12 @@ class TalentImportWizard(models.TransientModel):
         :return: (headers, [field path or False per column])
         """
         importer = self.env["base_import.import"].new(
-            {"res_model": "hr.applicant", "file": raw, "file_type": self._talent_file_type(), "file_name": self.file_name}
+            {
+                "res_model": "hr.applicant",
+                "file": raw,
+                "file_type": self._talent_file_type(),
+                "file_name": self.file_name,
+            }
         )
         preview = importer.parse_preview(dict(read_options))
         if preview.get("error"):
@@ -142,7 +147,9 @@ class TalentImportWizard(models.TransientModel):
                 matches.get(index) or matches.get(str(index)) or []
             )
             paths.append(path if Job._talent_supported_path(path) else False)
-        read_options.update({key: preview["options"][key] for key in ("encoding", "separator") if preview["options"].get(key)})
+        # the encoding and separator Odoo found, for reading the whole file the same way
+        found = preview["options"]
+        read_options.update({key: found[key] for key in ("encoding", "separator") if found.get(key)})
         return headers, paths
 
     def _talent_file_type(self):
