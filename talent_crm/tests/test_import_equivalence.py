@@ -181,8 +181,9 @@ class TestImportEquivalence(TalentCrmCommon):
 
     def test_import_batch_equals_rows_one_by_one(self):
         """The background import's batch (``_load_records_create`` of all rows) against Odoo's
-        import of one row at a time; the owner is another user than the importer, so the
-        creation messages notify."""
+        import of one row at a time; the owner is another user than the importer and follows
+        new talents (the subtype made a default one), so the creation messages notify."""
+        self.env.ref("hr_recruitment.mt_talent_new").default = True
         Applicant = self.env["hr.applicant"].with_user(self.user_recruiter).with_context(
             **self._import_context(self.user_recruiter)
         )
@@ -196,7 +197,8 @@ class TestImportEquivalence(TalentCrmCommon):
 
         snapshot = self._both_ways(one_by_one, batched)
         by_email = {entry["talent"][0]["email_from"]: entry for entry in snapshot}
-        self.assertTrue(by_email["equal1@example.com"]["notifications"], "the owner was notified, both ways")
+        notified = by_email["equal1@example.com"]["notifications"]
+        self.assertEqual(len(notified), 2, "the owner was notified (new talent, assignment), both ways")
         self.assertEqual(len(by_email["equal1@example.com"]["consents"]), 2)
         self.assertEqual(len(by_email["equal1@example.com"]["skills"]), 2)
 
