@@ -167,11 +167,15 @@ class TalentImportJob(models.Model):
         wanted = {name.strip().lower() for name in names if name and name.strip()} - set(cache)
         if not wanted:
             return
-        Model = self.env[comodel].with_context(active_test=True)
+        # as the person who imports: only what they may see is found
+        Model = self.env[comodel].with_user(self.user_id).with_company(self.company_id).with_context(active_test=True)
         rec_name = Model._rec_name or "id"
         domain = Domain.OR([Domain(rec_name, "=ilike", name) for name in wanted])
         if comodel == "res.country":
             domain |= Domain("code", "in", [name.upper() for name in wanted if len(name) == 2])
+        if "company_id" in Model._fields:
+            # as the wizard's pools: never another company's records
+            domain &= Domain("company_id", "in", [self.company_id.id, False])
         for record in Model.search_fetch(domain, [rec_name], order="id"):
             cache.setdefault(str(record[rec_name]).lower(), record.id)
             if comodel == "res.country":
@@ -182,7 +186,8 @@ class TalentImportJob(models.Model):
     def _talent_skill_catalogue(self):
         """{skill name (lower case): (skill, {level name (lower case): level id}, default level id)}."""
         catalogue = {}
-        for skill in self.env["hr.skill"].search([("skill_type_id", "!=", False)], order="id"):
+        Skill = self.env["hr.skill"].with_user(self.user_id).with_company(self.company_id)
+        for skill in Skill.search([("skill_type_id", "!=", False)], order="id"):
             skill_type = skill.skill_type_id
             levels = {level.name.lower(): level.id for level in skill_type.skill_level_ids}
             default = skill_type.skill_level_ids.filtered("default_level")[:1] or skill_type.skill_level_ids[:1]

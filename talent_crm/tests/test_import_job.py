@@ -185,6 +185,20 @@ class TestTalentImportJob(TalentCrmCommon):
         self._run_cron()
         self.assertEqual(self._talents("ann@example.com").create_uid, self.user_recruiter)
 
+    def test_names_are_looked_up_as_the_importer(self):
+        """A pool named in the file is found among the pools the importer may see only."""
+        self.env["hr.talent.pool"].create({"name": "Foreign pool (test)", "company_id": self.other_company.id})
+        columns = ["Name", "Email", "Pools"]
+        rows = [
+            ["Paula Pool", "paula@example.com", "import job pool (TEST)"],
+            ["Fritz Foreign", "fritz@example.com", "Foreign pool (test)"],
+        ]
+        job = self._start(make_csv(rows, columns))
+        self._run_cron()
+        self.assertEqual((job.created_count, job.rejected_count), (1, 1))
+        self.assertEqual(self._talents("paula@example.com").talent_pool_ids, self.import_pool)
+        self.assertIn("Foreign pool (test) not found", self._report(job)[1][2])
+
     def test_two_workers_never_work_on_the_same_job(self):
         """The cron claims a job with SKIP LOCKED: a job held by one worker is invisible to another."""
         registry = self.env.registry
