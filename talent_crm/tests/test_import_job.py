@@ -8,8 +8,8 @@ import csv
 import io
 from unittest.mock import patch
 
-from odoo import SUPERUSER_ID, api
-from odoo.exceptions import AccessError
+from odoo import SUPERUSER_ID, Command, api
+from odoo.exceptions import AccessError, ValidationError
 from odoo.sql_db import db_connect
 from odoo.tests import Form, tagged
 
@@ -198,6 +198,29 @@ class TestTalentImportJob(TalentCrmCommon):
         self.assertEqual((job.created_count, job.rejected_count), (1, 1))
         self.assertEqual(self._talents("paula@example.com").talent_pool_ids, self.import_pool)
         self.assertIn("Foreign pool (test) not found", self._report(job)[1][2])
+
+    def test_skill_overlap_still_found_in_large_batches(self):
+        """Above 20 skill lines the overlap check first selects the lines that can overlap: a
+        talent given the same skill twice is still refused, the others pass."""
+        go = self.skill_type.skill_ids - self.skill_python
+
+        def vals(index, skills):
+            return {
+                "partner_name": "Batch Skill %d" % index,
+                "talent_pool_ids": [Command.set(self.pool.ids)],
+                "applicant_skill_ids": [
+                    Command.create({"skill_id": skill.id, "skill_type_id": self.skill_type.id,
+                                    "skill_level_id": self.level_advanced.id})
+                    for skill in skills
+                ],
+            }
+
+        Applicant = self.env["hr.applicant"]
+        talents = Applicant.create([vals(index, self.skill_python | go) for index in range(12)])
+        self.assertEqual(len(talents.applicant_skill_ids), 24)
+        with self.assertRaises(ValidationError):
+            Applicant.create([vals(index, self.skill_python | go) for index in range(11)]
+                             + [vals(99, [self.skill_python, go, self.skill_python])])
 
     def test_two_workers_never_work_on_the_same_job(self):
         """The cron claims a job with SKIP LOCKED: a job held by one worker is invisible to another."""
