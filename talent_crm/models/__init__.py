@@ -56,3 +56,4 @@ from . import (
 )
 from . import talent_retention_hold
 from . import hr_recruitment_stage
+from . import talent_import_job

@@ -24,6 +24,9 @@ from .talent_lead_state_log import (
 
 _logger = logging.getLogger(__name__)
 
+# emails looked up (and contacts created) per call when a batch of applicants is created
+PARTNER_PREFETCH_SLICE = 100
+
 # talent_crm's fields of the contact are for Talent CRM users; on the applicant, Recruitment
 # (interviewers included) keeps seeing them as before.
 INTERVIEWER = "hr_recruitment.group_hr_recruitment_interviewer"
@@ -924,7 +927,17 @@ class HrApplicant(models.Model):
             if capture and not vals.get("job_id") and not vals.get("talent_pool_ids"):
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["talent_pool_ids"] = [Command.set(company._talent_get_default_pool().ids)]
-        applicants = super().create(vals_list)
+        context = self.env.context
+        batch_log = len(vals_list) > 1 and not context.get("mail_create_nolog") and not context.get("tracking_disable")
+        if len(vals_list) > 1:
+            self._talent_prefetch_partners(vals_list)
+        if batch_log:
+            # the creation messages of a batch are posted set-wise below, as mail.thread would one by one
+            applicants = super(HrApplicant, self.with_context(mail_create_nolog=True)).create(vals_list)
+            applicants = applicants.with_env(self.env)
+            applicants._talent_post_creation_messages()
+        else:
+            applicants = super().create(vals_list)
         applicants._talent_ensure_partner()
         applicants._talent_lead_log_transitions({})
         # nurture: an application ends its talent's enrollments; new pool members get auto-enrolled
@@ -935,6 +948,152 @@ class HrApplicant(models.Model):
         if talents:
             self.env["talent.pool.membership"]._talent_sync(talent_ids=talents.ids, method=self._talent_join_method())
         return applicants
+
+    @api.model
+    def _talent_prefetch_partners(self, vals_list):
+        """Find or create the contacts of a batch of new applicants at once.
+
+        What ``hr_recruitment``'s ``_inverse_partner_email`` does for each new applicant with
+        an email and no contact (``_partner_find_from_emails`` with the applicant's name, phone,
+        company and the user's language), done in one search and one ``create`` for the whole
+        batch: the contact is then part of the applicant's ``INSERT``, and the inverse only
+        completes a contact found again, as it does one by one.
+        """
+        Job = self.env["hr.job"]
+        pending = {}  # email key -> [vals]
+        customer_values = {}
+        for vals in vals_list:
+            email_from = (vals.get("email_from") or "").strip()
+            if vals.get("partner_id") or not tools.email_normalize(email_from):
+                continue
+            if not vals.get("partner_name"):
+                continue  # the inverse raises its own error for this applicant
+            key = tools.email_normalize(email_from)
+            company_id = vals.get("company_id")
+            if not company_id and vals.get("job_id"):
+                company_id = Job.browse(vals["job_id"]).company_id.id
+            pending.setdefault(key, []).append(vals)
+            customer_values.setdefault(
+                key,
+                {
+                    "company_id": company_id or self.env.company.id,
+                    "name": vals["partner_name"],
+                    "phone": vals.get("partner_phone") or False,
+                    "lang": self.env.lang,
+                },
+            )
+        if not pending:
+            return
+        emails = [group[0]["email_from"].strip() for group in pending.values()]
+        # the aliases of the database are never a person (as _partner_find_from_emails)
+        ban_emails = self.env["mail.alias.domain"].sudo()._find_aliases(list(pending))
+
+        def sort_key(partner):
+            key = partner.email_normalized
+            return (
+                partner == self.env.user.partner_id,
+                False,  # followers: a new applicant has none yet
+                not partner.partner_share,
+                bool(partner.user_ids),
+                partner.company_id.id == customer_values.get(key, {}).get("company_id"),
+                not partner.company_id,
+            )
+
+        # in slices: _find_or_create_from_emails matches each email against every partner found
+        partners = []
+        for start in range(0, len(emails), PARTNER_PREFETCH_SLICE):
+            partners += self.env["res.partner"]._find_or_create_from_emails(
+                emails[start : start + PARTNER_PREFETCH_SLICE],
+                additional_values=customer_values,
+                ban_emails=ban_emails,
+                sort_key=sort_key,
+                sort_reverse=True,
+            )
+        for key, partner in zip(pending, partners, strict=True):
+            if partner:
+                for vals in pending[key]:
+                    vals["partner_id"] = partner.id
+
+    def _talent_post_creation_messages(self):
+        """Post the creation message of new applicants set-wise.
+
+        The same message ``mail.thread.create`` posts on each new record (``message_post``
+        with ``_creation_subtype()`` and ``_creation_message()``, as superuser, by the current
+        user): the message values are computed for all records at once, the messages created
+        in one ``create``, and only the records that have followers to notify besides the
+        author go through the notification (the others would notify nobody).
+        """
+        threads = self.sudo()._fallback_lang()
+        if not threads:
+            return
+        # a record that already has messages gets its parent computed by message_post itself
+        MailMessage = self.env["mail.message"].sudo()
+        with_messages = set(
+            MailMessage.search(
+                [("model", "=", self._name), ("res_id", "in", threads.ids), ("message_type", "!=", "user_notification")]
+            ).mapped("res_id")
+        )
+        author_id, email_from = threads._message_compute_author()
+        alias_domains = threads._mail_get_alias_domains(default_company=self.env.company)
+        companies = threads._mail_get_companies(default=self.env.company)
+        reply_tos = threads._notify_get_reply_to(default=email_from, author_id=author_id)
+        values_list, posted = [], threads.browse()
+        for thread in threads:
+            subtype = thread._creation_subtype()
+            body = Markup('<div summary="o_mail_notification"><p>%s</p></div>') % thread._creation_message()
+            if not subtype:
+                thread._message_log_batch(bodies={thread.id: thread._creation_message()})
+                continue
+            if thread.id in with_messages:
+                thread.message_post(subtype_id=subtype.id, author_id=self.env.user.partner_id.id, body=body)
+                continue
+            posted |= thread
+            values_list.append(
+                {
+                    "email_add_signature": True,
+                    "author_id": author_id,
+                    "author_guest_id": False,
+                    "email_from": email_from,
+                    "model": self._name,
+                    "res_id": thread.id,
+                    "body": body,
+                    "message_type": "notification",
+                    "parent_id": False,
+                    "subject": False,
+                    "subtype_id": subtype.id,
+                    "partner_ids": [],
+                    "incoming_email_to": False,
+                    "incoming_email_cc": False,
+                    "outgoing_email_to": False,
+                    "record_alias_domain_id": alias_domains[thread.id].id,
+                    "record_company_id": companies[thread.id].id,
+                    "reply_to": reply_tos[thread.id],
+                    "attachment_ids": [],
+                }
+            )
+        if not posted:
+            return
+        messages = posted._message_create(values_list)
+        # followers to notify: subscribed to the message's subtype, other than the author
+        self.env.cr.execute(
+            SQL(
+                """SELECT DISTINCT fol.res_id
+                     FROM mail_followers fol
+                     JOIN mail_followers_mail_message_subtype_rel rel ON rel.mail_followers_id = fol.id
+                    WHERE fol.res_model = %(model)s AND fol.res_id = ANY(%(ids)s)
+                      AND rel.mail_message_subtype_id = ANY(%(subtypes)s)
+                      AND fol.partner_id IS DISTINCT FROM %(author)s""",
+                model=self._name,
+                ids=posted.ids,
+                subtypes=list({values["subtype_id"] for values in values_list}),
+                author=author_id,
+            )
+        )
+        to_notify = {row[0] for row in self.env.cr.fetchall()}
+        for thread, message, values in zip(posted, messages, values_list, strict=True):
+            thread._message_post_after_hook(message, values)
+            if thread.id in to_notify or self.env.context.get("mail_notify_author"):
+                thread._notify_thread(message, values)
 
     def write(self, vals):
         previous_pools = {}

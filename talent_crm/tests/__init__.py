@@ -78,3 +78,5 @@ from . import test_recruiting_event
 from . import test_self_service
 from . import test_event_ui
 from . import test_replica_reads
+from . import test_import_job
+from . import test_import_equivalence
