@@ -228,28 +228,9 @@ class EventEvent(models.Model):
         reachable = people.filtered(lambda t: t.partner_id and not blockers.get(t.partner_id.id))
         template = self.env.ref("talent_crm.mail_template_talent_event_thanks", raise_if_not_found=False)
         if template and reachable:
-            template.sudo().with_context(talent_event_name=event.name).send_mail_batch(
-                reachable.ids, email_layout_xmlid="talent_crm.mail_layout_talent_community"
-            )
             note = self.env._("Thanked for visiting %(event)s.", event=event.name)
-            reachable._message_log_batch(bodies=dict.fromkeys(reachable.ids, note))
             # a reply to the person's own registration: part of the history, outside the cap
-            self.env["talent.touch"].sudo().create(
-                [
-                    {
-                        "partner_id": talent.partner_id.id,
-                        "talent_id": talent.id,
-                        "company_id": company.id,
-                        "summary": note,
-                        "channel": "email",
-                        "direction": "outbound",
-                        "origin": "community",
-                        "counts_toward_cap": False,
-                        "user_id": False,
-                    }
-                    for talent in reachable
-                ]
-            )
+            reachable._talent_send_uncapped_email(template, note, company, talent_event_name=event.name)
             counts["thanked"] = len(reachable)
         done.write({"talent_followup_date": fields.Datetime.now()})
         return counts

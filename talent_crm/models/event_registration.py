@@ -133,18 +133,7 @@ class EventRegistration(models.Model):
             if not talent.campaign_id and event.talent_campaign_id:
                 talent.campaign_id = event.talent_campaign_id
         else:
-            talent = Signup._talent_create_talent(
-                company,
-                email,
-                name=self.name,
-                phone=self.phone,
-                pools=pool,
-                profile=profile,
-                source=event.talent_source_id,
-                join_method="other",
-                lead_origin="system",
-                extra_vals={"campaign_id": event.talent_campaign_id.id},
-            )
+            talent = self._talent_create_event_talent(company, email, pool, profile)
         self.talent_id = talent
         self._talent_record_consent(talent)
         talent._message_log(
@@ -202,6 +191,24 @@ class EventRegistration(models.Model):
     # Contacts met at the booth
     # ------------------------------------------------------------
 
+    def _talent_create_event_talent(self, company, email, pool, profile):
+        """A new talent for the person of this registration, through the sign-up's own path,
+        with the event's source and campaign."""
+        self.ensure_one()
+        event = self.event_id
+        return self.env["talent.signup"].sudo()._talent_create_talent(
+            company,
+            email,
+            name=self.name,
+            phone=self.phone,
+            pools=pool,
+            profile=profile,
+            source=event.talent_source_id,
+            join_method="other",
+            lead_origin="system",
+            extra_vals={"campaign_id": event.talent_campaign_id.id},
+        )
+
     def _talent_capture_booth(self, note=None, role_family=None, cv=None):
         """A recruiter met the person at the booth: find or create the talent (as superuser) on
         the company's legitimate interest, with the recruiter's note and the CV. A new talent is
@@ -235,18 +242,7 @@ class EventRegistration(models.Model):
                     vals["partner_phone"] = registration.phone
                 talent._talent_fill_from_vals(vals)
         else:
-            talent = Signup._talent_create_talent(
-                company,
-                email,
-                name=registration.name,
-                phone=registration.phone,
-                pools=pool,
-                profile=profile,
-                source=event.talent_source_id,
-                join_method="other",
-                lead_origin="system",
-                extra_vals={"campaign_id": event.talent_campaign_id.id},
-            )
+            talent = registration._talent_create_event_talent(company, email, pool, profile)
             # the recruiter who met the person owns the talent
             talent.user_id = recruiter
             self.env["talent.consent"].sudo().create(

@@ -2971,6 +2971,32 @@ class HrApplicant(models.Model):
         """Talents and applications, archived ones included, whose retention ended before ``today``."""
         return Domain("talent_retention_date", "<", today) & Domain("talent_anonymized_date", "=", False)
 
+    def _talent_send_uncapped_email(self, template, note, company, **context):
+        """Email ``template`` to the talents of ``self`` (of ``company``, already checked against
+        the contact blockers), log ``note`` in their chatter and as a touch outside their
+        frequency cap: for what the person is owed (a legal notice, a reply to their own
+        registration), not for what the company wants to tell them."""
+        template.sudo().with_context(**context).send_mail_batch(
+            self.ids, email_layout_xmlid="talent_crm.mail_layout_talent_community"
+        )
+        self._message_log_batch(bodies=dict.fromkeys(self.ids, note))
+        self.env["talent.touch"].sudo().create(
+            [
+                {
+                    "partner_id": talent.partner_id.id,
+                    "talent_id": talent.id,
+                    "company_id": company.id,
+                    "summary": note,
+                    "channel": "email",
+                    "direction": "outbound",
+                    "origin": "community",
+                    "counts_toward_cap": False,
+                    "user_id": False,
+                }
+                for talent in self
+            ]
+        )
+
     def _talent_send_legal_notice(self, template_xmlid, note, blocking):
         """Email a legal notice (``template_xmlid``) to the talents of ``self`` that no reason of
         ``blocking`` (contact blockers) stops, log ``note`` in their chatter and as a touch that
@@ -2989,25 +3015,8 @@ class HrApplicant(models.Model):
             reachable = talents.filtered(lambda t: t not in unreachable)
             if not (template and reachable):
                 continue
-            template.sudo().send_mail_batch(reachable.ids, email_layout_xmlid="talent_crm.mail_layout_talent_community")
-            reachable._message_log_batch(bodies=dict.fromkeys(reachable.ids, note))
             # part of the history, but a legal notice does not use up the person's cap
-            self.env["talent.touch"].sudo().create(
-                [
-                    {
-                        "partner_id": talent.partner_id.id,
-                        "talent_id": talent.id,
-                        "company_id": company.id,
-                        "summary": note,
-                        "channel": "email",
-                        "direction": "outbound",
-                        "origin": "community",
-                        "counts_toward_cap": False,
-                        "user_id": False,
-                    }
-                    for talent in reachable
-                ]
-            )
+            reachable._talent_send_uncapped_email(template, note, company)
         return unreachable
 
     def _talent_send_renewal_requests(self):
