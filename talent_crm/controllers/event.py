@@ -86,8 +86,8 @@ class TalentEventKioskController(http.Controller):
                 role_family = role_family.browse(int(values["role_family_id"])).exists()
             if not role_family or role_family.company_id not in (event.company_id, role_family.company_id.browse()):
                 errors["role_family_id"] = request.env._("Please choose a field of work from the list.")
-        # the sign-up's check of the CV (size, PDF or Word, file name): one rule for both pages
-        cv = TalentCommunityController()._talent_validate_cv(errors)
+        # the sign-up's check of the CV (size, PDF or Word, file name), and photos of paper CVs
+        cv = TalentCommunityController()._talent_validate_cv(errors, photos=True)
         return values, role_family, cv, errors
 
     def _kiosk_role_families(self, event):
@@ -119,7 +119,7 @@ class TalentEventKioskController(http.Controller):
             "role_families": self._kiosk_role_families(event),
             "consent_text": event.talent_consent_text or event.company_id._talent_get_consent_text(),
             "cv_hint": request.env._(
-                "(optional, PDF or Word .docx, at most %(size)s MB)",
+                "(optional, PDF, Word .docx or a photo, at most %(size)s MB)",
                 size=TalentCommunityController()._talent_max_upload_label(),
             ),
             "form_action": "/talent/event/%s/kiosk/%s%s" % (event.id, token, "/staff" if staff else ""),

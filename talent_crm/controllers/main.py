@@ -29,6 +29,8 @@ HONEYPOT_FIELD = "fax_number"
 FORBIDDEN_TEXT = re.compile(r"[<>\x00-\x1f\x7f]")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 FILENAME_UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
+# photos of a paper CV (kiosk): their extensions by type, any of them
+PHOTO_EXTENSIONS = {"image/jpeg": (".jpg", ".jpeg"), "image/png": (".png",)}
 
 
 def preference_route(action="", methods=("POST",)):
@@ -274,8 +276,11 @@ class TalentCommunityController(http.Controller):
                 selected.add(int(value))
         return options["topics"].filtered(lambda t: t.id in selected)
 
-    def _talent_validate_cv(self, errors):
-        """Return ``{"name", "raw", "mimetype"}`` for an acceptable CV, None without one."""
+    def _talent_validate_cv(self, errors, photos=False):
+        """Return ``{"name", "raw", "mimetype"}`` for an acceptable CV, None without one.
+
+        ``photos``: a photo of a paper CV (JPEG or PNG) is accepted too (the kiosk at a fair,
+        where people hand over paper); it is kept, not read for skills."""
         env = request.env
         upload = request.httprequest.files.get("cv")
         if not upload or not upload.filename:
@@ -289,9 +294,16 @@ class TalentCommunityController(http.Controller):
             return None
         mimetype = guess_mimetype(raw)
         filename = FILENAME_UNSAFE.sub("_", upload.filename.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]).strip(" ._")
-        extension = cv_parser.CV_EXTENSIONS.get(mimetype)
-        if not extension or not filename.lower().endswith(extension):
-            errors["cv"] = env._("Please upload your CV as a PDF or Word (.docx) file.")
+        allowed = {mime: (ext,) for mime, ext in cv_parser.CV_EXTENSIONS.items()}
+        if photos:
+            allowed.update(PHOTO_EXTENSIONS)
+        extension = next((ext for ext in allowed.get(mimetype, ()) if filename.lower().endswith(ext)), None)
+        if not extension:
+            errors["cv"] = (
+                env._("Please upload your CV as a PDF or Word (.docx) file, or a photo (JPEG or PNG).")
+                if photos
+                else env._("Please upload your CV as a PDF or Word (.docx) file.")
+            )
             return None
         stem = filename[: -len(extension)][: MAX_LENGTHS["filename"]] or "cv"
         return {"name": stem + extension, "raw": raw, "mimetype": mimetype}

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
 import secrets
+from datetime import timedelta
 
 from odoo import Command, api, fields, models, tools
 from odoo.fields import Domain
@@ -11,6 +12,9 @@ from odoo.tools.misc import hmac
 # HMAC scope of the kiosk link of an event: it opens nothing else
 KIOSK_TOKEN_SCOPE = "talent_crm.event_kiosk"
 KIOSK_TOKEN_MAX_LENGTH = 128
+# the daily follow-up looks at recruiting events that ended this many days ago at most: people
+# who confirm their address or are informed later are still followed up, old events are left
+FOLLOW_UP_DAYS = 30
 
 
 class EventEvent(models.Model):
@@ -176,6 +180,29 @@ class EventEvent(models.Model):
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }
+
+    @api.model
+    def _cron_talent_follow_up(self):
+        """Daily: follow up the recruiting events that ended in the last ``FOLLOW_UP_DAYS`` days
+        (see :meth:`_talent_follow_up`): the people met are enrolled and thanked the day after,
+        and the ones who confirm their address or are informed later on a following day. One
+        commit per event; each registration is followed up once, so a second run, or a second
+        worker, adds nothing."""
+        now = fields.Datetime.now()
+        events = self.sudo().search(
+            [
+                ("talent_recruiting", "=", True),
+                ("date_end", "<=", now),
+                ("date_end", ">=", now - timedelta(days=FOLLOW_UP_DAYS)),
+            ],
+            order="date_end, id",
+        )
+        cron = self.env["ir.cron"]
+        cron._commit_progress(remaining=len(events))
+        for event in events:
+            event._talent_follow_up()
+            if cron._commit_progress(1) <= 0:
+                break
 
     def _talent_follow_up(self):
         """Enroll the people of this event's registrations in its nurture sequence and send them

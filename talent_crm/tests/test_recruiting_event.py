@@ -165,6 +165,28 @@ class TestRecruitingEvent(TalentNurtureCommon):
         self.assertEqual(len(self._thanks()), 3)
         self.assertFalse(self._thanks().filtered(lambda m: m.res_id in (outsider | dora).ids))
 
+    def test_daily_follow_up_of_ended_events(self):
+        anna = self._register(name="Anna Attendee", email="anna.attendee@example.com").talent_id
+        self.event.talent_sequence_id = self.sequence
+        other = self.event.copy({"name": "Meetup that has not ended", "talent_sequence_id": False})
+        self._register(event=other, name="Fred Future", email="fred.future@example.com")
+        other.talent_sequence_id = self.sequence
+        now = fields.Datetime.now()
+        self.event.write({"date_begin": now - timedelta(days=2), "date_end": now - timedelta(days=1)})
+        other.write({"date_begin": now - timedelta(hours=1), "date_end": now + timedelta(days=1)})
+        with self._patch_commit_progress():
+            self.env["event.event"]._cron_talent_follow_up()
+            self.env["event.event"]._cron_talent_follow_up()
+        self.assertEqual(self._thanks().mapped("res_id"), anna.ids, "once, and only for the ended event")
+        enrollments = self.env["talent.sequence.enrollment"].search([("sequence_id", "=", self.sequence.id)])
+        self.assertEqual(enrollments.talent_id, anna)
+        # an event that ended long ago is left alone
+        self.event.write({"date_begin": now - timedelta(days=90), "date_end": now - timedelta(days=89)})
+        late = self._register(name="Lara Late", email="lara.late@example.com")
+        with self._patch_commit_progress():
+            self.env["event.event"]._cron_talent_follow_up()
+        self.assertFalse(late.talent_followup_date)
+
     def test_booth_capture_of_a_known_person_keeps_the_talent_and_its_basis(self):
         known = self._register().talent_id  # registered with the event's consent
         registration = (
@@ -394,6 +416,25 @@ class TestRecruitingEventKioskModes(TalentCommunityHttpCommon):
         )
         self.assertEqual(good.status_code, 200)
         self.assertEqual(self._signups("vic.visitor@example.com").cv_attachment_id.raw, PDF_BYTES)
+        # a photo of a paper CV is welcome at the kiosk (not on the sign-up page), as what it is
+        photo = io.BytesIO()
+        Image.new("RGB", (40, 60), "white").save(photo, "JPEG")
+        _page, form = self._form(self.path)
+        pretended = self.url_open(
+            self.path,
+            data=dict(form, name="Pia Photo", email="pia.photo@example.com", consent="1"),
+            files={"cv": ("cv.png", photo.getvalue(), "image/png")},
+        )
+        self.assertEqual(pretended.status_code, 400, "a JPEG named .png is refused")
+        _page, form = self._form(self.path)
+        taken = self.url_open(
+            self.path,
+            data=dict(form, name="Pia Photo", email="pia.photo@example.com", consent="1"),
+            files={"cv": ("Lebenslauf.JPEG", photo.getvalue(), "image/jpeg")},
+        )
+        self.assertEqual(taken.status_code, 200)
+        attachment = self._signups("pia.photo@example.com").cv_attachment_id
+        self.assertEqual((attachment.name, attachment.mimetype), ("Lebenslauf.jpeg", "image/jpeg"))
 
     def test_rate_limit_per_address(self):
         self.env["ir.config_parameter"].sudo().set_param("talent_crm.signup_rate_limit", "2")
