@@ -12,6 +12,9 @@ from .common import tour_user
 class EventTourCase:
     """The three tours, run by an English and a German class below."""
 
+    # Odoo's runner runs only the methods of a test class's own body unless told otherwise
+    allow_inherited_tests_method = True
+
     lang = "en_US"
     prefix = ""
 
