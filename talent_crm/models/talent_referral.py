@@ -240,13 +240,7 @@ class TalentReferral(models.Model):
 
     def action_open_talent(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "hr.applicant",
-            "res_id": self.talent_id.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return self.talent_id.get_formview_action()
 
     # ------------------------------------------------------------
     # Business

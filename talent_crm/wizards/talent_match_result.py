@@ -319,13 +319,7 @@ class TalentMatchResult(models.TransientModel):
         """Open the talent's profile; refused while the person is hidden in a blind shortlist."""
         self.ensure_one()
         self._talent_check_not_hidden()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "hr.applicant",
-            "res_id": self.talent_id.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return self.talent_id.get_formview_action()
 
     def action_talent_reveal(self):
         """The dialog that reveals this person, one at a time, asking why."""
